@@ -1,0 +1,237 @@
+"""SQLAlchemy 2 typed declarative models of the catalog and of the user's state.
+
+Catalog rows carry a stable ``uid`` from the catalog file so that a re-import updates in place.
+User state (positions, bookmarks, preferences, relocations) is keyed by recording *uid*, not by a
+foreign key: nothing a re-import deletes can cascade into what the user made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Timezone-aware UTC datetimes, stored naive-UTC (SQLite has no time zones)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: object) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where UTC is required")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: object) -> dt.datetime | None:
+        return None if value is None else value.replace(tzinfo=dt.UTC)
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+# --- catalog --------------------------------------------------------------------------------------
+
+
+class Event(Base):
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(200), unique=True)
+    organiser: Mapped[str | None] = mapped_column(String(500))
+    year: Mapped[int | None] = mapped_column(Integer)
+
+
+class Session(Base):
+    __tablename__ = "sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(200), unique=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    place: Mapped[str | None] = mapped_column(String(500))
+    is_sample: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Denormalised for the filters and the recent list: "en fr es", kept by the importer.
+    languages: Mapped[str] = mapped_column(String(200), default="")
+    # sha256 of the session as last imported (catalog entry + sidecar file stamps): a re-import of an
+    # unchanged session writes nothing, so importing the same file twice leaves the catalog identical.
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+
+    panels: Mapped[list[Panel]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="Panel.position"
+    )
+    recordings: Mapped[list[Recording]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="Recording.position"
+    )
+
+    __table_args__ = (Index("ix_sessions_date_id", "date", "id"), Index("ix_sessions_event", "event_id"))
+
+
+class SessionLanguage(Base):
+    """Languages a session is available in (descriptions, audio, captions): the language filter."""
+
+    __tablename__ = "session_languages"
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True)
+    lang: Mapped[str] = mapped_column(String(35), primary_key=True)
+    __table_args__ = (Index("ix_session_languages_lang", "lang", "session_id"),)
+
+
+class Panel(Base):
+    __tablename__ = "panels"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(200), unique=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int | None] = mapped_column(Integer)
+    speakers: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    session: Mapped[Session] = relationship(back_populates="panels")
+
+
+class Recording(Base):
+    __tablename__ = "recordings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(200), unique=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    # An absolute local path or an http(s) URL; anything else is refused at import.
+    source: Mapped[str] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    duration_ms: Mapped[int | None] = mapped_column(Integer)
+    size: Mapped[int | None] = mapped_column(Integer)
+    mtime_ns: Mapped[int | None] = mapped_column(Integer)
+    missing: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    session: Mapped[Session] = relationship(back_populates="recordings")
+    __table_args__ = (Index("ix_recordings_source", "source"),)
+
+
+class RecordingPanel(Base):
+    """The time range a panel occupies in a recording (a recording may hold several panels)."""
+
+    __tablename__ = "recording_panels"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recording_id: Mapped[int] = mapped_column(ForeignKey("recordings.id", ondelete="CASCADE"), index=True)
+    panel_id: Mapped[int] = mapped_column(ForeignKey("panels.id", ondelete="CASCADE"), index=True)
+    start_ms: Mapped[int] = mapped_column(Integer)
+    end_ms: Mapped[int | None] = mapped_column(Integer)
+
+
+class Chapter(Base):
+    __tablename__ = "chapters"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recording_id: Mapped[int] = mapped_column(ForeignKey("recordings.id", ondelete="CASCADE"), index=True)
+    start_ms: Mapped[int] = mapped_column(Integer)
+    end_ms: Mapped[int | None] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    # Localised titles {"fr": "..."}; ``title`` is the default.
+    titles: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    panel_id: Mapped[int | None] = mapped_column(ForeignKey("panels.id", ondelete="SET NULL"))
+    source: Mapped[str] = mapped_column(String(20))  # catalog | chapters_file | container | description
+
+
+class AudioTrack(Base):
+    __tablename__ = "audio_tracks"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recording_id: Mapped[int] = mapped_column(ForeignKey("recordings.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    language: Mapped[str | None] = mapped_column(String(35))
+    label: Mapped[str | None] = mapped_column(Text)
+
+
+class CaptionTrack(Base):
+    __tablename__ = "caption_tracks"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recording_id: Mapped[int] = mapped_column(ForeignKey("recordings.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str | None] = mapped_column(String(35))
+    label: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text)  # sidecar file path
+
+
+class Cue(Base):
+    __tablename__ = "cues"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    track_id: Mapped[int] = mapped_column(ForeignKey("caption_tracks.id", ondelete="CASCADE"), index=True)
+    recording_id: Mapped[int] = mapped_column(Integer, index=True)
+    language: Mapped[str | None] = mapped_column(String(35))
+    start_ms: Mapped[int] = mapped_column(Integer)
+    end_ms: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)  # plain text (tags stripped): what is indexed and shown
+
+
+class LocalizedText(Base):
+    """Title and description of an event, session or panel in one language."""
+
+    __tablename__ = "texts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_kind: Mapped[str] = mapped_column(String(10))  # event | session | panel
+    owner_id: Mapped[int] = mapped_column(Integer)
+    lang: Mapped[str] = mapped_column(String(35))
+    title: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (UniqueConstraint("owner_kind", "owner_id", "lang", name="uq_texts_owner_lang"),)
+
+
+# --- user state: never deleted by an import ------------------------------------------------------
+
+
+class WatchState(Base):
+    """Resume position and last-watched time of one recording."""
+
+    __tablename__ = "watch_state"
+    recording_uid: Mapped[str] = mapped_column(String(200), primary_key=True)
+    position_ms: Mapped[int] = mapped_column(Integer, default=0)
+    duration_ms: Mapped[int | None] = mapped_column(Integer)
+    completed: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_watched_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    __table_args__ = (Index("ix_watch_state_last", "last_watched_at"),)
+
+
+class Bookmark(Base):
+    __tablename__ = "bookmarks"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recording_uid: Mapped[str] = mapped_column(String(200), index=True)
+    position_ms: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Preference(Base):
+    __tablename__ = "preferences"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Relocation(Base):
+    """Where the user found a recording whose catalogued file was missing ("Locate…")."""
+
+    __tablename__ = "relocations"
+    recording_uid: Mapped[str] = mapped_column(String(200), primary_key=True)
+    path: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,328 @@
+"""Reading and validating catalog files: every problem found, each naming its JSON path.
+
+A catalog file is data from elsewhere. Nothing in it is trusted: JSON is parsed strictly (duplicate
+keys, NaN and Infinity refused), the JSON Schema in ``catalog.schema.json`` checks its shape, and the
+semantic checks below check what a schema cannot (references, dates, media locations).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+FORMAT_NAME = "vod-app-catalog"
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_ERRORS = 200
+ALLOWED_URL_SCHEMES = ("http", "https")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]+):")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: str  # JSON path, e.g. $.sessions[0].date
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass
+class CatalogFileError(Exception):
+    """A catalog that cannot be imported; lists every problem found."""
+
+    source: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        if not self.problems:
+            return f"{self.source}: invalid catalog"
+        head = f"{self.source}: {self.problems[0]}"
+        more = len(self.problems) - 1
+        return head if more == 0 else f"{head} (and {more} more problem{'s' if more > 1 else ''})"
+
+    def report(self) -> str:
+        return "\n".join(f"{self.source}: {p}" for p in self.problems)
+
+
+def json_path(parts: Iterator[Any] | list[Any] | tuple[Any, ...]) -> str:
+    out = "$"
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", str(p)) else f"[{json.dumps(p)}]")
+    return out
+
+
+# --- strict JSON ----------------------------------------------------------------------------------
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON (numbers must be finite)")
+
+
+def parse_catalog_bytes(data: bytes, source: str) -> Any:
+    """Parse JSON strictly; a CatalogFileError names the line and column of a syntax error."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        raise CatalogFileError(source, [Problem("$", "the file is UTF-16/UTF-32; save it as UTF-8")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CatalogFileError(
+            source, [Problem("$", f"not valid UTF-8 (byte 0x{data[exc.start]:02x} on line {line})")]
+        ) from None
+    duplicates: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj: dict[str, Any] = {}
+        for k, v in items:
+            if k in obj:
+                where = f" (in the object with id {obj['id']!r})" if isinstance(obj.get("id"), str) else ""
+                duplicates.append(f"duplicate key {k!r}{where}")
+            obj[k] = v
+        return obj
+
+    try:
+        doc = json.loads(text, object_pairs_hook=pairs, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise CatalogFileError(
+            source, [Problem("$", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")]
+        ) from None
+    except ValueError as exc:
+        raise CatalogFileError(source, [Problem("$", str(exc))]) from None
+    except RecursionError:
+        raise CatalogFileError(source, [Problem("$", "JSON nested too deeply")]) from None
+    if duplicates:
+        raise CatalogFileError(source, [Problem("$", d) for d in duplicates[:MAX_ERRORS]])
+    return doc
+
+
+def read_catalog_file(path: Path) -> Any:
+    try:
+        if path.is_dir():
+            raise CatalogFileError(str(path), [Problem("$", "is a directory, not a catalog file")])
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise CatalogFileError(str(path), [Problem("$", f"file too large ({size} bytes)")])
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CatalogFileError(str(path), [Problem("$", "no such file")]) from None
+    except PermissionError:
+        raise CatalogFileError(str(path), [Problem("$", "permission denied")]) from None
+    except OSError as exc:
+        raise CatalogFileError(str(path), [Problem("$", f"cannot be read ({exc.strerror})")]) from None
+    if not data.strip():
+        raise CatalogFileError(str(path), [Problem("$", "the file is empty")])
+    return parse_catalog_bytes(data, str(path))
+
+
+# --- schema ---------------------------------------------------------------------------------------
+
+
+@cache
+def _schema() -> dict[str, Any]:
+    return json.loads((Path(__file__).with_name("catalog.schema.json")).read_text("utf-8"))
+
+
+@cache
+def _validator(ref: str | None = None) -> Any:
+    from jsonschema import Draft202012Validator
+
+    schema = _schema()
+    if ref is not None:
+        schema = {"$ref": f"#/$defs/{ref}", "$defs": schema["$defs"]}
+    return Draft202012Validator(schema)
+
+
+def _schema_problems(doc: Any, ref: str | None, prefix: tuple[Any, ...]) -> list[Problem]:
+    problems = []
+    for err in _validator(ref).iter_errors(doc):
+        # oneOf failures are clearer as the best-matching sub-error
+        from jsonschema.exceptions import best_match
+
+        e = best_match([err]) if err.context else err
+        where = json_path(prefix + tuple(e.absolute_path))
+        problems.append(Problem(where, _short_message(e)))
+        if len(problems) >= MAX_ERRORS:
+            break
+    return sorted(set(problems), key=lambda p: p.path)
+
+
+def _short_message(err: Any) -> str:
+    msg: str = err.message
+    if len(msg) > 300:
+        msg = msg[:300] + "…"
+    if err.validator == "pattern":
+        return f"{_clip(err.instance)} does not have the expected form"
+    return msg
+
+
+def _clip(value: Any) -> str:
+    s = repr(value)
+    return s if len(s) <= 80 else s[:77] + "…"
+
+
+# --- semantics ------------------------------------------------------------------------------------
+
+
+def resolve_media(value: str, base_dir: Path) -> str:
+    """A local absolute path or an http(s) URL; raises ValueError naming what is refused."""
+    if _CONTROL.search(value):
+        raise ValueError("control characters are not allowed in a media location")
+    m = _SCHEME.match(value)
+    if m and not PureWindowsPath(value).drive:
+        scheme = m.group(1).lower()
+        if scheme in ALLOWED_URL_SCHEMES:
+            parts = urlsplit(value)
+            if not parts.netloc:
+                raise ValueError(f"{_clip(value)} has no host")
+            return value
+        if scheme == "file":
+            parts = urlsplit(value)
+            if parts.netloc not in ("", "localhost") or not value.lower().startswith("file:/"):
+                raise ValueError(f"{_clip(value)} is not a local file URL")
+            return str(Path(unquote(parts.path)))
+        raise ValueError(f"URL scheme {scheme!r} is not allowed (only file paths and http/https URLs)")
+    p = Path(value)
+    if p.is_absolute():
+        return str(p)
+    if ".." in PurePosixPath(value.replace("\\", "/")).parts:
+        raise ValueError(f"{_clip(value)} leaves the catalog's folder ('..' is not allowed in a relative path)")
+    return str((base_dir / p).absolute())
+
+
+def normalize_lang(tag: str) -> str:
+    parts = tag.replace("_", "-").split("-")
+    out = [parts[0].lower()]
+    for sub in parts[1:]:
+        out.append(sub.upper() if len(sub) == 2 else (sub.title() if len(sub) == 4 else sub.lower()))
+    return "-".join(out)
+
+
+def _walk_strings(node: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(node, path)]
+    while stack:
+        cur, p = stack.pop()
+        if isinstance(cur, str):
+            yield p, cur
+        elif isinstance(cur, dict):
+            for k, v in cur.items():
+                if isinstance(k, str) and _CONTROL.search(k):
+                    yield p, k
+                stack.append((v, p + (k,)))
+        elif isinstance(cur, list):
+            stack.extend((v, p + (i,)) for i, v in enumerate(cur))
+
+
+def session_problems(
+    session: dict[str, Any], path: tuple[Any, ...], base_dir: Path, event_ids: set[str] | None
+) -> list[Problem]:
+    """Checks a schema cannot make, for one (schema-valid) session."""
+    problems: list[Problem] = []
+
+    def add(p: tuple[Any, ...], msg: str) -> None:
+        problems.append(Problem(json_path(p), msg))
+
+    for p, s in _walk_strings(session, path):
+        if _CONTROL.search(s):
+            ch = _CONTROL.search(s).group(0)  # type: ignore[union-attr]
+            add(p, f"control character U+{ord(ch):04X} is not allowed")
+    if "date" in session:
+        try:
+            dt.date.fromisoformat(session["date"])
+        except ValueError:
+            add(path + ("date",), f"{session['date']!r} is not a real date")
+    if event_ids is not None and "event" in session and session["event"] not in event_ids:
+        add(path + ("event",), f"unknown event {session['event']!r}")
+    panel_ids = set()
+    for i, panel in enumerate(session.get("panels", [])):
+        if panel["id"] in panel_ids:
+            add(path + ("panels", i, "id"), f"duplicate panel id {panel['id']!r}")
+        panel_ids.add(panel["id"])
+    rec_ids = set()
+    for i, rec in enumerate(session.get("recordings", [])):
+        rp = path + ("recordings", i)
+        if rec["id"] in rec_ids:
+            add(rp + ("id",), f"duplicate recording id {rec['id']!r}")
+        rec_ids.add(rec["id"])
+        try:
+            resolve_media(rec["media"], base_dir)
+        except ValueError as exc:
+            add(rp + ("media",), str(exc))
+        duration = rec.get("duration_ms")
+        for key in ("panels", "chapters"):
+            for j, item in enumerate(rec.get(key, [])):
+                ip = rp + (key, j)
+                ref = item.get("panel")
+                if ref is not None and ref not in panel_ids:
+                    add(ip + ("panel",), f"unknown panel {ref!r} (not a panel of this session)")
+                end = item.get("end_ms")
+                if end is not None and end <= item["start_ms"]:
+                    add(ip + ("end_ms",), f"end {end} is not after start {item['start_ms']}")
+                if duration is not None and item["start_ms"] > duration:
+                    add(ip + ("start_ms",), f"start {item['start_ms']} is past the recording's duration {duration}")
+        for j, cap in enumerate(rec.get("captions", [])):
+            try:
+                target = resolve_media(cap["file"], base_dir)
+            except ValueError as exc:
+                add(rp + ("captions", j, "file"), str(exc))
+                continue
+            if _SCHEME.match(target) and not PureWindowsPath(target).drive:
+                add(rp + ("captions", j, "file"), "captions must be a local file")
+    return problems
+
+
+def validate_document(doc: Any, source: str, base_dir: Path) -> None:
+    """Raise CatalogFileError listing every problem of a whole catalog document."""
+    if not isinstance(doc, dict):
+        raise CatalogFileError(source, [Problem("$", "a catalog is a JSON object")])
+    if doc.get("format") != FORMAT_NAME and "format" in doc:
+        raise CatalogFileError(source, [Problem("$.format", f"expected {FORMAT_NAME!r}")])
+    if isinstance(doc.get("version"), int) and doc["version"] > FORMAT_VERSION:
+        raise CatalogFileError(
+            source,
+            [Problem("$.version", f"format version {doc['version']} is newer than this app reads ({FORMAT_VERSION})")],
+        )
+    problems = _schema_problems(doc, None, ())
+    if not problems:
+        event_ids: set[str] = set()
+        for i, ev in enumerate(doc.get("events", [])):
+            if ev["id"] in event_ids:
+                problems.append(Problem(json_path(("events", i, "id")), f"duplicate event id {ev['id']!r}"))
+            event_ids.add(ev["id"])
+            for p, s in _walk_strings(ev, ("events", i)):
+                if _CONTROL.search(s):
+                    problems.append(Problem(json_path(p), "control characters are not allowed"))
+        seen: dict[str, str] = {}
+        for i, sess in enumerate(doc.get("sessions", [])):
+            problems.extend(session_problems(sess, ("sessions", i), base_dir, event_ids))
+            for kind, items in (("session", [sess]), ("panel", sess.get("panels", [])), ("recording", sess.get("recordings", []))):
+                for item in items:
+                    key = f"{kind}:{item['id']}"
+                    if key in seen:
+                        problems.append(
+                            Problem(json_path(("sessions", i)), f"duplicate {kind} id {item['id']!r} (also at {seen[key]})")
+                        )
+                    else:
+                        seen[key] = json_path(("sessions", i))
+            if len(problems) >= MAX_ERRORS:
+                break
+    if problems:
+        raise CatalogFileError(source, problems[:MAX_ERRORS])
+
+
+def validate_session(session: Any, base_dir: Path, path: tuple[Any, ...] = ("session",)) -> list[Problem]:
+    """Validate one streamed session (schema + semantics, no cross-session checks)."""
+    problems = _schema_problems(session, "session", path)
+    if problems:
+        return problems
+    return session_problems(session, path, base_dir, None)

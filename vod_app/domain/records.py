@@ -1,0 +1,163 @@
+"""Immutable records the UI and CLI receive from the repository (never ORM objects)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class RecordingSummary:
+    """One row of "Recent videos" / "Continue watching"."""
+
+    recording_id: int
+    recording_uid: str
+    session_id: int
+    session_uid: str
+    date: dt.date | None
+    event_title: str
+    title: str
+    duration_ms: int | None
+    languages: tuple[str, ...]
+    source: str
+    is_sample: bool = False
+    position_ms: int = 0  # resume position (0 when never watched)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    session_id: int
+    session_uid: str
+    date: dt.date | None
+    event_title: str
+    title: str
+    languages: tuple[str, ...]
+    is_sample: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PanelRecord:
+    panel_id: int
+    uid: str
+    number: int | None
+    title: str
+    description: str
+    lang: str  # the language title/description are in
+    speakers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ChapterRecord:
+    start_ms: int
+    end_ms: int | None
+    title: str
+    source: str  # catalog | chapters_file | container | description
+    panel_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PanelRange:
+    panel_id: int
+    start_ms: int
+    end_ms: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class AudioTrackRecord:
+    position: int
+    language: str | None
+    label: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CaptionTrackRecord:
+    track_id: int
+    language: str | None
+    label: str | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordingRecord:
+    recording_id: int
+    uid: str
+    session_id: int
+    title: str
+    source: str  # what to play: the user's relocation if any, else the catalogued path or URL
+    catalog_source: str
+    duration_ms: int | None
+    chapters: tuple[ChapterRecord, ...] = ()
+    panel_ranges: tuple[PanelRange, ...] = ()
+    audio_tracks: tuple[AudioTrackRecord, ...] = ()
+    captions: tuple[CaptionTrackRecord, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SessionDetail:
+    session_id: int
+    uid: str
+    date: dt.date | None
+    place: str | None
+    event_title: str
+    title: str
+    description: str
+    lang: str
+    text_languages: tuple[str, ...]  # languages the descriptions exist in
+    languages: tuple[str, ...]  # all available languages (texts, audio, captions)
+    panels: tuple[PanelRecord, ...]
+    recordings: tuple[RecordingRecord, ...]
+    is_sample: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LocalizedPanel:
+    """A panel's texts in every language, for the player's description pane."""
+
+    panel_id: int
+    number: int | None
+    texts: dict[str, tuple[str, str]] = field(default_factory=dict)  # lang -> (title, description)
+
+
+@dataclass(frozen=True, slots=True)
+class PlayItem:
+    """Everything the player needs for one recording."""
+
+    recording: RecordingRecord
+    session_title: str
+    session_uid: str
+    panels: tuple[LocalizedPanel, ...]
+    position_ms: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: str  # session | panel | cue
+    session_id: int
+    session_uid: str
+    title: str
+    snippet: str  # HTML-escaped text with <b>…</b> around matches
+    lang: str
+    date: dt.date | None = None
+    panel_id: int | None = None
+    recording_id: int | None = None
+    start_ms: int | None = None
+    tier: int = 0  # 0 title, 1 description, 2 caption
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class BookmarkRecord:
+    bookmark_id: int
+    recording_uid: str
+    position_ms: int
+    note: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    items: tuple[T, ...]
+    next_cursor: str | None  # opaque keyset cursor; None at the end

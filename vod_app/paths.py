@@ -1,0 +1,68 @@
+"""Where vod-app keeps its files: platformdirs, with VOD_APP_* overrides.
+
+Nothing here touches the disk at import time; callers create directories when they write.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import PlatformDirs
+
+APP_NAME = "vod-app"
+APP_AUTHOR = "vod-app"
+
+
+@dataclass(frozen=True, slots=True)
+class AppPaths:
+    data_dir: Path
+    config_dir: Path
+    cache_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "catalog.sqlite3"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def thumbnails_dir(self) -> Path:
+        return self.cache_dir / "thumbnails"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    def database_url(self) -> str:
+        """The SQLAlchemy URL of the catalog: VOD_APP_DB wins over the default file."""
+        env = os.environ.get("VOD_APP_DB")
+        if env:
+            return env
+        return sqlite_url(self.database)
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def app_paths() -> AppPaths:
+    """Paths from platformdirs; VOD_APP_HOME puts everything under one folder (tests, portable use)."""
+    home = os.environ.get("VOD_APP_HOME")
+    if home:
+        base = Path(home)
+        return AppPaths(base / "data", base / "config", base / "cache")
+    dirs = PlatformDirs(APP_NAME, APP_AUTHOR)
+    return AppPaths(Path(dirs.user_data_dir), Path(dirs.user_config_dir), Path(dirs.user_cache_dir))
+
+
+def package_root() -> Path:
+    """The repository / install root that holds data/ and resources/."""
+    return Path(__file__).resolve().parent.parent
+
+
+def builtin_catalog_path() -> Path:
+    return package_root() / "data" / "catalog.json"
