@@ -139,6 +139,8 @@ class CatalogWriter:
     def add_event(self, ev: dict[str, Any]) -> int:
         uid = ev["id"]
         values = {"organiser": ev.get("organiser"), "year": ev.get("year")}
+        titles = localized(ev.get("title"), self.default_lang)
+        descriptions = localized(ev.get("description"), self.default_lang)
         eid = self._events.get(uid)
         if eid is None:
             eid = self._new_id(m.Event)
@@ -146,9 +148,20 @@ class CatalogWriter:
             self._events[uid] = eid
             self.report.events_added += 1
         else:
+            row = self.conn.execute(select(m.Event.organiser, m.Event.year).where(m.Event.id == eid)).one()
+            t = m.LocalizedText
+            have = {
+                lang: (title, desc)
+                for lang, title, desc in self.conn.execute(
+                    select(t.lang, t.title, t.description).where(t.owner_kind == "event", t.owner_id == eid)
+                )
+            }
+            want = {lang: (titles.get(lang, ""), descriptions.get(lang, "")) for lang in set(titles) | set(descriptions)}
+            if tuple(row) == (values["organiser"], values["year"]) and have == want:
+                return eid  # unchanged: write nothing, so a re-import leaves the catalog identical
             self.conn.execute(update(m.Event).where(m.Event.id == eid).values(**values))
             self.report.events_updated += 1
-        self._replace_texts("event", [eid], {eid: (localized(ev.get("title"), self.default_lang), localized(ev.get("description"), self.default_lang))})
+        self._replace_texts("event", [eid], {eid: (titles, descriptions)})
         return eid
 
     def _replace_texts(self, kind: str, owner_ids: list[int], texts: dict[int, tuple[dict[str, str], dict[str, str]]]) -> None:

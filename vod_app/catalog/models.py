@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -91,7 +92,11 @@ class Session(Base):
         back_populates="session", cascade="all, delete-orphan", order_by="Recording.position"
     )
 
-    __table_args__ = (Index("ix_sessions_date_id", "date", "id"), Index("ix_sessions_event", "event_id"))
+    __table_args__ = (
+        # Keyset pagination of the recent list: newest first, undated last.
+        Index("ix_sessions_recent", text("coalesce(date, '0001-01-01')"), "id"),
+        Index("ix_sessions_event", "event_id"),
+    )
 
 
 class SessionLanguage(Base):

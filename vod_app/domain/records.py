@@ -142,7 +142,9 @@ class SearchHit:
     lang: str
     date: dt.date | None = None
     panel_id: int | None = None
+    panel_uid: str | None = None
     recording_id: int | None = None
+    recording_uid: str | None = None
     start_ms: int | None = None
     tier: int = 0  # 0 title, 1 description, 2 caption
     score: float = 0.0

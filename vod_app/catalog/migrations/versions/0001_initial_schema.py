@@ -81,7 +81,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('uid', name=op.f('uq_sessions_uid'))
     )
     with op.batch_alter_table('sessions', schema=None) as batch_op:
-        batch_op.create_index('ix_sessions_date_id', ['date', 'id'], unique=False)
+        batch_op.create_index('ix_sessions_recent', [sa.text("coalesce(date, '0001-01-01')"), 'id'], unique=False)
         batch_op.create_index('ix_sessions_event', ['event_id'], unique=False)
 
     op.create_table('panels',
@@ -279,7 +279,7 @@ def downgrade() -> None:
     op.drop_table('panels')
     with op.batch_alter_table('sessions', schema=None) as batch_op:
         batch_op.drop_index('ix_sessions_event')
-        batch_op.drop_index('ix_sessions_date_id')
+        batch_op.drop_index('ix_sessions_recent')
 
     op.drop_table('sessions')
     with op.batch_alter_table('watch_state', schema=None) as batch_op:

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Build data/catalog.json (the built-in catalog) from data/idm2017_texts.json.
+
+The IDM 2017 session of 18 Apr 2017 is real content (texts from IOM's page, English verbatim);
+every other session here is marked ``"sample": true``: made-up content so that browsing, filters
+and search have something to show. Run: python data/make_catalog.py
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+MEDIA = "media/idm2017-panel-2-3.mkv"
+DURATION_MS = 90_000
+
+
+def main() -> None:
+    texts = json.loads((HERE / "idm2017_texts.json").read_text("utf-8"))
+    p2, p3 = texts["panels"]
+    prefix = {"en": "Panel {n} – ", "fr": "Panel {n} – ", "es": "Panel {n} – "}
+
+    def panel_title(p: dict) -> dict:
+        return {lang: prefix.get(lang, "Panel {n} – ").format(n=p["number"]) + t for lang, t in p["title"].items()}
+
+    event = {
+        "id": "iom-idm-2017",
+        "organiser": "IOM – International Organization for Migration",
+        "year": 2017,
+        "title": texts["event"]["title"],
+    }
+    if texts["event"].get("description"):
+        event["description"] = texts["event"]["description"]
+    session = {
+        "id": "iom-idm-2017-04-18-panels-2-3",
+        "event": "iom-idm-2017",
+        "date": texts["session"].get("date", "2017-04-18"),
+        "place": "United Nations Headquarters, New York",
+        "title": texts["session"]["title"],
+        "panels": [
+            {"id": "iom-idm-2017-panel-2", "number": 2, "title": panel_title(p2), "description": p2["description"]},
+            {"id": "iom-idm-2017-panel-3", "number": 3, "title": panel_title(p3), "description": p3["description"]},
+        ],
+        "recordings": [
+            {
+                "id": "iom-idm-2017-04-18-panels-2-3-rec",
+                "media": MEDIA,
+                "duration_ms": DURATION_MS,
+                "panels": [
+                    {"panel": "iom-idm-2017-panel-2", "start_ms": 10_000, "end_ms": 50_000},
+                    {"panel": "iom-idm-2017-panel-3", "start_ms": 50_000, "end_ms": 90_000},
+                ],
+                "chapters": [
+                    {"start_ms": 0, "end_ms": 10_000, "title": {"en": "Opening", "fr": "Ouverture", "es": "Apertura"}},
+                    {"start_ms": 10_000, "end_ms": 50_000, "title": panel_title(p2), "panel": "iom-idm-2017-panel-2"},
+                    {"start_ms": 50_000, "end_ms": 90_000, "title": panel_title(p3), "panel": "iom-idm-2017-panel-3"},
+                ],
+                "audio_tracks": [
+                    {"language": "en", "label": "English"},
+                    {"language": "fr", "label": "Français"},
+                    {"language": "es", "label": "Español"},
+                ],
+                "captions": [
+                    {"language": lang, "label": label, "file": f"media/idm2017-panel-2-3.{lang}.vtt"}
+                    for lang, label in (("en", "English"), ("fr", "Français"), ("es", "Español"))
+                ],
+            }
+        ],
+    }
+    samples = []
+    sample_topics = [
+        ("2017-07-19", "Understanding migrant vulnerabilities", "Comprendre les vulnérabilités des migrants", "Comprender las vulnerabilidades de los migrantes"),
+        ("2016-10-11", "Follow-up and review of migration in the SDGs", "Suivi et examen de la migration dans les ODD", "Seguimiento y examen de la migración en los ODS"),
+        ("2016-02-29", "Migrants and cities", "Les migrants et les villes", "Los migrantes y las ciudades"),
+        ("2015-10-07", "Human mobility and climate", "Mobilité humaine et climat", "Movilidad humana y clima"),
+    ]
+    for i, (date, en, fr, es) in enumerate(sample_topics, 1):
+        samples.append(
+            {
+                "id": f"sample-session-{i}",
+                "date": date,
+                "sample": True,
+                "title": {"en": f"Sample session: {en}", "fr": f"Session d'exemple : {fr}", "es": f"Sesión de ejemplo: {es}"},
+                "description": {
+                    "en": "Sample content for trying vod-app: not a real session. Its recording replays the built-in sample video.",
+                    "fr": "Contenu d'exemple pour essayer vod-app : ce n'est pas une vraie session. Son enregistrement rejoue la vidéo d'exemple intégrée.",
+                    "es": "Contenido de ejemplo para probar vod-app: no es una sesión real. Su grabación reproduce el vídeo de ejemplo integrado.",
+                },
+                "recordings": [{"id": f"sample-session-{i}-rec", "media": MEDIA, "duration_ms": DURATION_MS}],
+            }
+        )
+    catalog = {"format": "vod-app-catalog", "version": 1, "language": "en", "events": [event], "sessions": [session, *samples]}
+    out = HERE / "catalog.json"
+    out.write_text(json.dumps(catalog, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""Entry point: ``vod-app`` opens the window; ``vod-app COMMAND`` runs a headless command."""
+
+from __future__ import annotations
+
+import sys
+
+
+def _first_positional(args: list[str]) -> str | None:
+    skip = False
+    for a in args:
+        if skip:
+            skip = False
+        elif a == "--db":
+            skip = True  # its value is not a command
+        elif not a.startswith("-"):
+            return a
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    from vod_app.cli import COMMANDS
+
+    if _first_positional(args) in COMMANDS or any(a in ("-h", "--help") for a in args):
+        from vod_app.cli import run
+
+        return run(args)
+    from vod_app.app import main as gui_main
+
+    return gui_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,28 @@
+"""The built-in catalog: loaded once into an empty database so a fresh install shows real content."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from vod_app.catalog import models as m
+from vod_app.catalog.database import Catalog
+from vod_app.catalog.importer import ImportReport, import_catalog_file
+from vod_app.paths import builtin_catalog_path
+
+SEEDED_KEY = "builtin_catalog_seeded"
+
+
+def ensure_builtin_catalog(catalog: Catalog) -> ImportReport | None:
+    """Import the built-in catalog the first time a database is opened empty.
+
+    Remembered in the preferences, so a user who removes everything does not get it back unasked.
+    """
+    with catalog.read() as s:
+        seeded = s.execute(select(m.Preference.value).where(m.Preference.key == SEEDED_KEY)).scalar()
+        count = s.execute(select(func.count()).select_from(m.Session)).scalar_one()
+    if seeded is not None or count > 0:
+        return None
+    report = import_catalog_file(catalog, builtin_catalog_path())
+    with catalog.write() as s:
+        s.merge(m.Preference(key=SEEDED_KEY, value="1"))
+    return report

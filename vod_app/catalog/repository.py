@@ -1,0 +1,444 @@
+"""The queries the app needs, each returning immutable domain records.
+
+Every list is keyset-paginated (an opaque cursor, no OFFSET) and loads its texts for the whole page
+in one query: no N+1, whatever the catalog's size.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, delete, select, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from vod_app.catalog import models as m
+from vod_app.catalog.database import Catalog
+from vod_app.catalog.search import SearchFilters
+from vod_app.domain.records import (
+    AudioTrackRecord,
+    BookmarkRecord,
+    CaptionTrackRecord,
+    ChapterRecord,
+    LocalizedPanel,
+    Page,
+    PanelRange,
+    PanelRecord,
+    PlayItem,
+    RecordingRecord,
+    RecordingSummary,
+    SessionDetail,
+    SessionSummary,
+)
+
+_NO_DATE = "0001-01-01"
+TextMap = dict[str, tuple[str, str]]  # lang -> (title, description)
+
+
+def pick_text(texts: TextMap, prefs: Sequence[str]) -> tuple[str, str, str]:
+    """(lang, title, description) in the first preferred language present, else English, else any."""
+    for lang in (*prefs, "en"):
+        if lang in texts:
+            return (lang, *texts[lang])
+        for have in texts:  # "fr" asked, "fr-CA" present
+            if have.split("-")[0] == lang.split("-")[0]:
+                return (have, *texts[have])
+    if texts:
+        lang = sorted(texts)[0]
+        return (lang, *texts[lang])
+    return ("", "", "")
+
+
+def _encode_cursor(values: Iterable[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(list(values)).encode()).decode()
+
+
+def _decode_cursor(cursor: str | None, n: int) -> list[Any] | None:
+    if not cursor:
+        return None
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+    except (ValueError, TypeError):
+        return None
+    return values if isinstance(values, list) and len(values) == n else None
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or value == _NO_DATE:
+        return None
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+class CatalogRepository:
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    # --- texts ---
+
+    @staticmethod
+    def _texts(conn: Connection, kind: str, ids: Iterable[int]) -> dict[int, TextMap]:
+        ids = list(set(ids))
+        out: dict[int, TextMap] = {}
+        if not ids:
+            return out
+        t = m.LocalizedText
+        for chunk in (ids[i : i + 900] for i in range(0, len(ids), 900)):
+            rows = conn.execute(
+                select(t.owner_id, t.lang, t.title, t.description).where(t.owner_kind == kind, t.owner_id.in_(chunk))
+            )
+            for oid, lang, title, desc in rows:
+                out.setdefault(oid, {})[lang] = (title, desc)
+        return out
+
+    # --- lists ---
+
+    def _filter_sql(self, filters: SearchFilters, params: dict[str, Any]) -> str:
+        sql = ""
+        if filters.event_uid is not None:
+            sql += " AND s.event_id = (SELECT id FROM events WHERE uid = :event_uid)"
+            params["event_uid"] = filters.event_uid
+        if filters.year is not None:
+            sql += " AND s.date >= :y0 AND s.date < :y1"
+            params["y0"], params["y1"] = f"{filters.year:04d}-01-01", f"{filters.year + 1:04d}-01-01"
+        if filters.lang:
+            sql += " AND s.id IN (SELECT session_id FROM session_languages WHERE lang = :lang OR lang LIKE :lang_sub)"
+            params["lang"], params["lang_sub"] = filters.lang, f"{filters.lang}-%"
+        return sql
+
+    def recent_recordings(
+        self,
+        limit: int = 50,
+        cursor: str | None = None,
+        filters: SearchFilters = SearchFilters(),  # noqa: B008 - frozen
+        prefs: Sequence[str] = ("en",),
+    ) -> Page[RecordingSummary]:
+        """Recordings, newest session date first ("Recent videos")."""
+        params: dict[str, Any] = {"limit": limit + 1}
+        where = self._filter_sql(filters, params)
+        after = _decode_cursor(cursor, 3)
+        if after is not None:
+            where += " AND (coalesce(s.date, :nodate), s.id, -r.position) < (:cd, :cs, :cp)"
+            params.update(cd=after[0], cs=after[1], cp=after[2])
+        params["nodate"] = _NO_DATE
+        sql = f"""
+            SELECT r.id, r.uid, s.id, s.uid, coalesce(s.date, :nodate) AS d, r.duration_ms, s.languages,
+                   r.source, s.is_sample, s.event_id, r.position, r.title, w.position_ms
+            FROM sessions AS s
+            JOIN recordings AS r ON r.session_id = s.id
+            LEFT JOIN watch_state AS w ON w.recording_uid = r.uid
+            WHERE 1 = 1 {where}
+            ORDER BY coalesce(s.date, :nodate) DESC, s.id DESC, -r.position DESC
+            LIMIT :limit"""
+        with self.catalog.read() as s:
+            conn = s.connection()
+            rows = conn.execute(text(sql), params).all()
+            more = len(rows) > limit
+            rows = rows[:limit]
+            stexts = self._texts(conn, "session", (r[2] for r in rows))
+            etexts = self._texts(conn, "event", (r[9] for r in rows if r[9] is not None))
+        items = []
+        for rid, ruid, sid, suid, d, dur, langs, source, sample, eid, _pos, rtitle, wpos in rows:
+            title = pick_text(stexts.get(sid, {}), prefs)[1]
+            items.append(
+                RecordingSummary(
+                    recording_id=rid,
+                    recording_uid=ruid,
+                    session_id=sid,
+                    session_uid=suid,
+                    date=_date(d),
+                    event_title=pick_text(etexts.get(eid, {}), prefs)[1] if eid is not None else "",
+                    title=title if not rtitle else f"{title} — {rtitle}",
+                    duration_ms=dur,
+                    languages=tuple(langs.split()),
+                    source=source,
+                    is_sample=bool(sample),
+                    position_ms=wpos or 0,
+                )
+            )
+        next_cursor = None
+        if more and rows:
+            last = rows[-1]
+            next_cursor = _encode_cursor([str(last[4]), last[2], -last[10]])
+        return Page(tuple(items), next_cursor)
+
+    def sessions(
+        self,
+        limit: int = 50,
+        cursor: str | None = None,
+        filters: SearchFilters = SearchFilters(),  # noqa: B008 - frozen
+        prefs: Sequence[str] = ("en",),
+    ) -> Page[SessionSummary]:
+        params: dict[str, Any] = {"limit": limit + 1, "nodate": _NO_DATE}
+        where = self._filter_sql(filters, params)
+        after = _decode_cursor(cursor, 2)
+        if after is not None:
+            where += " AND (coalesce(s.date, :nodate), s.id) < (:cd, :cs)"
+            params.update(cd=after[0], cs=after[1])
+        sql = f"""
+            SELECT s.id, s.uid, coalesce(s.date, :nodate), s.languages, s.is_sample, s.event_id
+            FROM sessions AS s WHERE 1 = 1 {where}
+            ORDER BY coalesce(s.date, :nodate) DESC, s.id DESC LIMIT :limit"""
+        with self.catalog.read() as s:
+            conn = s.connection()
+            rows = conn.execute(text(sql), params).all()
+            more = len(rows) > limit
+            rows = rows[:limit]
+            stexts = self._texts(conn, "session", (r[0] for r in rows))
+            etexts = self._texts(conn, "event", (r[5] for r in rows if r[5] is not None))
+        items = tuple(
+            SessionSummary(
+                session_id=sid,
+                session_uid=suid,
+                date=_date(d),
+                event_title=pick_text(etexts.get(eid, {}), prefs)[1] if eid is not None else "",
+                title=pick_text(stexts.get(sid, {}), prefs)[1],
+                languages=tuple(langs.split()),
+                is_sample=bool(sample),
+            )
+            for sid, suid, d, langs, sample, eid in rows
+        )
+        next_cursor = _encode_cursor([str(rows[-1][2]), rows[-1][0]]) if more and rows else None
+        return Page(items, next_cursor)
+
+    def continue_watching(self, limit: int = 20, prefs: Sequence[str] = ("en",)) -> list[RecordingSummary]:
+        """Partly watched recordings, most recently watched first."""
+        sql = """
+            SELECT r.id, r.uid, s.id, s.uid, s.date, r.duration_ms, s.languages, r.source, s.is_sample,
+                   s.event_id, w.position_ms, r.title
+            FROM watch_state AS w
+            JOIN recordings AS r ON r.uid = w.recording_uid
+            JOIN sessions AS s ON s.id = r.session_id
+            WHERE w.position_ms > 0 AND NOT w.completed
+            ORDER BY w.last_watched_at DESC LIMIT :limit"""
+        with self.catalog.read() as s:
+            conn = s.connection()
+            rows = conn.execute(text(sql), {"limit": limit}).all()
+            stexts = self._texts(conn, "session", (r[2] for r in rows))
+            etexts = self._texts(conn, "event", (r[9] for r in rows if r[9] is not None))
+        return [
+            RecordingSummary(
+                recording_id=rid,
+                recording_uid=ruid,
+                session_id=sid,
+                session_uid=suid,
+                date=_date(d),
+                event_title=pick_text(etexts.get(eid, {}), prefs)[1] if eid is not None else "",
+                title=pick_text(stexts.get(sid, {}), prefs)[1] + (f" — {rtitle}" if rtitle else ""),
+                duration_ms=dur,
+                languages=tuple(langs.split()),
+                source=source,
+                is_sample=bool(sample),
+                position_ms=pos,
+            )
+            for rid, ruid, sid, suid, d, dur, langs, source, sample, eid, pos, rtitle in rows
+        ]
+
+    # --- detail ---
+
+    def session_id_for_uid(self, uid: str) -> int | None:
+        with self.catalog.read() as s:
+            return s.execute(select(m.Session.id).where(m.Session.uid == uid)).scalar()
+
+    def session_detail(self, session_id: int, prefs: Sequence[str] = ("en",)) -> SessionDetail | None:
+        with self.catalog.read() as s:
+            conn = s.connection()
+            row = conn.execute(
+                select(m.Session.uid, m.Session.date, m.Session.place, m.Session.languages, m.Session.is_sample, m.Session.event_id).where(
+                    m.Session.id == session_id
+                )
+            ).first()
+            if row is None:
+                return None
+            uid, date, place, langs, sample, eid = row
+            stexts = self._texts(conn, "session", [session_id]).get(session_id, {})
+            etexts = self._texts(conn, "event", [eid]).get(eid, {}) if eid is not None else {}
+            panels = conn.execute(
+                select(m.Panel.id, m.Panel.uid, m.Panel.number, m.Panel.speakers).where(m.Panel.session_id == session_id).order_by(m.Panel.position)
+            ).all()
+            ptexts = self._texts(conn, "panel", (p[0] for p in panels))
+            rec_ids = list(conn.execute(select(m.Recording.id).where(m.Recording.session_id == session_id).order_by(m.Recording.position)).scalars())
+            recordings = self._recordings(conn, rec_ids)
+        lang, title, desc = pick_text(stexts, prefs)
+        text_langs = set(stexts)
+        panel_records = []
+        for pid, puid, number, speakers in panels:
+            plang, ptitle, pdesc = pick_text(ptexts.get(pid, {}), prefs)
+            text_langs |= set(ptexts.get(pid, {}))
+            panel_records.append(PanelRecord(pid, puid, number, ptitle, pdesc, plang, tuple(speakers or ())))
+        return SessionDetail(
+            session_id=session_id,
+            uid=uid,
+            date=_date(date),
+            place=place,
+            event_title=pick_text(etexts, prefs)[1],
+            title=title,
+            description=desc,
+            lang=lang,
+            text_languages=tuple(sorted(text_langs)),
+            languages=tuple(langs.split()),
+            panels=tuple(panel_records),
+            recordings=tuple(recordings[r] for r in rec_ids),
+            is_sample=bool(sample),
+        )
+
+    def _recordings(self, conn: Connection, rec_ids: list[int]) -> dict[int, RecordingRecord]:
+        if not rec_ids:
+            return {}
+        rows = conn.execute(
+            select(m.Recording.id, m.Recording.uid, m.Recording.session_id, m.Recording.title, m.Recording.source, m.Recording.duration_ms).where(
+                m.Recording.id.in_(rec_ids)
+            )
+        ).all()
+        chapters: dict[int, list[ChapterRecord]] = {}
+        for c in conn.execute(select(m.Chapter).where(m.Chapter.recording_id.in_(rec_ids)).order_by(m.Chapter.start_ms)).scalars():
+            chapters.setdefault(c.recording_id, []).append(ChapterRecord(c.start_ms, c.end_ms, c.title, c.source, c.panel_id))
+        ranges: dict[int, list[PanelRange]] = {}
+        for rp in conn.execute(select(m.RecordingPanel).where(m.RecordingPanel.recording_id.in_(rec_ids)).order_by(m.RecordingPanel.start_ms)).scalars():
+            ranges.setdefault(rp.recording_id, []).append(PanelRange(rp.panel_id, rp.start_ms, rp.end_ms))
+        audio: dict[int, list[AudioTrackRecord]] = {}
+        for a in conn.execute(select(m.AudioTrack).where(m.AudioTrack.recording_id.in_(rec_ids)).order_by(m.AudioTrack.position)).scalars():
+            audio.setdefault(a.recording_id, []).append(AudioTrackRecord(a.position, a.language, a.label))
+        caps: dict[int, list[CaptionTrackRecord]] = {}
+        for c in conn.execute(select(m.CaptionTrack).where(m.CaptionTrack.recording_id.in_(rec_ids)).order_by(m.CaptionTrack.id)).scalars():
+            caps.setdefault(c.recording_id, []).append(CaptionTrackRecord(c.id, c.language, c.label, c.source))
+        relocated = dict(conn.execute(select(m.Relocation.recording_uid, m.Relocation.path).where(m.Relocation.recording_uid.in_([r[1] for r in rows]))).all())
+        return {
+            rid: RecordingRecord(
+                recording_id=rid,
+                uid=uid,
+                session_id=sid,
+                title=title or "",
+                source=relocated.get(uid, source),
+                catalog_source=source,
+                duration_ms=dur,
+                chapters=tuple(chapters.get(rid, ())),
+                panel_ranges=tuple(ranges.get(rid, ())),
+                audio_tracks=tuple(audio.get(rid, ())),
+                captions=tuple(caps.get(rid, ())),
+            )
+            for rid, uid, sid, title, source, dur in rows
+        }
+
+    def play_item(self, recording_id: int, prefs: Sequence[str] = ("en",)) -> PlayItem | None:
+        """Everything the player needs: the recording, its panels' texts in every language, resume."""
+        with self.catalog.read() as s:
+            conn = s.connection()
+            recs = self._recordings(conn, [recording_id])
+            rec = recs.get(recording_id)
+            if rec is None:
+                return None
+            suid = conn.execute(select(m.Session.uid).where(m.Session.id == rec.session_id)).scalar_one()
+            stexts = self._texts(conn, "session", [rec.session_id]).get(rec.session_id, {})
+            panels = conn.execute(select(m.Panel.id, m.Panel.number).where(m.Panel.session_id == rec.session_id).order_by(m.Panel.position)).all()
+            ptexts = self._texts(conn, "panel", (p[0] for p in panels))
+            pos = conn.execute(select(m.WatchState.position_ms, m.WatchState.completed).where(m.WatchState.recording_uid == rec.uid)).first()
+        return PlayItem(
+            recording=rec,
+            session_title=pick_text(stexts, prefs)[1],
+            session_uid=suid,
+            panels=tuple(LocalizedPanel(pid, number, ptexts.get(pid, {})) for pid, number in panels),
+            position_ms=0 if pos is None or pos[1] else pos[0],
+        )
+
+    # --- filter options ---
+
+    def events(self, prefs: Sequence[str] = ("en",)) -> list[tuple[str, str]]:
+        with self.catalog.read() as s:
+            conn = s.connection()
+            rows = conn.execute(select(m.Event.id, m.Event.uid)).all()
+            texts = self._texts(conn, "event", (r[0] for r in rows))
+        return sorted(((uid, pick_text(texts.get(eid, {}), prefs)[1] or uid) for eid, uid in rows), key=lambda e: e[1].casefold())
+
+    def years(self) -> list[int]:
+        with self.catalog.read() as s:
+            rows = s.execute(text("SELECT DISTINCT substr(date, 1, 4) FROM sessions WHERE date IS NOT NULL")).scalars()
+            return sorted({int(y) for y in rows if y and y.isdigit()}, reverse=True)
+
+    def languages(self) -> list[str]:
+        with self.catalog.read() as s:
+            return list(s.execute(text("SELECT DISTINCT lang FROM session_languages ORDER BY lang")).scalars())
+
+    def counts(self) -> dict[str, int]:
+        with self.catalog.read() as s:
+            return {
+                name: s.execute(text(f"SELECT count(*) FROM {name}")).scalar_one()
+                for name in ("events", "sessions", "panels", "recordings", "chapters", "cues")
+            }
+
+    def cue_moments(self, session_id: int, query: str, limit: int = 50) -> list[tuple[int, int, str, str]]:
+        """(recording_id, start_ms, language, snippet html) of caption moments matching ``query``."""
+        from vod_app.catalog.search import build_match, snippet_html
+
+        match = build_match(query)
+        if match is None:
+            return []
+        sql = """
+            SELECT c.recording_id, c.start_ms, c.language, snippet(cues_fts, 0, char(2), char(3), '…', 14)
+            FROM cues_fts JOIN cues AS c ON c.id = cues_fts.rowid
+            JOIN recordings AS r ON r.id = c.recording_id
+            WHERE cues_fts MATCH :match AND r.session_id = :sid
+            ORDER BY c.recording_id, c.start_ms LIMIT :limit"""
+        with self.catalog.read() as s:
+            rows = s.execute(text(sql), {"match": match, "sid": session_id, "limit": limit}).all()
+        return [(rid, start, lang or "", snippet_html(snip)) for rid, start, lang, snip in rows]
+
+
+class UserStateRepository:
+    """Positions, history, bookmarks, preferences and relocations: never touched by an import."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    def save_position(self, recording_uid: str, position_ms: int, duration_ms: int | None) -> None:
+        completed = bool(duration_ms) and position_ms >= (duration_ms or 0) - 15_000 and position_ms >= (duration_ms or 0) * 0.95
+        values = {
+            "recording_uid": recording_uid,
+            "position_ms": max(0, int(position_ms)),
+            "duration_ms": duration_ms,
+            "completed": completed,
+            "last_watched_at": dt.datetime.now(dt.UTC),
+        }
+        with self.catalog.write() as s:
+            stmt = sqlite_insert(m.WatchState).values(**values)
+            s.execute(stmt.on_conflict_do_update(index_elements=["recording_uid"], set_={k: stmt.excluded[k] for k in values if k != "recording_uid"}))
+
+    def position(self, recording_uid: str) -> int:
+        with self.catalog.read() as s:
+            row = s.execute(select(m.WatchState.position_ms, m.WatchState.completed).where(m.WatchState.recording_uid == recording_uid)).first()
+        return 0 if row is None or row[1] else row[0]
+
+    def add_bookmark(self, recording_uid: str, position_ms: int, note: str = "") -> int:
+        with self.catalog.write() as s:
+            b = m.Bookmark(recording_uid=recording_uid, position_ms=position_ms, note=note, created_at=dt.datetime.now(dt.UTC))
+            s.add(b)
+            s.flush()
+            return b.id
+
+    def bookmarks(self, recording_uid: str | None = None, limit: int = 200) -> list[BookmarkRecord]:
+        q = select(m.Bookmark).order_by(m.Bookmark.created_at.desc()).limit(limit)
+        if recording_uid is not None:
+            q = q.where(m.Bookmark.recording_uid == recording_uid)
+        with self.catalog.read() as s:
+            return [BookmarkRecord(b.id, b.recording_uid, b.position_ms, b.note, b.created_at) for b in s.execute(q).scalars()]
+
+    def delete_bookmark(self, bookmark_id: int) -> None:
+        with self.catalog.write() as s:
+            s.execute(delete(m.Bookmark).where(m.Bookmark.id == bookmark_id))
+
+    def preference(self, key: str, default: str | None = None) -> str | None:
+        with self.catalog.read() as s:
+            v = s.execute(select(m.Preference.value).where(m.Preference.key == key)).scalar()
+        return default if v is None else v
+
+    def set_preference(self, key: str, value: str) -> None:
+        with self.catalog.write() as s:
+            stmt = sqlite_insert(m.Preference).values(key=key, value=value)
+            s.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
+
+    def relocate(self, recording_uid: str, path: str) -> None:
+        with self.catalog.write() as s:
+            stmt = sqlite_insert(m.Relocation).values(recording_uid=recording_uid, path=path)
+            s.execute(stmt.on_conflict_do_update(index_elements=["recording_uid"], set_={"path": path}))

@@ -1,0 +1,219 @@
+"""Full-text search over titles, descriptions (every language) and caption cues.
+
+User text reaches FTS5 only through :func:`build_match`, which turns anything a person can type into
+a query of quoted phrases (so operators, quotes, ``c++``, ``e-mail`` and ``10:30`` are just text).
+Filters (event, year, language) are SQL around the FTS query, never inside it. Ranking: hits in
+titles above hits in descriptions above hits in captions, bm25 within each tier.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlalchemy import text
+
+from vod_app.catalog.database import Catalog
+from vod_app.domain.records import SearchHit
+
+MAX_QUERY_CHARS = 512
+MAX_TERMS = 12
+_MARK_START, _MARK_END = "\x02", "\x03"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    lang: str | None = None  # language of the text or caption matched
+    event_uid: str | None = None
+    year: int | None = None
+
+
+class SearchBackend(Protocol):
+    """What the app needs from a search engine (SQLite FTS5 now; PostgreSQL can follow)."""
+
+    def search(
+        self, query: str, filters: SearchFilters = ..., *, limit: int = 50, ui_lang: str = "en", prefix: bool = True
+    ) -> list[SearchHit]: ...
+
+
+def build_match(query: str, *, prefix: bool = True) -> str | None:
+    """An FTS5 MATCH expression for what a person typed, or None when nothing is searchable.
+
+    Every whitespace-separated chunk becomes a quoted phrase (FTS5 tokenises inside it), so no user
+    text is ever read as query syntax. The last chunk is a prefix while the person is still typing.
+    """
+    q = _CONTROL.sub(" ", query[:MAX_QUERY_CHARS]).replace('"', " ")
+    terms = [c for c in q.split() if _WORD.search(c.replace("_", ""))][:MAX_TERMS]
+    if not terms:
+        return None
+    phrases = [f'"{t}"' for t in terms]
+    if prefix and not q[-1:].isspace():
+        phrases[-1] += "*"
+    return " ".join(phrases)
+
+
+def snippet_html(marked: str) -> str:
+    """Escape a snippet and turn FTS markers into <b> tags: safe to show as rich text."""
+    escaped = html.escape(marked.replace("\r", " ").replace("\n", " "), quote=False)
+    return escaped.replace(_MARK_START, "<b>").replace(_MARK_END, "</b>")
+
+
+_TEXT_HITS = """
+SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid,
+       bm25(texts_fts, 10.0, 1.0) AS score,
+       {snippet} AS snip
+FROM texts_fts
+JOIN texts AS t ON t.id = texts_fts.rowid
+LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
+JOIN sessions AS s ON s.id = CASE t.owner_kind WHEN 'session' THEN t.owner_id ELSE p.session_id END
+WHERE texts_fts MATCH :match AND t.owner_kind IN ('session', 'panel') {filters}
+ORDER BY score
+LIMIT :limit
+"""
+
+_CUE_HITS = """
+SELECT c.recording_id, r.uid, c.start_ms, c.language, r.session_id, s.uid, s.date,
+       bm25(cues_fts) AS score,
+       snippet(cues_fts, 0, char(2), char(3), '…', 14) AS snip
+FROM cues_fts
+JOIN cues AS c ON c.id = cues_fts.rowid
+JOIN recordings AS r ON r.id = c.recording_id
+JOIN sessions AS s ON s.id = r.session_id
+WHERE cues_fts MATCH :match {filters}
+ORDER BY score
+LIMIT :limit
+"""
+
+
+class SqliteSearch:
+    """SQLite FTS5 implementation of :class:`SearchBackend`."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    def search(
+        self,
+        query: str,
+        filters: SearchFilters = SearchFilters(),  # noqa: B008 - frozen dataclass, safe default
+        *,
+        limit: int = 50,
+        ui_lang: str = "en",
+        prefix: bool = True,
+    ) -> list[SearchHit]:
+        match = build_match(query, prefix=prefix)
+        if match is None or limit <= 0:
+            return []
+        limit = min(limit, 500)
+        params: dict[str, object] = {"limit": limit * 3}
+        where = []
+        if filters.event_uid is not None:
+            where.append("AND s.event_id = (SELECT id FROM events WHERE uid = :event_uid)")
+            params["event_uid"] = filters.event_uid
+        if filters.year is not None:
+            where.append("AND s.date >= :y0 AND s.date < :y1")
+            params["y0"], params["y1"] = f"{filters.year:04d}-01-01", f"{filters.year + 1:04d}-01-01"
+        text_where = list(where)
+        cue_where = list(where)
+        if filters.lang:
+            text_where.append("AND (t.lang = :lang OR t.lang LIKE :lang_sub)")
+            cue_where.append("AND (c.language = :lang OR c.language LIKE :lang_sub)")
+            params["lang"], params["lang_sub"] = filters.lang, f"{filters.lang}-%"
+
+        hits: list[SearchHit] = []
+        seen: set[tuple[str, int]] = set()
+        with self.catalog.read() as s:
+            conn = s.connection()
+            tiers = (
+                (0, f"{{title}} : ({match})", "highlight(texts_fts, 0, char(2), char(3))"),
+                (1, match, "snippet(texts_fts, 1, char(2), char(3), '…', 16)"),
+            )
+            for tier, m_expr, snippet in tiers:
+                sql = _TEXT_HITS.format(snippet=snippet, filters=" ".join(text_where))
+                rows = conn.execute(text(sql), {**params, "match": m_expr}).all()
+                for kind, owner_id, lang, title, sid, suid, date, puid, score, snip in _prefer_lang(rows, ui_lang):
+                    key = (kind, owner_id)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    hits.append(
+                        SearchHit(
+                            kind=kind,
+                            session_id=sid,
+                            session_uid=suid,
+                            title=title,
+                            snippet=snippet_html(snip or ""),
+                            lang=lang,
+                            date=_to_date(date),
+                            panel_id=owner_id if kind == "panel" else None,
+                            panel_uid=puid,
+                            tier=tier,
+                            score=score,
+                        )
+                    )
+                if len(hits) >= limit:
+                    return hits[:limit]
+            sql = _CUE_HITS.format(filters=" ".join(cue_where))
+            cue_rows = conn.execute(text(sql), {**params, "match": match, "limit": limit - len(hits)}).all()
+            titles = _session_titles(conn, {r[4] for r in cue_rows}, ui_lang)
+            for rid, ruid, start, lang, sid, suid, date, score, snip in cue_rows:
+                hits.append(
+                    SearchHit(
+                        kind="cue",
+                        session_id=sid,
+                        session_uid=suid,
+                        title=titles.get(sid, ""),
+                        snippet=snippet_html(snip or ""),
+                        lang=lang or "",
+                        date=_to_date(date),
+                        recording_id=rid,
+                        recording_uid=ruid,
+                        start_ms=start,
+                        tier=2,
+                        score=score,
+                    )
+                )
+        return hits[:limit]
+
+
+def _prefer_lang(rows: Sequence[tuple], ui_lang: str) -> list[tuple]:
+    """The same owner matched in several languages: keep the viewer's language, else the best score."""
+    best: dict[tuple[str, int], tuple] = {}
+    order: list[tuple[str, int]] = []
+    for row in rows:
+        key = (row[0], row[1])
+        cur = best.get(key)
+        if cur is None:
+            best[key] = row
+            order.append(key)
+        elif row[2] == ui_lang and cur[2] != ui_lang:
+            best[key] = row
+    return [best[k] for k in order]
+
+
+def _session_titles(conn, session_ids: set[int], ui_lang: str) -> dict[int, str]:
+    if not session_ids:
+        return {}
+    ids = ",".join(str(int(i)) for i in session_ids)
+    rows = conn.execute(
+        text(f"SELECT owner_id, lang, title FROM texts WHERE owner_kind = 'session' AND owner_id IN ({ids})")
+    ).all()
+    out: dict[int, str] = {}
+    rank: dict[int, int] = {}
+    for sid, lang, title in rows:
+        r = 0 if lang == ui_lang else (1 if lang == "en" else 2)
+        if sid not in rank or r < rank[sid]:
+            out[sid], rank[sid] = title, r
+    return out
+
+
+def _to_date(value: object):  # noqa: ANN202 - date | None
+    import datetime as dt
+
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
