@@ -293,17 +293,29 @@ class CatalogRepository:
             )
         ).all()
         chapters: dict[int, list[ChapterRecord]] = {}
-        for c in conn.execute(select(m.Chapter).where(m.Chapter.recording_id.in_(rec_ids)).order_by(m.Chapter.start_ms)).scalars():
-            chapters.setdefault(c.recording_id, []).append(ChapterRecord(c.start_ms, c.end_ms, c.title, c.source, c.panel_id))
+        c = m.Chapter
+        for rid, start, end, title, source, pid in conn.execute(
+            select(c.recording_id, c.start_ms, c.end_ms, c.title, c.source, c.panel_id).where(c.recording_id.in_(rec_ids)).order_by(c.start_ms)
+        ):
+            chapters.setdefault(rid, []).append(ChapterRecord(start, end, title, source, pid))
         ranges: dict[int, list[PanelRange]] = {}
-        for rp in conn.execute(select(m.RecordingPanel).where(m.RecordingPanel.recording_id.in_(rec_ids)).order_by(m.RecordingPanel.start_ms)).scalars():
-            ranges.setdefault(rp.recording_id, []).append(PanelRange(rp.panel_id, rp.start_ms, rp.end_ms))
+        rp = m.RecordingPanel
+        for rid, pid, start, end in conn.execute(
+            select(rp.recording_id, rp.panel_id, rp.start_ms, rp.end_ms).where(rp.recording_id.in_(rec_ids)).order_by(rp.start_ms)
+        ):
+            ranges.setdefault(rid, []).append(PanelRange(pid, start, end))
         audio: dict[int, list[AudioTrackRecord]] = {}
-        for a in conn.execute(select(m.AudioTrack).where(m.AudioTrack.recording_id.in_(rec_ids)).order_by(m.AudioTrack.position)).scalars():
-            audio.setdefault(a.recording_id, []).append(AudioTrackRecord(a.position, a.language, a.label))
+        a = m.AudioTrack
+        for rid, pos, lang, label in conn.execute(
+            select(a.recording_id, a.position, a.language, a.label).where(a.recording_id.in_(rec_ids)).order_by(a.position)
+        ):
+            audio.setdefault(rid, []).append(AudioTrackRecord(pos, lang, label))
         caps: dict[int, list[CaptionTrackRecord]] = {}
-        for c in conn.execute(select(m.CaptionTrack).where(m.CaptionTrack.recording_id.in_(rec_ids)).order_by(m.CaptionTrack.id)).scalars():
-            caps.setdefault(c.recording_id, []).append(CaptionTrackRecord(c.id, c.language, c.label, c.source))
+        ct = m.CaptionTrack
+        for rid, tid, lang, label, source in conn.execute(
+            select(ct.recording_id, ct.id, ct.language, ct.label, ct.source).where(ct.recording_id.in_(rec_ids)).order_by(ct.id)
+        ):
+            caps.setdefault(rid, []).append(CaptionTrackRecord(tid, lang, label, source))
         relocated = dict(conn.execute(select(m.Relocation.recording_uid, m.Relocation.path).where(m.Relocation.recording_uid.in_([r[1] for r in rows]))).all())
         return {
             rid: RecordingRecord(

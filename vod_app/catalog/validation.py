@@ -147,9 +147,7 @@ def _schema_problems(doc: Any, ref: str | None, prefix: tuple[Any, ...]) -> list
     problems = []
     for err in _validator(ref).iter_errors(doc):
         # oneOf failures are clearer as the best-matching sub-error
-        from jsonschema.exceptions import best_match
-
-        e = best_match([err]) if err.context else err
+        e = _most_relevant(err)
         where = json_path(prefix + tuple(e.absolute_path))
         problems.append(Problem(where, _short_message(e)))
         if len(problems) >= MAX_ERRORS:
@@ -157,13 +155,53 @@ def _schema_problems(doc: Any, ref: str | None, prefix: tuple[Any, ...]) -> list
     return sorted(set(problems), key=lambda p: p.path)
 
 
+_TYPE_NAMES = {"string": "text", "object": "an object", "array": "a list", "integer": "a whole number", "boolean": "true or false"}
+
+
+def _most_relevant(err: Any) -> Any:
+    """For oneOf/anyOf: the error of the branch whose type matched (the one the author meant)."""
+    while err.context:
+        matched = [e for e in err.context if e.validator != "type"]
+        err = max(matched or err.context, key=lambda e: len(e.absolute_path))
+    return err
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    return {str: "text", dict: "an object", list: "a list", int: "a number", float: "a number", type(None): "null"}.get(type(value), "a value")
+
+
 def _short_message(err: Any) -> str:
+    """One readable sentence; never echoes a whole (possibly huge) value."""
+    v, inst = err.validator, err.instance
+    if v == "maxLength":
+        return f"text too long ({len(inst)} characters; at most {err.validator_value})"
+    if v == "minLength":
+        return "must not be empty"
+    if v == "maxItems":
+        return f"too many items ({len(inst)}; at most {err.validator_value})"
+    if v == "type":
+        want = err.validator_value
+        want = " or ".join(_TYPE_NAMES.get(w, w) for w in want) if isinstance(want, list) else _TYPE_NAMES.get(want, want)
+        return f"expected {want}, got {_json_type(inst)}"
+    if v == "required":
+        return err.message.split(" is a required")[0] + " is required"
+    if v == "additionalProperties":
+        extra = sorted(set(inst) - set(err.schema.get("properties", {})))
+        return f"unknown field{'s' if len(extra) > 1 else ''} {', '.join(map(repr, extra))}"
+    if v == "pattern" and "propertyNames" in list(err.absolute_schema_path):
+        return f"{_clip(inst)} is not a language tag (like en, fr, pt-BR)"
+    if v == "pattern":
+        return f"{_clip(inst)} does not have the expected form"
+    if v == "propertyNames":
+        return f"{_clip(err.instance)} has a key that is not a language tag (like en, fr, pt-BR)"
+    if v in ("minimum", "maximum"):
+        return f"{inst} is out of range ({v} {err.validator_value})"
+    if v == "const":
+        return f"expected {err.validator_value!r}"
     msg: str = err.message
-    if len(msg) > 300:
-        msg = msg[:300] + "…"
-    if err.validator == "pattern":
-        return f"{_clip(err.instance)} does not have the expected form"
-    return msg
+    return msg if len(msg) <= 200 else msg[:200] + "…"
 
 
 def _clip(value: Any) -> str:
