@@ -19,9 +19,8 @@ def _first_positional(args: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    from vod_app.cli import COMMANDS
-
-    if _first_positional(args) in COMMANDS or any(a in ("-h", "--help") for a in args):
+    # Any positional word is a command (an unknown one gets argparse's usage error, exit 2).
+    if _first_positional(args) is not None or any(a in ("-h", "--help") for a in args):
         from vod_app.cli import run
 
         return run(args)

@@ -158,7 +158,8 @@ class SqliteSearch:
                 if len(hits) >= limit:
                     return hits[:limit]
             sql = _CUE_HITS.format(filters=" ".join(cue_where))
-            cue_rows = conn.execute(text(sql), {**params, "match": match, "limit": limit - len(hits)}).all()
+            cue_rows = conn.execute(text(sql), {**params, "match": match, "limit": (limit - len(hits)) * 3}).all()
+            cue_rows = _one_per_moment(cue_rows, ui_lang)[: limit - len(hits)]
             titles = _session_titles(conn, {r[4] for r in cue_rows}, ui_lang)
             for rid, ruid, start, lang, sid, suid, date, score, snip in cue_rows:
                 hits.append(
@@ -193,6 +194,17 @@ def _prefer_lang(rows: Sequence[tuple], ui_lang: str) -> list[tuple]:
         elif row[2] == ui_lang and cur[2] != ui_lang:
             best[key] = row
     return [best[k] for k in order]
+
+
+def _one_per_moment(rows: Sequence[tuple], ui_lang: str) -> list[tuple]:
+    """The same moment captioned in several languages: one hit, in the viewer's language if any."""
+    best: dict[tuple[int, int], tuple] = {}
+    for row in rows:
+        key = (row[0], row[2])
+        cur = best.get(key)
+        if cur is None or (row[3] == ui_lang and cur[3] != ui_lang):
+            best[key] = row
+    return sorted(best.values(), key=lambda r: r[7])
 
 
 def _session_titles(conn, session_ids: set[int], ui_lang: str) -> dict[int, str]:
