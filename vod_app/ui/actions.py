@@ -1,0 +1,70 @@
+"""Every action of the window, with the shortcuts media players use, declared in one place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+
+class Actions(QObject):
+    """The window's actions; menus and buttons are built from these."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        S = QKeySequence.StandardKey
+
+        def act(text: str, *keys: str | QKeySequence.StandardKey, checkable: bool = False) -> QAction:
+            a = QAction(text, parent)
+            seqs: list[QKeySequence] = []
+            for k in keys:
+                seqs.extend(QKeySequence.keyBindings(k) if isinstance(k, QKeySequence.StandardKey) else [QKeySequence(k)])
+            if seqs:
+                a.setShortcuts(seqs)
+                a.setToolTip(f"{text.replace('&', '').replace('…', '')} ({seqs[0].toString(QKeySequence.SequenceFormat.NativeText)})")
+            a.setCheckable(checkable)
+            return a
+
+        tr = self.tr
+        # File
+        self.import_catalog = act(tr("&Import catalog…"), "Ctrl+O")
+        self.add_folder = act(tr("Add &folder…"), "Ctrl+Shift+O")
+        self.quit = act(tr("&Quit"), S.Quit, "Ctrl+Q")
+        # Navigation
+        self.back = act(tr("&Back"), "Alt+Left", S.Back)
+        self.forward = act(tr("&Forward"), "Alt+Right", S.Forward)
+        self.home = act(tr("&Home"), "Alt+Home")
+        self.find = act(tr("&Search"), "Ctrl+F", "/")
+        # Playback
+        self.play_pause = act(tr("&Play/Pause"), "Space", "K", "Media Play")
+        self.seek_back = act(tr("Seek back 10 s"), "Left", "J")
+        self.seek_forward = act(tr("Seek forward 10 s"), "Right", "L")
+        self.seek_back_long = act(tr("Seek back 1 min"), "Ctrl+Left")
+        self.seek_forward_long = act(tr("Seek forward 1 min"), "Ctrl+Right")
+        self.next_chapter = act(tr("&Next chapter"), "N", "PgDown")
+        self.previous_chapter = act(tr("P&revious chapter"), "P", "PgUp")
+        self.volume_up = act(tr("Volume up"), "Up")
+        self.volume_down = act(tr("Volume down"), "Down")
+        self.mute = act(tr("&Mute"), "M", checkable=True)
+        self.slower = act(tr("Slower"), "[")
+        self.faster = act(tr("Faster"), "]")
+        self.normal_speed = act(tr("Normal speed"), "=")
+        self.fullscreen = act(tr("&Fullscreen"), "F", "F11", checkable=True)
+        self.leave_fullscreen = act(tr("Leave fullscreen"), "Esc")
+        self.stop = act(tr("&Stop"), "S")
+        # Help
+        self.shortcuts = act(tr("&Keyboard shortcuts"), S.HelpContents, "F1")
+        self.about = act(tr("&About vod-app"))
+
+        self.player_actions = [
+            self.play_pause, self.seek_back, self.seek_forward, self.seek_back_long, self.seek_forward_long,
+            self.next_chapter, self.previous_chapter, self.volume_up, self.volume_down, self.mute, self.slower,
+            self.faster, self.normal_speed, self.fullscreen, self.stop,
+        ]
+
+    def all(self) -> list[QAction]:
+        return [a for a in vars(self).values() if isinstance(a, QAction)]
+
+    def set_player_active(self, active: bool) -> None:
+        """Player keys (Space, arrows, letters) belong to lists and fields elsewhere."""
+        for a in self.player_actions:
+            a.setEnabled(active)

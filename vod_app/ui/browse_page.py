@@ -1,0 +1,178 @@
+"""Start page: "Continue watching", "Recent videos" with filters, and search results."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vod_app.ui.delegates import RecordingDelegate, SearchHitDelegate
+from vod_app.ui.formatting import language_name
+from vod_app.ui.models import RecordingListModel, SearchResultsModel
+from vod_app.ui.thumbnails import ThumbnailCache
+
+
+def _heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    f = label.font()
+    f.setPointSizeF(f.pointSizeF() * 1.3)
+    f.setBold(True)
+    label.setFont(f)
+    return label
+
+
+class BrowsePage(QWidget):
+    session_requested = Signal(int)  # session id
+    play_requested = Signal(int, object)  # recording id, start ms or None (resume offer)
+    hit_activated = Signal(object)  # SearchHit
+    filters_changed = Signal()
+
+    def __init__(self, recent: RecordingListModel, continuing: RecordingListModel, results: SearchResultsModel,
+                 thumbnails: ThumbnailCache | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.recent_model, self.continue_model, self.results_model = recent, continuing, results
+
+        self.event_filter = QComboBox(self)
+        self.event_filter.setAccessibleName(self.tr("Event filter"))
+        self.year_filter = QComboBox(self)
+        self.year_filter.setAccessibleName(self.tr("Year filter"))
+        self.language_filter = QComboBox(self)
+        self.language_filter.setAccessibleName(self.tr("Language filter"))
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Event:"), self))
+        filters.addWidget(self.event_filter, 2)
+        filters.addWidget(QLabel(self.tr("Year:"), self))
+        filters.addWidget(self.year_filter)
+        filters.addWidget(QLabel(self.tr("Language:"), self))
+        filters.addWidget(self.language_filter)
+        for combo in (self.event_filter, self.year_filter, self.language_filter):
+            combo.activated.connect(lambda _i: self.filters_changed.emit())
+
+        self.continue_heading = _heading(self.tr("Continue watching"), self)
+        self.continue_view = self._list(continuing, RecordingDelegate(thumbnails, self))
+        self.continue_view.setMaximumHeight(2 * 86 + 6)
+        self.continue_view.setAccessibleName(self.tr("Continue watching"))
+        self.recent_heading = _heading(self.tr("Recent videos"), self)
+        self.recent_view = self._list(recent, RecordingDelegate(thumbnails, self))
+        self.recent_view.setAccessibleName(self.tr("Recent videos"))
+        self.empty_label = QLabel(self.tr("No videos match these filters."), self)
+        self.empty_label.hide()
+
+        home = QWidget(self)
+        hv = QVBoxLayout(home)
+        hv.setContentsMargins(0, 0, 0, 0)
+        hv.addWidget(self.continue_heading)
+        hv.addWidget(self.continue_view)
+        hv.addWidget(self.recent_heading)
+        hv.addWidget(self.empty_label)
+        hv.addWidget(self.recent_view, 1)
+
+        self.results_heading = _heading(self.tr("Search results"), self)
+        self.results_view = self._list(results, SearchHitDelegate(self), uniform=False)
+        self.results_view.setAccessibleName(self.tr("Search results"))
+        self.no_results = QLabel(self)
+        self.no_results.setWordWrap(True)
+        self.no_results.hide()
+        search = QWidget(self)
+        sv = QVBoxLayout(search)
+        sv.setContentsMargins(0, 0, 0, 0)
+        sv.addWidget(self.results_heading)
+        sv.addWidget(self.no_results)
+        sv.addWidget(self.results_view, 1)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(home)
+        self.stack.addWidget(search)
+        lay = QVBoxLayout(self)
+        lay.addLayout(filters)
+        lay.addWidget(self.stack, 1)
+
+        self.recent_view.activated.connect(lambda ix: self._open_recording(self.recent_model, ix))
+        self.continue_view.activated.connect(lambda ix: self._play_recording(self.continue_model, ix))
+        self.results_view.activated.connect(self._open_hit)
+        thumbs_ready = thumbnails.ready if thumbnails is not None else None
+        if thumbs_ready is not None:
+            thumbs_ready.connect(lambda _s: (self.recent_view.viewport().update(), self.continue_view.viewport().update()))
+
+    def _list(self, model, delegate, uniform: bool = True) -> QListView:  # noqa: ANN001
+        view = QListView(self)
+        view.setModel(model)
+        view.setItemDelegate(delegate)
+        view.setUniformItemSizes(uniform)  # 100,000 rows: no per-row size queries
+        view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        view.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        view.setWordWrap(True)
+        return view
+
+    # --- filters ---
+
+    def set_filter_options(self, events: list[tuple[str, str]], years: list[int], languages: list[str]) -> None:
+        def fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
+            current = combo.currentData()
+            combo.clear()
+            for label, value in items:
+                combo.addItem(label, value)
+            i = combo.findData(current)
+            combo.setCurrentIndex(max(i, 0))
+
+        fill(self.event_filter, [(self.tr("All events"), None), *((title, uid) for uid, title in events)])
+        fill(self.year_filter, [(self.tr("All years"), None), *((str(y), y) for y in years)])
+        fill(self.language_filter, [(self.tr("All languages"), None), *((language_name(lang), lang) for lang in languages)])
+
+    def filters(self) -> tuple[str | None, int | None, str | None]:
+        return self.event_filter.currentData(), self.year_filter.currentData(), self.language_filter.currentData()
+
+    # --- content ---
+
+    def show_home(self) -> None:
+        self.stack.setCurrentIndex(0)
+        has_continue = self.continue_model.rowCount() > 0
+        self.continue_heading.setVisible(has_continue)
+        self.continue_view.setVisible(has_continue)
+        self.empty_label.setVisible(self.recent_model.rowCount() == 0)
+
+    def show_results(self, query: str) -> None:
+        self.stack.setCurrentIndex(1)
+        n = self.results_model.rowCount()
+        self.no_results.setText(self.tr("Nothing found for “{query}”.").format(query=query[:200]))
+        self.no_results.setVisible(n == 0)
+        if n and not self.results_view.currentIndex().isValid():
+            self.results_view.setCurrentIndex(self.results_model.index(0))
+
+    def showing_results(self) -> bool:
+        return self.stack.currentIndex() == 1
+
+    def focus_list(self) -> None:
+        view = self.results_view if self.showing_results() else self.recent_view
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not view.currentIndex().isValid() and view.model().rowCount() > 0:
+            view.setCurrentIndex(view.model().index(0, 0))
+
+    def _open_recording(self, model: RecordingListModel, index: QModelIndex) -> None:
+        rec = model.record(index.row())
+        if rec is not None:
+            self.session_requested.emit(rec.session_id)
+
+    def _play_recording(self, model: RecordingListModel, index: QModelIndex) -> None:
+        rec = model.record(index.row())
+        if rec is not None:
+            self.play_requested.emit(rec.recording_id, None)
+
+    def _open_hit(self, index: QModelIndex) -> None:
+        hit = self.results_model.hit(index.row())
+        if hit is not None:
+            self.hit_activated.emit(hit)
+
+    def current_recording(self):  # noqa: ANN201 - RecordingSummary | None
+        for view, model in ((self.recent_view, self.recent_model), (self.continue_view, self.continue_model)):
+            if view.hasFocus() and view.currentIndex().isValid():
+                return model.record(view.currentIndex().row())
+        return None

@@ -1,0 +1,106 @@
+"""Painting list rows: recordings with thumbnails, search hits with highlighted snippets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from vod_app.ui.models import Roles
+from vod_app.ui.thumbnails import ThumbnailCache
+
+Index = QModelIndex | QPersistentModelIndex
+THUMB_W, THUMB_H = 128, 72
+
+
+class RecordingDelegate(QStyledItemDelegate):
+    def __init__(self, thumbnails: ThumbnailCache | None, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.thumbnails = thumbnails
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        return QSize(option.rect.width() or 600, THUMB_H + 12)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        painter.save()
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        pal = option.palette
+        fg = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        dim = QColor(fg)
+        dim.setAlpha(170)
+        r = option.rect.adjusted(6, 6, -6, -6)
+        thumb = QRect(r.left(), r.top(), THUMB_W, THUMB_H)
+        rec = index.data(Roles.Record)
+        pm = self.thumbnails.pixmap(rec.source, rec.duration_ms) if (self.thumbnails and rec is not None) else None
+        if pm is not None and not pm.isNull():
+            painter.drawPixmap(thumb, pm.scaled(thumb.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding, Qt.TransformationMode.SmoothTransformation), QRect(0, 0, THUMB_W, THUMB_H))
+        else:
+            painter.fillRect(thumb, QColor(40, 48, 64))
+            painter.setPen(QColor(200, 205, 215))
+            painter.drawText(thumb, Qt.AlignmentFlag.AlignCenter, "▶")
+        progress = index.data(Roles.Progress) or 0.0
+        if progress > 0:
+            painter.fillRect(QRect(thumb.left(), thumb.bottom() - 3, int(THUMB_W * min(progress, 1.0)), 4), QColor(220, 60, 50))
+        duration = index.data(Roles.Duration) or ""
+        if duration:
+            f = QFont(option.font)
+            f.setPointSizeF(max(7.0, f.pointSizeF() * 0.85))
+            painter.setFont(f)
+            br = painter.fontMetrics().boundingRect(duration).adjusted(-4, -1, 4, 1)
+            br.moveBottomRight(thumb.bottomRight() - QRect(0, 0, 4, 6).bottomRight())
+            painter.fillRect(br, QColor(0, 0, 0, 190))
+            painter.setPen(QColor(255, 255, 255))
+            painter.drawText(br, Qt.AlignmentFlag.AlignCenter, duration)
+
+        text_left = thumb.right() + 12
+        text_rect = QRect(text_left, r.top(), r.right() - text_left, r.height())
+        title_font = QFont(option.font)
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.setPen(fg)
+        fm = painter.fontMetrics()
+        title = fm.elidedText(index.data(Roles.Title) or "", Qt.TextElideMode.ElideRight, text_rect.width())
+        painter.drawText(QRect(text_rect.left(), text_rect.top(), text_rect.width(), fm.height()), Qt.AlignmentFlag.AlignLeft, title)
+        painter.setFont(option.font)
+        painter.setPen(dim)
+        fm = painter.fontMetrics()
+        y = text_rect.top() + fm.height() + 6
+        for line in (index.data(Roles.Subtitle) or "", index.data(Roles.Languages) or ""):
+            if line:
+                painter.drawText(QRect(text_rect.left(), y, text_rect.width(), fm.height()), Qt.AlignmentFlag.AlignLeft, fm.elidedText(line, Qt.TextElideMode.ElideRight, text_rect.width()))
+                y += fm.height() + 2
+        painter.restore()
+
+
+class SearchHitDelegate(QStyledItemDelegate):
+    """Title plus a snippet whose matches are bold (the snippet is escaped HTML with <b> only)."""
+
+    def _doc(self, option: QStyleOptionViewItem, index: Index, width: int) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(0)
+        doc.setTextWidth(width)
+        title = (index.data(Roles.Title) or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        sub = (index.data(Roles.Subtitle) or "").replace("&", "&amp;").replace("<", "&lt;")
+        doc.setHtml(f"<div><b>{title}</b></div><div style='color:gray'>{sub}</div><div>{index.data(Roles.Snippet) or ''}</div>")
+        return doc
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        width = (option.rect.width() or 600) - 16
+        return QSize(width, int(self._doc(option, index, width).size().height()) + 12)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        painter.save()
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
+        doc = self._doc(option, index, option.rect.width() - 16)
+        painter.translate(option.rect.left() + 8, option.rect.top() + 6)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        role = QPalette.ColorRole.HighlightedText if option.state & QStyle.StateFlag.State_Selected else QPalette.ColorRole.Text
+        ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()

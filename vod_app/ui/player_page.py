@@ -1,0 +1,393 @@
+"""The player: video, seek bar with chapters, and the description pane that follows playback."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QWidget
+
+from vod_app.domain.records import LocalizedPanel, PlayItem
+from vod_app.domain.texts import pick_text
+from vod_app.domain.timeline import Timeline
+from vod_app.playback.controller import PlayerController
+from vod_app.ui.formatting import format_duration, language_name
+from vod_app.ui.player_view import PlayerView
+from vod_app.ui.preferences import Preferences
+
+SAVE_INTERVAL_MS = 5_000
+RESUME_MIN_MS = 5_000
+
+
+class PlayerPage(PlayerView):
+    """Plays one recording. Talks to libvlc only through the PlayerController."""
+
+    back_requested = Signal()
+    fullscreen_requested = Signal()
+    position_saved = Signal(str, int)  # recording uid, ms (tests and the browse page listen)
+    panel_changed = Signal(object)  # panel id or None
+
+    def __init__(
+        self,
+        controller: PlayerController,
+        prefs: Preferences,
+        save_position: Callable[[str, int, int | None], None],
+        relocate: Callable[[str, str], PlayItem | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.prefs = prefs
+        self._save_position = save_position
+        self._relocate = relocate
+        self.item: PlayItem | None = None
+        self.timeline = Timeline.build([], [])
+        self._panels: dict[int, LocalizedPanel] = {}
+        self._chapter_index = -2
+        self._last_ms = 0
+        self._resume_ms = 0
+        self._bound_video = False
+        self._updating_tracks = False
+
+        c = controller
+        c.position_changed.connect(self._on_position)
+        c.length_changed.connect(self._on_length)
+        c.state_changed.connect(self._on_state)
+        c.tracks_changed.connect(self._refresh_tracks)
+        c.error_occurred.connect(self._on_error)
+        self.seek_bar.seek_requested.connect(self.seek)
+        self.chapter_list.itemActivated.connect(self._on_chapter_activated)
+        self.chapter_list.itemClicked.connect(self._on_chapter_activated)
+        self.back_button.clicked.connect(self.back_requested)
+        self.audio.activated.connect(self._on_audio_chosen)
+        self.captions.activated.connect(self._on_captions_chosen)
+        self.description_language.activated.connect(self._on_description_language)
+        self.speed.activated.connect(lambda i: self.set_rate(self.speed.itemData(i)))
+        self.volume.valueChanged.connect(self._on_volume_slider)
+        self.locate_button.clicked.connect(self.locate)
+        self.retry_button.clicked.connect(self.reload)
+        self.resume_button.clicked.connect(self._resume)
+        self.restart_button.clicked.connect(self.resume_box.hide)
+        self.volume.setValue(prefs.volume)
+
+        self._save_timer = QTimer(self)
+        self._save_timer.setInterval(SAVE_INTERVAL_MS)
+        self._save_timer.timeout.connect(self.save_position)
+
+        if not controller.is_available():
+            self._show_message(controller.unavailable_reason(), locate=False, retry=False)
+
+    # --- opening ---
+
+    def play(self, item: PlayItem, start_ms: int | None = None) -> None:
+        """Open ``item``; with no explicit start, offer to resume where it stopped."""
+        self.save_position()
+        self.item = item
+        rec = item.recording
+        self.title.setText(item.session_title + (f" — {rec.title}" if rec.title else ""))
+        self._panels = {p.panel_id: p for p in item.panels}
+        self.timeline = Timeline.build(rec.chapters, rec.panel_ranges)
+        self._fill_chapters()
+        self._fill_description_languages()
+        self.description.set_intro(item.session_title, "")
+        self.description.show_panel(None, announce=False)
+        self._chapter_index = -2
+        self._last_ms = start_ms or 0
+        self.resume_box.hide()
+        self.message_box.hide()
+        self.seek_bar.set_length(rec.duration_ms or 0)
+        self.seek_bar.set_chapters(self.timeline.chapters)
+        self._update_for_time(start_ms or 0)
+        if not self.controller.is_available():
+            self._show_message(self.controller.unavailable_reason(), locate=False, retry=False)
+            return
+        self._bind_video()
+        self._resume_ms = item.position_ms if start_ms is None and item.position_ms >= RESUME_MIN_MS else 0
+        if self._resume_ms:
+            panel = self._panel_title_at(self._resume_ms)
+            where = format_duration(self._resume_ms) + (f" ({panel})" if panel else "")
+            self.resume_label.setText(self.tr("Continue where you stopped, at {where}?").format(where=where))
+            self.resume_box.show()
+        self.controller.open(rec.source, start_ms=start_ms or 0, preferred_audio_language=self.prefs.audio_language)
+        self.controller.set_volume(self.prefs.volume)
+        self.controller.set_muted(self.prefs.muted)
+        self._save_timer.start()
+        self._fill_captions()
+
+    def reload(self) -> None:
+        if self.item is not None:
+            self.play(self.item, start_ms=self._last_ms)
+
+    def _bind_video(self) -> None:
+        if self._bound_video:
+            return
+        platform = QGuiApplication.platformName()
+        if platform in ("xcb", "windows", "cocoa"):
+            self.controller.set_video_window(int(self.video.winId()), platform)
+        self._bound_video = True
+
+    def _resume(self) -> None:
+        self.resume_box.hide()
+        self.seek(self._resume_ms)
+
+    # --- transport ---
+
+    @Slot(int)
+    def seek(self, ms: int) -> None:
+        ms = max(0, int(ms))
+        self.controller.seek(ms)
+        self._update_for_time(ms)
+
+    def seek_relative(self, delta_ms: int) -> None:
+        self.seek(self._last_ms + delta_ms)
+
+    def toggle_play(self) -> None:
+        self.controller.toggle_pause()
+
+    def next_chapter(self) -> None:
+        target = self.timeline.next_chapter_start(self._last_ms)
+        if target is not None:
+            self.seek(target)
+
+    def previous_chapter(self) -> None:
+        target = self.timeline.previous_chapter_start(self._last_ms)
+        if target is not None:
+            self.seek(target)
+
+    def set_rate(self, rate: float) -> None:
+        rate = self.controller.set_rate(float(rate))
+        i = self.speed.findData(rate)
+        if i >= 0:
+            self.speed.setCurrentIndex(i)
+
+    def change_speed(self, direction: int) -> None:
+        i = min(max(self.speed.currentIndex() + direction, 0), self.speed.count() - 1)
+        self.speed.setCurrentIndex(i)
+        self.set_rate(self.speed.itemData(i))
+
+    def change_volume(self, delta: int) -> None:
+        self.volume.setValue(self.volume.value() + delta)
+
+    def toggle_mute(self) -> None:
+        self.prefs.muted = not self.controller.is_muted()
+        self.controller.set_muted(self.prefs.muted)
+        self.prefs.save("muted", "1" if self.prefs.muted else "0")
+
+    def _on_volume_slider(self, value: int) -> None:
+        self.controller.set_volume(value)
+        self.prefs.volume = value
+        self.prefs.save_later("volume", str(value))
+
+    def stop(self) -> None:
+        self.save_position()
+        self._save_timer.stop()
+        self.controller.stop()
+
+    def save_position(self) -> None:
+        if self.item is None or self.controller.state() in ("idle", "error", "opening"):
+            return
+        ms = self.controller.time_ms()
+        if ms <= 0:
+            return
+        length = self.controller.length_ms() or self.item.recording.duration_ms
+        self._save_position(self.item.recording.uid, ms, length)
+        self.position_saved.emit(self.item.recording.uid, ms)
+
+    # --- following playback ---
+
+    @Slot("qint64")
+    def _on_position(self, ms: int) -> None:
+        self._update_for_time(int(ms))
+
+    def _update_for_time(self, ms: int) -> None:
+        self._last_ms = ms
+        self.seek_bar.set_position(ms)
+        length = self.seek_bar.maximum()
+        self.time_label.setText(f"{format_duration(ms)} / {format_duration(length)}")
+        index = self.timeline.chapter_index_at(ms)
+        if index != self._chapter_index:
+            self._chapter_index = index
+            self.chapter_list.setCurrentRow(index)
+            for i in range(self.chapter_list.count()):
+                item = self.chapter_list.item(i)
+                f = item.font()
+                f.setBold(i == index)
+                item.setFont(f)
+        panel_id = self.timeline.panel_at(ms)
+        if panel_id != self.description.current_panel_id():
+            self.description.show_panel(self._panels.get(panel_id) if panel_id is not None else None)
+            self.panel_changed.emit(panel_id)
+
+    @Slot("qint64")
+    def _on_length(self, ms: int) -> None:
+        if ms > 0:
+            self.seek_bar.set_length(int(ms))
+            self._update_for_time(self._last_ms)
+
+    @Slot(str)
+    def _on_state(self, state: str) -> None:
+        playing = state in ("playing", "opening", "buffering")
+        self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
+        if state == "playing":
+            self.message_box.hide()
+        if state in ("paused", "stopped", "ended"):
+            self.save_position()
+
+    @Slot(str)
+    def _on_error(self, message: str) -> None:
+        missing = self.item is not None and self._is_local_missing(self.item.recording.source)
+        self._show_message(message, locate=self.item is not None and not self._is_url(self.item.recording.source), retry=not missing)
+
+    @staticmethod
+    def _is_url(source: str) -> bool:
+        return source.startswith(("http://", "https://"))
+
+    def _is_local_missing(self, source: str) -> bool:
+        return not self._is_url(source) and not os.path.exists(source)
+
+    def _show_message(self, text: str, *, locate: bool, retry: bool) -> None:
+        self.message.setText(text)
+        self.locate_button.setVisible(locate)
+        self.retry_button.setVisible(retry)
+        self.message_box.show()
+
+    def locate(self) -> None:
+        if self.item is None:
+            return
+        old = self.item.recording.source
+        start = str(Path(old).parent) if Path(old).parent.exists() else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Locate {name}").format(name=Path(old).name), start)
+        if path:
+            self.relocate_to(path)
+
+    def relocate_to(self, path: str) -> None:
+        """Remember where the file is now and play it from there."""
+        if self.item is None:
+            return
+        item = self._relocate(self.item.recording.uid, path)
+        if item is not None:
+            self.play(item, start_ms=self._last_ms or None)
+
+    # --- chapters, languages, tracks ---
+
+    def _fill_chapters(self) -> None:
+        self.chapter_list.clear()
+        lang = self.prefs.description_language
+        for ch in self.timeline.chapters:
+            title = ch.title
+            if ch.panel_id is not None and ch.panel_id in self._panels:
+                title = pick_text(self._panels[ch.panel_id].texts, (lang,))[1] or title
+            item = QListWidgetItem(f"{format_duration(ch.start_ms)}  {title}")
+            item.setData(Qt.ItemDataRole.UserRole, ch.start_ms)
+            item.setToolTip(self.tr("Source: {source}").format(source=ch.source))
+            self.chapter_list.addItem(item)
+
+    def _on_chapter_activated(self, item: QListWidgetItem) -> None:
+        self.seek(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _fill_description_languages(self) -> None:
+        langs: set[str] = set()
+        for p in self._panels.values():
+            langs |= set(p.texts)
+        self.description_language.clear()
+        for lang in sorted(langs):
+            self.description_language.addItem(language_name(lang), lang)
+        self.description_language.setEnabled(len(langs) > 1)
+        want = self.prefs.description_language
+        i = self.description_language.findData(want)
+        if i < 0:
+            i = self.description_language.findData(want.split("-")[0])
+        if i >= 0:
+            self.description_language.setCurrentIndex(i)
+        self.description.set_language(self.description_language.currentData() or want)
+
+    def _on_description_language(self, index: int) -> None:
+        lang = self.description_language.itemData(index)
+        if lang:
+            self.set_description_language(lang)
+
+    def set_description_language(self, lang: str) -> None:
+        self.prefs.description_language = lang
+        self.prefs.save("description_language", lang)
+        i = self.description_language.findData(lang)
+        if i >= 0:
+            self.description_language.setCurrentIndex(i)
+        self.description.set_language(lang)
+        self._fill_chapters()
+        self._chapter_index = -2
+        self._update_for_time(self._last_ms)
+
+    @Slot()
+    def _refresh_tracks(self) -> None:
+        self._updating_tracks = True
+        self.audio.clear()
+        current = self.controller.current_audio_track()
+        for t in self.controller.audio_tracks():
+            label = language_name(t.language) if t.language else (t.label or self.tr("Track {n}").format(n=t.id))
+            if t.label and t.language and t.label.casefold() != label.casefold():
+                label = f"{label} — {t.label}"
+            self.audio.addItem(label, t.id)
+            self.audio.setItemData(self.audio.count() - 1, t.language, Qt.ItemDataRole.UserRole + 1)
+        i = self.audio.findData(current)
+        if i >= 0:
+            self.audio.setCurrentIndex(i)
+        self.audio.setEnabled(self.audio.count() > 1)
+        self._updating_tracks = False
+
+    def _on_audio_chosen(self, index: int) -> None:
+        track = self.audio.itemData(index)
+        lang = self.audio.itemData(index, Qt.ItemDataRole.UserRole + 1)
+        if track is None:
+            return
+        self.controller.set_audio_track(int(track))
+        if lang:
+            # Remembered and applied to the next recording once libvlc reports Playing.
+            self.prefs.audio_language = lang
+            self.prefs.save("audio_language", lang)
+
+    def choose_audio_language(self, lang: str) -> bool:
+        for i in range(self.audio.count()):
+            if self.audio.itemData(i, Qt.ItemDataRole.UserRole + 1) == lang:
+                self.audio.setCurrentIndex(i)
+                self._on_audio_chosen(i)
+                return True
+        return False
+
+    def _fill_captions(self) -> None:
+        self.captions.clear()
+        self.captions.addItem(self.tr("Off"), None)
+        if self.item is None:
+            return
+        for cap in self.item.recording.captions:
+            self.captions.addItem(language_name(cap.language) if cap.language else (cap.label or Path(cap.source).name), cap.source)
+        self.captions.setEnabled(self.captions.count() > 1)
+        if self.prefs.captions_language:
+            for i, cap in enumerate(self.item.recording.captions, start=1):
+                if cap.language == self.prefs.captions_language:
+                    self.captions.setCurrentIndex(i)
+                    self.controller.add_subtitle_file(cap.source)
+                    break
+
+    def _on_captions_chosen(self, index: int) -> None:
+        source = self.captions.itemData(index)
+        if source is None:
+            self.controller.set_subtitle_track(-1)
+            self.prefs.captions_language = ""
+            self.prefs.save("captions_language", "")
+            return
+        self.controller.add_subtitle_file(source)
+        cap = next((c for c in self.item.recording.captions if c.source == source), None) if self.item else None
+        if cap is not None and cap.language:
+            self.prefs.captions_language = cap.language
+            self.prefs.save("captions_language", cap.language)
+
+    def _panel_title_at(self, ms: int) -> str:
+        pid = self.timeline.panel_at(ms)
+        if pid is None or pid not in self._panels:
+            return ""
+        return pick_text(self._panels[pid].texts, (self.prefs.description_language,))[1]
+
+

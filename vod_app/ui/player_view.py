@@ -1,0 +1,161 @@
+"""Layout of the player page (behaviour lives in player_page.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSlider,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vod_app.ui.description_pane import DescriptionPane
+from vod_app.ui.seek_bar import SeekBar
+
+
+class VideoSurface(QFrame):
+    """The one native widget libvlc draws into; bound once, never reparented."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("videoSurface")
+        self.setAttribute(Qt.WidgetAttribute.WA_NativeWindow, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DontCreateNativeAncestors, True)
+        self.setAutoFillBackground(True)
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.Window, QColor(0, 0, 0))
+        self.setPalette(pal)
+        self.setMinimumSize(320, 180)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+
+class PlayerView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.back_button = QToolButton(self)
+        self.back_button.setText(self.tr("◀ Back"))
+        self.title = QLabel(self)
+        self.title.setObjectName("playerTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        f = self.title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.2)
+        f.setBold(True)
+        self.title.setFont(f)
+        header = QHBoxLayout()
+        header.addWidget(self.back_button)
+        header.addWidget(self.title, 1)
+
+        self.video = VideoSurface(self)
+        self.message = QLabel(self)  # errors and "playback unavailable", in the window
+        self.message.setObjectName("playerMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setStyleSheet("QLabel#playerMessage { background: #5a1d1d; color: white; padding: 8px; }")
+        self.locate_button = QPushButton(self.tr("Locate…"), self)
+        self.retry_button = QPushButton(self.tr("Try again"), self)
+        msg_row = QHBoxLayout()
+        msg_row.addWidget(self.message, 1)
+        msg_row.addWidget(self.locate_button)
+        msg_row.addWidget(self.retry_button)
+        self.message_box = QFrame(self)
+        self.message_box.setLayout(msg_row)
+        self.message_box.hide()
+
+        self.resume_label = QLabel(self)
+        self.resume_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.resume_button = QPushButton(self.tr("Resume"), self)
+        self.restart_button = QPushButton(self.tr("Start over"), self)
+        resume_row = QHBoxLayout()
+        resume_row.addWidget(self.resume_label, 1)
+        resume_row.addWidget(self.resume_button)
+        resume_row.addWidget(self.restart_button)
+        self.resume_box = QFrame(self)
+        self.resume_box.setObjectName("resumeBanner")
+        self.resume_box.setStyleSheet("QFrame#resumeBanner { background: #1d3a5a; color: white; }")
+        self.resume_box.setLayout(resume_row)
+        self.resume_box.hide()
+
+        self.seek_bar = SeekBar(self)
+        self.play_button = QToolButton(self)
+        self.prev_chapter_button = QToolButton(self)
+        self.next_chapter_button = QToolButton(self)
+        self.time_label = QLabel("0:00 / 0:00", self)
+        self.time_label.setObjectName("timeLabel")
+        self.mute_button = QToolButton(self)
+        self.volume = QSlider(Qt.Orientation.Horizontal, self)
+        self.volume.setRange(0, 150)
+        self.volume.setFixedWidth(90)
+        self.volume.setAccessibleName(self.tr("Volume"))
+        self.speed = QComboBox(self)
+        self.speed.setAccessibleName(self.tr("Playback speed"))
+        for rate in (0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0):
+            self.speed.addItem(f"{rate:g}×", rate)
+        self.speed.setCurrentIndex(2)
+        self.audio = QComboBox(self)
+        self.audio.setAccessibleName(self.tr("Audio language"))
+        self.audio.setToolTip(self.tr("Audio language"))
+        self.captions = QComboBox(self)
+        self.captions.setAccessibleName(self.tr("Captions"))
+        self.captions.setToolTip(self.tr("Captions"))
+        self.fullscreen_button = QToolButton(self)
+        controls = QHBoxLayout()
+        for w in (self.play_button, self.prev_chapter_button, self.next_chapter_button, self.time_label):
+            controls.addWidget(w)
+        controls.addStretch(1)
+        controls.addWidget(QLabel(self.tr("Audio:"), self))
+        controls.addWidget(self.audio)
+        controls.addWidget(QLabel(self.tr("Captions:"), self))
+        controls.addWidget(self.captions)
+        for w in (self.speed, self.mute_button, self.volume, self.fullscreen_button):
+            controls.addWidget(w)
+        self.controls = QWidget(self)
+        self.controls.setLayout(controls)
+
+        left = QWidget(self)
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.message_box)
+        lv.addWidget(self.resume_box)
+        lv.addWidget(self.video, 1)
+        lv.addWidget(self.seek_bar)
+        lv.addWidget(self.controls)
+
+        self.description_language = QComboBox(self)
+        self.description_language.setAccessibleName(self.tr("Description language"))
+        self.description = DescriptionPane(self)
+        self.chapter_list = QListWidget(self)
+        self.chapter_list.setObjectName("chapterList")
+        self.chapter_list.setAccessibleName(self.tr("Chapters"))
+        right = QWidget(self)
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        lang_row = QHBoxLayout()
+        lang_row.addWidget(QLabel(self.tr("Description language:"), self))
+        lang_row.addWidget(self.description_language, 1)
+        rv.addLayout(lang_row)
+        rv.addWidget(self.description, 3)
+        rv.addWidget(QLabel(self.tr("Chapters"), self))
+        rv.addWidget(self.chapter_list, 2)
+        self.side = right
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.header = QWidget(self)
+        self.header.setLayout(header)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.header)
+        outer.addWidget(self.splitter, 1)

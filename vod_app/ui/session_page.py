@@ -1,0 +1,182 @@
+"""A session: title, date, event, available languages, panels in order, recordings, moments."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vod_app.domain.records import SessionDetail
+from vod_app.ui.formatting import format_duration, format_long_date, language_name
+
+
+class SessionPage(QWidget):
+    play_requested = Signal(int, object)  # recording id, start ms or None
+    language_changed = Signal(str)
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: SessionDetail | None = None
+        self.back_button = QToolButton(self)
+        self.back_button.setText(self.tr("◀ Back"))
+        self.back_button.clicked.connect(self.back_requested)
+        self.title = QLabel(self)
+        self.title.setObjectName("sessionTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        f = self.title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.4)
+        f.setBold(True)
+        self.title.setFont(f)
+        self.meta = QLabel(self)
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta.setWordWrap(True)
+        self.languages = QLabel(self)
+        self.languages.setTextFormat(Qt.TextFormat.PlainText)
+        self.language_switch = QComboBox(self)
+        self.language_switch.setAccessibleName(self.tr("Description language"))
+        self.language_switch.activated.connect(lambda i: self.language_changed.emit(self.language_switch.itemData(i)))
+        lang_row = QHBoxLayout()
+        lang_row.addWidget(self.languages, 1)
+        lang_row.addWidget(QLabel(self.tr("Show descriptions in:"), self))
+        lang_row.addWidget(self.language_switch)
+
+        self.recordings = QListWidget(self)
+        self.recordings.setAccessibleName(self.tr("Recordings"))
+        self.recordings.setMaximumHeight(110)
+        self.recordings.itemActivated.connect(self._play_item)
+        self.recordings.currentRowChanged.connect(lambda _r: self._update_resume())
+        self.play_button = QPushButton(self.tr("Play"), self)
+        self.play_button.clicked.connect(self._play_current)
+        self.resume_button = QPushButton(self)
+        self.resume_button.clicked.connect(self._resume_current)
+        rec_row = QHBoxLayout()
+        rec_row.addWidget(self.recordings, 1)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.play_button)
+        buttons.addWidget(self.resume_button)
+        buttons.addStretch(1)
+        rec_row.addLayout(buttons)
+
+        self.moments_label = QLabel(self.tr("Matching moments in the captions"), self)
+        self.moments = QListWidget(self)
+        self.moments.setAccessibleName(self.tr("Matching moments"))
+        self.moments.setMaximumHeight(120)
+        self.moments.itemActivated.connect(self._play_moment)
+        self.moments_label.hide()
+        self.moments.hide()
+
+        self.body = QTextBrowser(self)
+        self.body.setObjectName("sessionPanels")
+        self.body.setOpenLinks(False)
+        self.body.setOpenExternalLinks(False)
+        self.body.setAccessibleName(self.tr("Panels"))
+
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.title, 1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.meta)
+        lay.addLayout(lang_row)
+        lay.addLayout(rec_row)
+        lay.addWidget(self.moments_label)
+        lay.addWidget(self.moments)
+        lay.addWidget(self.body, 1)
+        self._positions: dict[str, int] = {}
+
+    def show_detail(self, detail: SessionDetail, positions: dict[str, int]) -> None:
+        self.detail = detail
+        self._positions = positions
+        self.title.setText(detail.title)
+        meta = [format_long_date(detail.date), detail.event_title, detail.place or ""]
+        if detail.is_sample:
+            meta.append(self.tr("Sample content"))
+        self.meta.setText(" · ".join(m for m in meta if m))
+        self.languages.setText(self.tr("Available languages: {langs}").format(langs=", ".join(language_name(lang) for lang in detail.languages)))
+        self.language_switch.clear()
+        for lang in detail.text_languages:
+            self.language_switch.addItem(language_name(lang), lang)
+        i = self.language_switch.findData(detail.lang)
+        self.language_switch.setCurrentIndex(max(i, 0))
+        self.language_switch.setEnabled(len(detail.text_languages) > 1)
+
+        self.recordings.clear()
+        for r in detail.recordings:
+            label = r.title or self.tr("Recording")
+            langs = ", ".join(language_name(a.language) for a in r.audio_tracks if a.language)
+            text = f"{label} · {format_duration(r.duration_ms)}" + (f" · {self.tr('Audio')}: {langs}" if langs else "")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, r.recording_id)
+            self.recordings.addItem(item)
+        if self.recordings.count():
+            self.recordings.setCurrentRow(0)
+        self._update_resume()
+
+        parts = []
+        if detail.description:
+            parts.append(f"<p>{_para(detail.description)}</p>")
+        for p in detail.panels:
+            parts.append(f"<h3>{html.escape(p.title)}</h3><p>{_para(p.description)}</p>")
+            if p.speakers:
+                parts.append(f"<p><i>{html.escape(', '.join(p.speakers))}</i></p>")
+        # Escaped text only: nothing from the catalog can add markup, links or images.
+        self.body.setHtml("".join(parts))
+        self.show_moments([])
+
+    def show_moments(self, moments: list[tuple[int, int, str, str]]) -> None:
+        self.moments.clear()
+        for rid, start, lang, snippet in moments:
+            plain = snippet.replace("<b>", "").replace("</b>", "")
+            plain = html.unescape(plain)
+            item = QListWidgetItem(f"{format_duration(start)}  [{lang}]  {plain}")
+            item.setData(Qt.ItemDataRole.UserRole, (rid, start))
+            self.moments.addItem(item)
+        self.moments.setVisible(bool(moments))
+        self.moments_label.setVisible(bool(moments))
+
+    def _update_resume(self) -> None:
+        rec = self._current_recording()
+        pos = self._positions.get(rec.uid, 0) if rec else 0
+        self.resume_button.setVisible(pos > 0)
+        self.resume_button.setText(self.tr("Resume at {time}").format(time=format_duration(pos)))
+
+    def _current_recording(self):  # noqa: ANN202
+        if self.detail is None:
+            return None
+        row = self.recordings.currentRow()
+        return self.detail.recordings[row] if 0 <= row < len(self.detail.recordings) else None
+
+    def _play_item(self, item: QListWidgetItem) -> None:
+        self.play_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)), 0)
+
+    def _play_current(self) -> None:
+        rec = self._current_recording()
+        if rec is not None:
+            self.play_requested.emit(rec.recording_id, 0)
+
+    def _resume_current(self) -> None:
+        rec = self._current_recording()
+        if rec is not None:
+            self.play_requested.emit(rec.recording_id, self._positions.get(rec.uid, 0))
+
+    def _play_moment(self, item: QListWidgetItem) -> None:
+        rid, start = item.data(Qt.ItemDataRole.UserRole)
+        self.play_requested.emit(int(rid), int(start))
+
+
+def _para(text: str) -> str:
+    return html.escape(text).replace("\n", "<br/>")
