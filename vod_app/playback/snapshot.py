@@ -28,7 +28,16 @@ def _headless_instance():  # noqa: ANN202 - vlc.Instance | None
             vlc = load_vlc()
             if vlc is None:
                 return None
-            _instance = vlc.Instance(["--quiet", "--vout=dummy", "--aout=dummy", "--no-audio", "--no-video-title-show", "--no-snapshot-preview"])
+            _instance = vlc.Instance(
+                [
+                    "--quiet",
+                    "--vout=dummy",
+                    "--aout=dummy",
+                    "--no-audio",
+                    "--no-video-title-show",
+                    "--no-snapshot-preview",
+                ]
+            )
         return _instance
 
 
@@ -48,12 +57,19 @@ def grab_frame(source: str, dest: Path, at_ms: int, width: int = 320, timeout_s:
         media = media_from_source(instance, source)
         media.add_option(f":start-time={max(0, at_ms) / 1000:.3f}")
         media.add_option(":no-audio")
+        # Sidecar captions would be auto-loaded, and stopping with a subtitle track open blocks for seconds.
+        media.add_option(":no-sub-autodetect-file")
+        media.add_option(":no-spu")
         player.set_media(media)
         if player.play() == -1:
             return False
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
-            if player.has_vout() > 0 and player.get_time() >= 0 and player.get_state() == load_vlc().State.Playing:  # type: ignore[union-attr]
+            if (
+                player.has_vout() > 0
+                and player.get_time() >= 0
+                and player.get_state() == load_vlc().State.Playing
+            ):  # type: ignore[union-attr]
                 break
             if player.get_state() in (load_vlc().State.Error, load_vlc().State.Ended):  # type: ignore[union-attr]
                 return False
@@ -63,7 +79,11 @@ def grab_frame(source: str, dest: Path, at_ms: int, width: int = 320, timeout_s:
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp = dest.with_suffix(".tmp.png")
         for _ in range(50):  # the first decoded picture can take a few ms after the vout appears
-            if player.video_take_snapshot(0, str(tmp), width, 0) == 0 and tmp.exists() and tmp.stat().st_size > 0:
+            if (
+                player.video_take_snapshot(0, str(tmp), width, 0) == 0
+                and tmp.exists()
+                and tmp.stat().st_size > 0
+            ):
                 tmp.replace(dest)
                 return True
             time.sleep(0.02)

@@ -17,7 +17,9 @@ class Actions(QObject):
             a = QAction(text, parent)
             seqs: list[QKeySequence] = []
             for k in keys:
-                seqs.extend(QKeySequence.keyBindings(k) if isinstance(k, QKeySequence.StandardKey) else [QKeySequence(k)])
+                for seq in QKeySequence.keyBindings(k) if isinstance(k, QKeySequence.StandardKey) else [QKeySequence(k)]:
+                    if not seq.isEmpty() and seq not in seqs:  # a repeated key would be "ambiguous"
+                        seqs.append(seq)
             if seqs:
                 a.setShortcuts(seqs)
                 a.setToolTip(f"{text.replace('&', '').replace('…', '')} ({seqs[0].toString(QKeySequence.SequenceFormat.NativeText)})")

@@ -19,7 +19,7 @@ def format_date(d: dt.date | None, locale: QLocale | None = None) -> str:
     if d is None:
         return ""
     loc = locale or QLocale()
-    return loc.toString(QDate(d.year, d.month, d.day), QLocale.FormatType.ShortFormat)
+    return loc.toString(QDate(d.year, d.month, d.day), "d MMM yyyy")
 
 
 def format_long_date(d: dt.date | None, locale: QLocale | None = None) -> str:

@@ -527,4 +527,6 @@ class MainWindow(QMainWindow):
         self.prefs.flush()
         self.controller.stop()
         self.runner.wait(5000)
+        # libvlc goes before the interpreter tears down what its callbacks reference.
+        self.controller.release()
         super().closeEvent(ev)

@@ -92,7 +92,7 @@ class RecordingListModel(QAbstractListModel):
         if role == Roles.Duration:
             return format_duration(r.duration_ms)
         if role == Roles.Languages:
-            return ", ".join(r.languages)
+            return " · ".join(lang.upper() for lang in r.languages)
         if role == Roles.Progress:
             return (r.position_ms / r.duration_ms) if r.duration_ms and r.position_ms else 0.0
         if role == Roles.ThumbnailKey:

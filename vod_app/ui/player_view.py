@@ -137,6 +137,8 @@ class PlayerView(QWidget):
         self.chapter_list = QListWidget(self)
         self.chapter_list.setObjectName("chapterList")
         self.chapter_list.setAccessibleName(self.tr("Chapters"))
+        self.chapter_list.setWordWrap(True)
+        self.chapter_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right = QWidget(self)
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)

@@ -1,0 +1,678 @@
+"""PlayerController: the one object the UI talks to for playback.
+
+Threading: libvlc calls its event callbacks on its own threads (and some, such as Stopped inside
+`stop()`, synchronously on the caller's thread). The callbacks only emit signals of an
+`_EventBridge` QObject, connected with QueuedConnection to slots of the controller, so every
+state change reaches the controller on the GUI thread, after the libvlc call that caused it has
+returned. No libvlc function is called from a callback. Position is polled with a QTimer on the
+GUI thread rather than taken from TimeChanged events (up to ~170/s for Matroska).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import weakref
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+
+from vod_app.playback.chapters import ChapterMark, normalise_chapters
+from vod_app.playback.languages import normalise_language, same_language, split_track_name
+from vod_app.playback.media_file import container_problem, describe_problem, local_file_problem
+from vod_app.playback.native import read_chapters, read_media_tracks
+from vod_app.playback.signal_emit import emit
+from vod_app.playback.tracks import TRACK_AUDIO, TRACK_TEXT, TRACK_VIDEO, RawTrack, TrackInfo
+from vod_app.playback.vlc_runtime import (
+    UnsupportedSource,
+    load_vlc,
+    local_path,
+    make_instance,
+    make_player,
+    media_from_source,
+    vlc_unavailable_reason,
+)
+
+POLL_INTERVAL_MS = 50
+MIN_RATE, MAX_RATE = 0.5, 2.0
+MAX_VOLUME = 200
+
+STATES = ("idle", "opening", "buffering", "playing", "paused", "stopped", "ended", "error")
+
+
+def _vout_count(event: Any) -> int:
+    # libvlc's field is a C int; python-vlc's union reads it as 64 bits with garbage above.
+    return ctypes.c_int32(event.u.new_count & 0xFFFFFFFF).value
+
+
+class _EventBridge(QObject):
+    """Carries libvlc events from libvlc's threads to the GUI thread.
+
+    Every signal carries the media generation current when libvlc emitted it, so events of a
+    media that has since been replaced are recognised and dropped.
+    """
+
+    opening = Signal(int)
+    buffering = Signal(int, float)
+    playing = Signal(int)
+    paused = Signal(int)
+    stopped = Signal(int)
+    end_reached = Signal(int)
+    error = Signal(int)
+    length = Signal(int, "qint64")
+    vout = Signal(int, int)
+    es_changed = Signal(int, int)  # generation, 1 when a stream was added
+    title_changed = Signal(int)
+
+
+class _Handles:
+    """The libvlc objects, kept apart from the QObject so they can be released at exit safely."""
+
+    def __init__(self) -> None:
+        self.vlc: Any = None
+        self.instance: Any = None
+        self.player: Any = None
+        self.events: Any = None
+        self.media: Any = None
+        self.event_types: list[Any] = []
+        self.generation = 0
+        self.released = False
+
+    def release_media(self) -> None:
+        if self.media is not None:
+            self.media.release()
+            self.media = None
+
+    def release(self) -> None:
+        if self.released:
+            return
+        self.released = True
+        self.generation += 1
+        if self.events is not None:
+            for et in self.event_types:
+                self.events.event_detach(et)
+        if self.player is not None:
+            self.player.stop()
+            self.player.release()
+            self.player = None
+        self.release_media()
+        if self.instance is not None:
+            self.instance.release()
+            self.instance = None
+
+
+class PlayerController(QObject):
+    """Plays one media at a time through libvlc; state comes back as signals on the GUI thread."""
+
+    state_changed = Signal(str)
+    position_changed = Signal("qint64")
+    length_changed = Signal("qint64")
+    tracks_changed = Signal()
+    chapters_changed = Signal()
+    first_frame = Signal()
+    error_occurred = Signal(str)
+
+    def __init__(self, headless: bool = False, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headless = headless
+        self._handles = _Handles()
+        self._reason = ""
+        self._state = "idle"
+        self._source: str | None = None
+        self._path: str | None = None
+        self._volume = 100
+        self._muted = False
+        self._rate = 1.0
+        self._reset_media_state()
+
+        self._bridge = _EventBridge(self)
+        queued = Qt.ConnectionType.QueuedConnection
+        self._bridge.opening.connect(self._on_opening, queued)
+        self._bridge.buffering.connect(self._on_buffering, queued)
+        self._bridge.playing.connect(self._on_playing, queued)
+        self._bridge.paused.connect(self._on_paused, queued)
+        self._bridge.stopped.connect(self._on_stopped, queued)
+        self._bridge.end_reached.connect(self._on_end_reached, queued)
+        self._bridge.error.connect(self._on_error, queued)
+        self._bridge.length.connect(self._on_length, queued)
+        self._bridge.vout.connect(self._on_vout, queued)
+        self._bridge.es_changed.connect(self._on_es_changed, queued)
+        self._bridge.title_changed.connect(self._on_title_changed, queued)
+
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setInterval(POLL_INTERVAL_MS)
+        self._poll_timer.timeout.connect(self._poll)
+        self._tracks_timer = QTimer(self)  # coalesces bursts of ES events into one tracks_changed
+        self._tracks_timer.setSingleShot(True)
+        self._tracks_timer.setInterval(0)
+        self._tracks_timer.timeout.connect(self._emit_tracks_changed)
+
+        self._create_player()
+        # Stop libvlc before the interpreter tears down the objects its callbacks use.
+        self._finalizer = weakref.finalize(self, self._handles.release)
+
+    # ---- set-up -------------------------------------------------------------------------------
+
+    def _reset_media_state(self) -> None:
+        self._length = 0
+        self._last_time = 0
+        self._chapters: list[ChapterMark] = []
+        self._raw_tracks: list[RawTrack] = []
+        self._started = False
+        self._first_frame_sent = False
+        self._stream_seen = False
+        self._start_paused = False
+        self._pending_seek: int | None = None
+        self._pending_language: str | None = None
+        self._pending_audio_track: int | None = None
+
+    def _create_player(self) -> None:
+        h = self._handles
+        h.vlc = load_vlc()
+        if h.vlc is None:
+            self._reason = vlc_unavailable_reason()
+            return
+        try:
+            h.instance = make_instance(self._headless)
+        except Exception as exc:  # noqa: BLE001 - libvlc start-up failures vary by platform
+            h.instance = None
+            self._reason = f"Video playback is unavailable: libvlc could not start ({exc})."
+        if h.instance is None:
+            self._reason = self._reason or "Video playback is unavailable: libvlc could not start."
+            return
+        h.player = make_player(h.instance)
+        self._attach_events()
+
+    def _attach_events(self) -> None:
+        h = self._handles
+        vlc = h.vlc
+        bridge = self._bridge
+        E = vlc.EventType
+
+        # Callbacks run on libvlc threads: read the event, emit, nothing else.
+        def gen() -> int:
+            return h.generation
+
+        callbacks = {
+            E.MediaPlayerOpening: lambda ev: emit(bridge.opening, gen()),
+            E.MediaPlayerBuffering: lambda ev: emit(bridge.buffering, gen(), float(ev.u.new_cache)),
+            E.MediaPlayerPlaying: lambda ev: emit(bridge.playing, gen()),
+            E.MediaPlayerPaused: lambda ev: emit(bridge.paused, gen()),
+            E.MediaPlayerStopped: lambda ev: emit(bridge.stopped, gen()),
+            E.MediaPlayerEndReached: lambda ev: emit(bridge.end_reached, gen()),
+            E.MediaPlayerEncounteredError: lambda ev: emit(bridge.error, gen()),
+            E.MediaPlayerLengthChanged: lambda ev: emit(bridge.length, gen(), int(ev.u.new_length)),
+            E.MediaPlayerVout: lambda ev: emit(bridge.vout, gen(), _vout_count(ev)),
+            E.MediaPlayerESAdded: lambda ev: emit(bridge.es_changed, gen(), 1),
+            E.MediaPlayerESDeleted: lambda ev: emit(bridge.es_changed, gen(), 0),
+            E.MediaPlayerESSelected: lambda ev: emit(bridge.es_changed, gen(), 0),
+            E.MediaPlayerTitleChanged: lambda ev: emit(bridge.title_changed, gen()),
+        }
+        h.events = h.player.event_manager()
+        for et, callback in callbacks.items():
+            if h.events.event_attach(et, callback) == 0:
+                h.event_types.append(et)
+
+    # ---- availability -----------------------------------------------------------------------
+
+    def is_available(self) -> bool:
+        return self._handles.player is not None
+
+    def unavailable_reason(self) -> str:
+        return "" if self.is_available() else self._reason
+
+    def set_video_window(self, win_id: int, platform_name: str) -> None:
+        """Bind video output to a native window. Only on platforms libvlc can embed into.
+
+        On Qt's offscreen (or Wayland, minimal...) platforms winId() is not a real window and
+        set_xwindow would override --vout=dummy and crash libvlc: nothing is bound there.
+        """
+        player = self._live_player()
+        if player is None:
+            return
+        if platform_name == "xcb":
+            player.set_xwindow(int(win_id))
+        elif platform_name == "windows":
+            player.set_hwnd(int(win_id))
+        elif platform_name == "cocoa":
+            player.set_nsobject(int(win_id))
+
+    # ---- opening and transport --------------------------------------------------------------
+
+    def open(
+        self,
+        source: str,
+        start_ms: int = 0,
+        preferred_audio_language: str | None = None,
+        autoplay: bool = True,
+    ) -> bool:
+        """Open a local file or http(s) URL. False (and error_occurred) when it is refused at once."""
+        h = self._handles
+        if not self.is_available():
+            self._fail(self._reason)
+            return False
+        self._poll_timer.stop()
+        if h.media is not None:
+            h.player.stop()  # synchronous; its events carry the old generation
+        h.generation += 1
+        h.release_media()
+        self._reset_media_state()
+        self._source = source
+        self._path = None
+        emit(self.position_changed, 0)
+        emit(self.length_changed, 0)
+        emit(self.chapters_changed)
+        emit(self.tracks_changed)
+
+        try:
+            self._path = local_path(source)
+        except UnsupportedSource as exc:
+            self._fail(str(exc))
+            return False
+        if self._path is not None:
+            problem = local_file_problem(self._path)
+            if problem:
+                self._fail(describe_problem(source, problem))
+                return False
+
+        media = media_from_source(h.instance, source)
+        # Options built here from numbers, never strings from data.
+        if start_ms > 0:
+            media.add_option(f":start-time={start_ms / 1000:.3f}")
+        if not autoplay:
+            media.add_option(":start-paused")
+        h.media = media
+        h.player.set_media(media)
+        self._start_paused = not autoplay
+        self._pending_language = preferred_audio_language
+        self._last_time = max(0, start_ms)
+        self._set_state("opening")
+        if h.player.play() == -1:
+            self._fail(describe_problem(source, "libvlc refused to open it"))
+            return False
+        return True
+
+    def play(self) -> None:
+        h = self._handles
+        if self._live_player() is None or h.media is None:
+            return
+        if self._state in ("ended", "error"):
+            self._restart()
+        elif self._state == "paused":
+            h.player.set_pause(0)
+        elif self._state in ("stopped", "idle"):
+            self._start_paused = False
+            self._started = False
+            self._set_state("opening")
+            h.player.play()
+
+    def pause(self) -> None:
+        if self._live_player() is not None and self._state in ("playing", "buffering"):
+            self._handles.player.set_pause(1)
+
+    def toggle_pause(self) -> None:
+        if self._state in ("playing", "buffering"):
+            self.pause()
+        else:
+            self.play()
+
+    def stop(self) -> None:
+        player = self._live_player()
+        if player is None:
+            return
+        self._poll_timer.stop()
+        self._pending_seek = None
+        player.stop()
+        self._last_time = 0
+        emit(self.position_changed, 0)
+        self._set_state("stopped")
+
+    def _restart(self) -> None:
+        """Play the current media again after it ended or failed (libvlc needs stop() first)."""
+        h = self._handles
+        h.player.stop()
+        h.generation += 1  # drop the Stopped event of this stop()
+        self._started = False
+        self._start_paused = False
+        self._set_state("opening")
+        h.player.play()
+
+    def seek(self, ms: int) -> int:
+        """Go to ms (clamped to the media); returns the target. Applied once playing if not yet."""
+        ms = max(0, int(ms))
+        if self._length > 0:
+            ms = min(ms, self._length)
+        if self._live_player() is None or self._handles.media is None:
+            return ms
+        if self._state in ("playing", "paused", "buffering") and self._started:
+            self._handles.player.set_time(ms)
+        elif self._state in ("ended", "stopped"):
+            self._pending_seek = ms
+            self._restart()
+        else:
+            self._pending_seek = ms
+        self._last_time = ms
+        emit(self.position_changed, ms)
+        return ms
+
+    # ---- audio, rate ------------------------------------------------------------------------
+
+    def set_volume(self, volume: int) -> None:
+        self._volume = max(0, min(MAX_VOLUME, int(volume)))
+        if self._live_player() is not None:
+            self._handles.player.audio_set_volume(self._volume)
+
+    def volume(self) -> int:
+        return self._volume
+
+    def set_muted(self, muted: bool) -> None:
+        self._muted = bool(muted)
+        if self._live_player() is not None:
+            self._handles.player.audio_set_mute(self._muted)
+
+    def is_muted(self) -> bool:
+        return self._muted
+
+    def set_rate(self, rate: float) -> float:
+        self._rate = max(MIN_RATE, min(MAX_RATE, float(rate)))
+        if self._live_player() is not None:
+            self._handles.player.set_rate(self._rate)
+        return self._rate
+
+    def rate(self) -> float:
+        return self._rate
+
+    # ---- queries ----------------------------------------------------------------------------
+
+    def source(self) -> str | None:
+        return self._source
+
+    def time_ms(self) -> int:
+        player = self._live_player()
+        if player is not None and self._state in ("playing", "paused", "buffering"):
+            t = player.get_time()
+            if t >= 0:
+                return int(t)
+        return self._last_time
+
+    def length_ms(self) -> int:
+        return self._length
+
+    def state(self) -> str:
+        return self._state
+
+    def chapters(self) -> list[ChapterMark]:
+        """Chapters of the open media, normalised as by probe_media (empty until it plays)."""
+        return list(self._chapters)
+
+    # ---- tracks -------------------------------------------------------------------------------
+
+    def _track_list(self, descriptions: list[tuple[int, bytes]], track_type: int) -> list[TrackInfo]:
+        by_id = {t.id: t for t in self._raw_tracks if t.type == track_type}
+        tracks = []
+        for track_id, name in descriptions:
+            if track_id < 0:
+                continue  # "Disable"
+            text = name.decode("utf-8", "replace") if isinstance(name, bytes) else name
+            label, language = split_track_name(text)
+            raw = by_id.get(track_id)
+            if raw is not None:  # the container's own language and title beat VLC's display name
+                language = normalise_language(raw.language) or language
+                label = raw.description or label
+            tracks.append(
+                TrackInfo(id=track_id, language=language, label=label, codec=raw.codec if raw else None)
+            )
+        return tracks
+
+    def audio_tracks(self) -> list[TrackInfo]:
+        player = self._live_player()
+        if player is None:
+            return []
+        return self._track_list(player.audio_get_track_description(), TRACK_AUDIO)
+
+    def current_audio_track(self) -> int:
+        player = self._live_player()
+        return -1 if player is None else int(player.audio_get_track())
+
+    def set_audio_track(self, track_id: int) -> bool:
+        """Select an audio track; before libvlc is playing, remembered and applied then."""
+        player = self._live_player()
+        if player is None:
+            return False
+        if not self._started:
+            self._pending_audio_track = int(track_id)
+            return True
+        return player.audio_set_track(int(track_id)) == 0
+
+    def subtitle_tracks(self) -> list[TrackInfo]:
+        player = self._live_player()
+        if player is None:
+            return []
+        return self._track_list(player.video_get_spu_description(), TRACK_TEXT)
+
+    def current_subtitle_track(self) -> int:
+        player = self._live_player()
+        return -1 if player is None else int(player.video_get_spu())
+
+    def set_subtitle_track(self, track_id: int) -> bool:
+        """Select a subtitle track; -1 turns subtitles off."""
+        player = self._live_player()
+        if player is None:
+            return False
+        return player.video_set_spu(int(track_id)) == 0
+
+    def add_subtitle_file(self, path: str) -> bool:
+        """Add an external subtitle file (WebVTT, SRT...) to the playing media and select it."""
+        player = self._live_player()
+        if player is None:
+            return False
+        problem = local_file_problem(path)
+        if problem:
+            emit(self.error_occurred, describe_problem(path, problem))
+            return False
+        uri = Path(path).resolve().as_uri()
+        return player.add_slave(self._handles.vlc.MediaSlaveType.subtitle, uri, True) == 0
+
+    def take_snapshot(self, path: str, width: int = 0) -> bool:
+        """Write the current video frame as PNG (height follows the aspect ratio)."""
+        player = self._live_player()
+        if player is None or not self._first_frame_sent:
+            return False
+        return player.video_take_snapshot(0, str(path), max(0, int(width)), 0) == 0
+
+    # ---- clean-up -----------------------------------------------------------------------------
+
+    def release(self) -> None:
+        """Stop playback and free libvlc. The controller is unusable afterwards."""
+        self._poll_timer.stop()
+        self._tracks_timer.stop()
+        self._finalizer()
+
+    # ---- internals ----------------------------------------------------------------------------
+
+    def _live_player(self) -> Any:
+        h = self._handles
+        return None if h.released else h.player
+
+    def _current(self, generation: int) -> bool:
+        return generation == self._handles.generation and not self._handles.released
+
+    def _set_state(self, state: str) -> None:
+        if state != self._state:
+            self._state = state
+            emit(self.state_changed, state)
+
+    def _fail(self, message: str) -> None:
+        self._poll_timer.stop()
+        self._set_state("error")
+        emit(self.error_occurred, message)
+
+    def _schedule_tracks_changed(self) -> None:
+        if not self._tracks_timer.isActive():
+            self._tracks_timer.start()
+
+    @Slot()
+    def _emit_tracks_changed(self) -> None:
+        if not self._handles.released:
+            emit(self.tracks_changed)
+
+    def _read_media_info(self) -> None:
+        h = self._handles
+        length = int(h.player.get_length())
+        if length > 0 and length != self._length:
+            self._length = length
+            emit(self.length_changed, length)
+        self._raw_tracks = read_media_tracks(h.vlc, h.media)
+        if any(t.type in (TRACK_AUDIO, TRACK_VIDEO) for t in self._raw_tracks):
+            self._stream_seen = True
+        self._read_chapters()
+
+    def _read_chapters(self) -> None:
+        raw = read_chapters(self._handles.vlc, self._handles.player)
+        chapters = normalise_chapters(raw, self._length or None)
+        if chapters != self._chapters:
+            self._chapters = chapters
+            emit(self.chapters_changed)
+
+    def _apply_pending_audio(self) -> None:
+        player = self._handles.player
+        if self._pending_audio_track is not None:
+            if player.audio_set_track(self._pending_audio_track) == 0:
+                self._pending_audio_track = None
+                self._pending_language = None
+            return
+        if self._pending_language is None:
+            return
+        tracks = self.audio_tracks()
+        if not tracks:
+            return  # not known yet: tried again when streams are added
+        for track in tracks:
+            if same_language(track.language, self._pending_language):
+                if track.id == player.audio_get_track() or player.audio_set_track(track.id) == 0:
+                    self._pending_language = None
+                return
+        self._pending_language = None  # no track in that language: keep libvlc's default
+
+    def _problem_message(self) -> str:
+        source = self._source or ""
+        if self._path is None:
+            return describe_problem(source, "the stream could not be opened")
+        reason = local_file_problem(self._path) or container_problem(self._path)
+        return describe_problem(source, reason or "it cannot be decoded (unsupported or damaged format)")
+
+    # ---- slots (GUI thread) -------------------------------------------------------------------
+
+    @Slot(int)
+    def _on_opening(self, generation: int) -> None:
+        if self._current(generation) and self._state not in ("opening", "buffering"):
+            self._set_state("opening")
+
+    @Slot(int, float)
+    def _on_buffering(self, generation: int, percent: float) -> None:
+        if not self._current(generation):
+            return
+        if self._path is not None:
+            return  # local files fill libvlc's cache in milliseconds: not worth a state
+        if percent < 100.0 and self._state in ("opening", "playing"):
+            self._set_state("buffering")
+        elif percent >= 100.0 and self._state == "buffering":
+            self._set_state("playing" if self._started and not self._start_paused else "opening")
+
+    @Slot(int)
+    def _on_playing(self, generation: int) -> None:
+        if not self._current(generation):
+            return
+        player = self._handles.player
+        if not self._started:
+            self._started = True
+            player.audio_set_volume(self._volume)
+            player.audio_set_mute(self._muted)
+            player.set_rate(self._rate)
+            self._read_media_info()
+            self._apply_pending_audio()
+            if self._pending_seek is not None:
+                player.set_time(self._pending_seek)
+                emit(self.position_changed, self._pending_seek)
+                self._pending_seek = None
+            self._schedule_tracks_changed()
+            if self._start_paused:
+                return  # the Paused event follows; do not flash "playing"
+        self._set_state("playing")
+        self._poll_timer.start()
+
+    @Slot(int)
+    def _on_paused(self, generation: int) -> None:
+        if not self._current(generation):
+            return
+        self._start_paused = False
+        self._poll_timer.stop()
+        self._set_state("paused")
+        self._poll()
+
+    @Slot(int)
+    def _on_stopped(self, generation: int) -> None:
+        if self._current(generation) and self._state not in ("error", "ended"):
+            self._poll_timer.stop()
+            self._set_state("stopped")
+
+    @Slot(int)
+    def _on_end_reached(self, generation: int) -> None:
+        if not self._current(generation):
+            return
+        self._poll_timer.stop()
+        if not self._stream_seen:
+            # libvlc "plays" files it found nothing in and ends at once: that is an error.
+            self._fail(describe_problem(self._source or "", "no audio or video could be decoded"))
+            return
+        if self._length > 0:
+            self._last_time = self._length
+            emit(self.position_changed, self._length)
+        self._set_state("ended")
+
+    @Slot(int)
+    def _on_error(self, generation: int) -> None:
+        if self._current(generation):
+            self._fail(self._problem_message())
+
+    @Slot(int, "qint64")
+    def _on_length(self, generation: int, length: int) -> None:
+        if self._current(generation) and length > 0 and length != self._length:
+            self._length = int(length)
+            emit(self.length_changed, self._length)
+
+    @Slot(int, int)
+    def _on_vout(self, generation: int, count: int) -> None:
+        if self._current(generation) and count > 0 and not self._first_frame_sent:
+            self._first_frame_sent = True
+            emit(self.first_frame)
+
+    @Slot(int, int)
+    def _on_es_changed(self, generation: int, added: int) -> None:
+        if not self._current(generation):
+            return
+        if added:
+            self._stream_seen = True
+        if self._started:
+            self._raw_tracks = read_media_tracks(self._handles.vlc, self._handles.media)
+            self._apply_pending_audio()
+        self._schedule_tracks_changed()
+
+    @Slot(int)
+    def _on_title_changed(self, generation: int) -> None:
+        if self._current(generation) and self._started:
+            self._read_chapters()
+
+    @Slot()
+    def _poll(self) -> None:
+        player = self._live_player()
+        if player is None:
+            return
+        t = int(player.get_time())
+        if t < 0:
+            return
+        if t != self._last_time:
+            self._last_time = t
+            emit(self.position_changed, t)
+        if t > 0 and not self._first_frame_sent:
+            self._first_frame_sent = True
+            emit(self.first_frame)
