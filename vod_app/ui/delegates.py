@@ -78,14 +78,15 @@ class RecordingDelegate(QStyledItemDelegate):
 class SearchHitDelegate(QStyledItemDelegate):
     """Title plus a snippet whose matches are bold (the snippet is escaped HTML with <b> only)."""
 
-    def _doc(self, option: QStyleOptionViewItem, index: Index, width: int) -> QTextDocument:
+    def _doc(self, option: QStyleOptionViewItem, index: Index, width: int, selected: bool = False) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(0)
         doc.setTextWidth(width)
         title = (index.data(Roles.Title) or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         sub = (index.data(Roles.Subtitle) or "").replace("&", "&amp;").replace("<", "&lt;")
-        doc.setHtml(f"<div><b>{title}</b></div><div style='color:gray'>{sub}</div><div>{index.data(Roles.Snippet) or ''}</div>")
+        sub_style = "" if selected else " style='color:gray'"
+        doc.setHtml(f"<div><b>{title}</b></div><div{sub_style}>{sub}</div><div>{index.data(Roles.Snippet) or ''}</div>")
         return doc
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
@@ -97,7 +98,8 @@ class SearchHitDelegate(QStyledItemDelegate):
         style = option.widget.style() if option.widget else None
         if style is not None:
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
-        doc = self._doc(option, index, option.rect.width() - 16)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        doc = self._doc(option, index, option.rect.width() - 16, selected)
         painter.translate(option.rect.left() + 8, option.rect.top() + 6)
         ctx = QAbstractTextDocumentLayout.PaintContext()
         role = QPalette.ColorRole.HighlightedText if option.state & QStyle.StateFlag.State_Selected else QPalette.ColorRole.Text
