@@ -1,0 +1,7 @@
+"""Pure parsers for caption files (WebVTT, SRT) and chapter text; stdlib only.
+
+Public entry points: ``captions.load_caption_file``, ``captions.captions_json``,
+``captions.cue_plain_text``, ``webvtt.parse_webvtt``, ``webvtt.webvtt_chapters``,
+``srt.parse_srt``, ``decode.decode_text``, ``timestamps.parse_description_chapters`` and
+``timestamps.chapters_json_from_text_file``; records live in ``model``.
+"""
