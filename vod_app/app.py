@@ -74,11 +74,10 @@ def build_window(db_url: str | None = None, *, headless_playback: bool | None = 
 
 
 def _folder_importer(catalog):  # noqa: ANN001, ANN202
-    try:
-        from vod_app.catalog.folder import import_folder
-    except ImportError:
-        return None
-    return lambda path, progress=None, cancel=None: import_folder(catalog, path, progress=progress, cancel=cancel)
+    from vod_app.catalog.folder import import_folder
+    from vod_app.playback.probe import probe_media
+
+    return lambda path, progress=None, cancel=None: import_folder(catalog, path, probe=probe_media, progress=progress, cancel=cancel)
 
 
 def main(argv: Sequence[str] = ()) -> int:

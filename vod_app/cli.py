@@ -107,8 +107,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     catalog = _open(args)
     if path.is_dir():
         from vod_app.catalog.folder import import_folder
+        from vod_app.playback.probe import probe_media
 
-        report = import_folder(catalog, path, progress=_terminal_progress())
+        report = import_folder(catalog, path, probe=probe_media, progress=_terminal_progress())
     else:
         report = import_catalog_file(catalog, path)
     data = {

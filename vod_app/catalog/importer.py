@@ -310,6 +310,7 @@ class CatalogWriter:
                 "size": size,
                 "mtime_ns": mtime,
                 "missing": missing,
+                "stamp": rec.get("stamp"),
             },
         )
         for rp in rec.get("panels", []):
@@ -334,7 +335,7 @@ class CatalogWriter:
                     "title": default,
                     "titles": titles,
                     "panel_id": panel_ids.get(ch["panel"]) if ch.get("panel") else None,
-                    "source": "catalog",
+                    "source": ch.get("source", "catalog"),
                 },
             )
         for i, tr in enumerate(rec.get("audio_tracks", [])):

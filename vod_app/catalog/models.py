@@ -133,6 +133,8 @@ class Recording(Base):
     size: Mapped[int | None] = mapped_column(Integer)
     mtime_ns: Mapped[int | None] = mapped_column(Integer)
     missing: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Folder import: size/mtime of the media file and its sidecars when last read (incremental rescans).
+    stamp: Mapped[str | None] = mapped_column(String(200))
 
     session: Mapped[Session] = relationship(back_populates="recordings")
     __table_args__ = (Index("ix_recordings_source", "source"),)

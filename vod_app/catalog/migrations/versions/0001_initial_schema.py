@@ -109,6 +109,7 @@ def upgrade() -> None:
     sa.Column('size', sa.Integer(), nullable=True),
     sa.Column('mtime_ns', sa.Integer(), nullable=True),
     sa.Column('missing', sa.Boolean(), nullable=False),
+    sa.Column('stamp', sa.String(length=200), nullable=True),
     sa.ForeignKeyConstraint(['session_id'], ['sessions.id'], name=op.f('fk_recordings_session_id_sessions'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_recordings')),
     sa.UniqueConstraint('uid', name=op.f('uq_recordings_uid'))
