@@ -27,7 +27,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check vod_app tests bench
+	$(VENV)/bin/ruff check vod_app tests $(wildcard bench)
 
 bench: setup-test
 	$(PY) -m bench

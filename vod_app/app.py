@@ -111,8 +111,26 @@ def main(argv: Sequence[str] = ()) -> int:
     if not guard.acquire():
         return 0  # the running window was asked to come forward
     guard.activated.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
+    _install_excepthook(window)
     window.show()
     return app.exec()
+
+
+def _install_excepthook(window) -> None:  # noqa: ANN001
+    """An unexpected error becomes a message in the window (and a line on stderr), never a crash."""
+    import traceback
+
+    def hook(exc_type, exc, tb) -> None:  # noqa: ANN001
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        sys.stderr.write("".join(traceback.format_exception(exc_type, exc, tb)))
+        try:
+            window.report_error(window.tr("Something went wrong: {error}").format(error=exc))
+        except Exception:  # noqa: BLE001 - never raise from the hook itself
+            pass
+
+    sys.excepthook = hook
 
 
 def _translations_dir() -> str:
