@@ -165,6 +165,7 @@ class PlayerController(QObject):
         self._pending_seek: int | None = None
         self._pending_language: str | None = None
         self._pending_audio_track: int | None = None
+        self._chosen_audio_track: int | None = None  # re-applied when the media plays again
 
     def _create_player(self) -> None:
         h = self._handles
@@ -254,6 +255,7 @@ class PlayerController(QObject):
         self._poll_timer.stop()
         if h.media is not None:
             h.player.stop()  # synchronous; its events carry the old generation
+            h.player.set_media(None)
         h.generation += 1
         h.release_media()
         self._reset_media_state()
@@ -301,9 +303,11 @@ class PlayerController(QObject):
         elif self._state == "paused":
             h.player.set_pause(0)
         elif self._state in ("stopped", "idle"):
-            self._start_paused = False
-            self._started = False
+            self._prepare_replay()
             self._set_state("opening")
+            h.player.play()
+        elif self._start_paused:  # opened with autoplay=False and not paused yet
+            self._start_paused = False
             h.player.play()
 
     def pause(self) -> None:
@@ -332,10 +336,16 @@ class PlayerController(QObject):
         h = self._handles
         h.player.stop()
         h.generation += 1  # drop the Stopped event of this stop()
-        self._started = False
-        self._start_paused = False
+        self._prepare_replay()
         self._set_state("opening")
         h.player.play()
+
+    def _prepare_replay(self) -> None:
+        """A new libvlc input starts on its default tracks: bring back the user's audio choice."""
+        self._started = False
+        self._start_paused = False
+        if self._chosen_audio_track is not None:
+            self._pending_audio_track = self._chosen_audio_track
 
     def seek(self, ms: int) -> int:
         """Go to ms (clamped to the media); returns the target. Applied once playing if not yet."""
@@ -439,6 +449,7 @@ class PlayerController(QObject):
         player = self._live_player()
         if player is None:
             return False
+        self._chosen_audio_track = int(track_id)
         if not self._started:
             self._pending_audio_track = int(track_id)
             return True
@@ -471,6 +482,7 @@ class PlayerController(QObject):
             emit(self.error_occurred, describe_problem(path, problem))
             return False
         uri = Path(path).resolve().as_uri()
+        # libvlc 3.0.24 keeps the slave in the media item: it survives stop() and replay.
         return player.add_slave(self._handles.vlc.MediaSlaveType.subtitle, uri, True) == 0
 
     def take_snapshot(self, path: str, width: int = 0) -> bool:
@@ -550,6 +562,7 @@ class PlayerController(QObject):
             if same_language(track.language, self._pending_language):
                 if track.id == player.audio_get_track() or player.audio_set_track(track.id) == 0:
                     self._pending_language = None
+                    self._chosen_audio_track = track.id
                 return
         self._pending_language = None  # no track in that language: keep libvlc's default
 

@@ -2,7 +2,7 @@
 
 PySide6 6.12.0's `SignalInstance.emit()` (and `disconnect()`) return `True` without taking a
 reference. On Python 3.11, where `True` is an ordinary object (immortal only from 3.12), each
-call drops its reference count by one: after ~700 emits (position updates: ~35 s of playback)
+call drops its reference count by one: after ~700 emits (a few seconds of playback)
 the interpreter aborts with "Fatal Python error: bool_dealloc". 6.11.3 does not have the bug.
 
 `emit()` measures the leak once and, only where it exists, gives back the reference each emit
