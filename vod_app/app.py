@@ -118,6 +118,7 @@ def main(argv: Sequence[str] = ()) -> int:
 
 def _install_excepthook(window) -> None:  # noqa: ANN001
     """An unexpected error becomes a message in the window (and a line on stderr), never a crash."""
+    import contextlib
     import traceback
 
     def hook(exc_type, exc, tb) -> None:  # noqa: ANN001
@@ -125,10 +126,8 @@ def _install_excepthook(window) -> None:  # noqa: ANN001
             sys.__excepthook__(exc_type, exc, tb)
             return
         sys.stderr.write("".join(traceback.format_exception(exc_type, exc, tb)))
-        try:
+        with contextlib.suppress(Exception):  # never raise from the hook itself
             window.report_error(window.tr("Something went wrong: {error}").format(error=exc))
-        except Exception:  # noqa: BLE001 - never raise from the hook itself
-            pass
 
     sys.excepthook = hook
 

@@ -13,7 +13,6 @@ import pytest
 from PySide6.QtCore import QThread
 
 from vod_app.playback.controller import PlayerController
-from vod_app.playback.signal_emit import emit
 
 TIMEOUT = 5000  # ms; playback of these files reaches Playing in ~50 ms
 
@@ -294,12 +293,12 @@ def test_unavailable_reason_mentions_how_to_install(monkeypatch) -> None:
     ctl.release()
 
 
-def test_emit_helper_does_not_drain_true(qtbot, controller) -> None:
+def test_emitting_signals_does_not_drain_true(qtbot, controller) -> None:
     # PySide6 6.12.0: each SignalInstance.emit() drops a reference to True; on Python 3.11 the
     # process aborts ("bool_dealloc") after ~700 emits, i.e. ~35 s of position updates.
     before = sys.getrefcount(True)
     for _ in range(3000):
-        emit(controller.position_changed, 1)
+        controller.position_changed.emit(1)
     assert sys.getrefcount(True) - before > -10
 
 

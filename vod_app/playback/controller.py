@@ -21,7 +21,6 @@ from vod_app.playback.chapters import ChapterMark, normalise_chapters
 from vod_app.playback.languages import normalise_language, same_language, split_track_name
 from vod_app.playback.media_file import container_problem, describe_problem, local_file_problem
 from vod_app.playback.native import read_chapters, read_media_tracks
-from vod_app.playback.signal_emit import emit
 from vod_app.playback.tracks import TRACK_AUDIO, TRACK_TEXT, TRACK_VIDEO, RawTrack, TrackInfo
 from vod_app.playback.vlc_runtime import (
     UnsupportedSource,
@@ -195,19 +194,19 @@ class PlayerController(QObject):
             return h.generation
 
         callbacks = {
-            E.MediaPlayerOpening: lambda ev: emit(bridge.opening, gen()),
-            E.MediaPlayerBuffering: lambda ev: emit(bridge.buffering, gen(), float(ev.u.new_cache)),
-            E.MediaPlayerPlaying: lambda ev: emit(bridge.playing, gen()),
-            E.MediaPlayerPaused: lambda ev: emit(bridge.paused, gen()),
-            E.MediaPlayerStopped: lambda ev: emit(bridge.stopped, gen()),
-            E.MediaPlayerEndReached: lambda ev: emit(bridge.end_reached, gen()),
-            E.MediaPlayerEncounteredError: lambda ev: emit(bridge.error, gen()),
-            E.MediaPlayerLengthChanged: lambda ev: emit(bridge.length, gen(), int(ev.u.new_length)),
-            E.MediaPlayerVout: lambda ev: emit(bridge.vout, gen(), _vout_count(ev)),
-            E.MediaPlayerESAdded: lambda ev: emit(bridge.es_changed, gen(), 1),
-            E.MediaPlayerESDeleted: lambda ev: emit(bridge.es_changed, gen(), 0),
-            E.MediaPlayerESSelected: lambda ev: emit(bridge.es_changed, gen(), 0),
-            E.MediaPlayerTitleChanged: lambda ev: emit(bridge.title_changed, gen()),
+            E.MediaPlayerOpening: lambda ev: bridge.opening.emit(gen()),
+            E.MediaPlayerBuffering: lambda ev: bridge.buffering.emit(gen(), float(ev.u.new_cache)),
+            E.MediaPlayerPlaying: lambda ev: bridge.playing.emit(gen()),
+            E.MediaPlayerPaused: lambda ev: bridge.paused.emit(gen()),
+            E.MediaPlayerStopped: lambda ev: bridge.stopped.emit(gen()),
+            E.MediaPlayerEndReached: lambda ev: bridge.end_reached.emit(gen()),
+            E.MediaPlayerEncounteredError: lambda ev: bridge.error.emit(gen()),
+            E.MediaPlayerLengthChanged: lambda ev: bridge.length.emit(gen(), int(ev.u.new_length)),
+            E.MediaPlayerVout: lambda ev: bridge.vout.emit(gen(), _vout_count(ev)),
+            E.MediaPlayerESAdded: lambda ev: bridge.es_changed.emit(gen(), 1),
+            E.MediaPlayerESDeleted: lambda ev: bridge.es_changed.emit(gen(), 0),
+            E.MediaPlayerESSelected: lambda ev: bridge.es_changed.emit(gen(), 0),
+            E.MediaPlayerTitleChanged: lambda ev: bridge.title_changed.emit(gen()),
         }
         h.events = h.player.event_manager()
         for et, callback in callbacks.items():
@@ -261,10 +260,10 @@ class PlayerController(QObject):
         self._reset_media_state()
         self._source = source
         self._path = None
-        emit(self.position_changed, 0)
-        emit(self.length_changed, 0)
-        emit(self.chapters_changed)
-        emit(self.tracks_changed)
+        self.position_changed.emit(0)
+        self.length_changed.emit(0)
+        self.chapters_changed.emit()
+        self.tracks_changed.emit()
 
         try:
             self._path = local_path(source)
@@ -328,7 +327,7 @@ class PlayerController(QObject):
         self._pending_seek = None
         player.stop()
         self._last_time = 0
-        emit(self.position_changed, 0)
+        self.position_changed.emit(0)
         self._set_state("stopped")
 
     def _restart(self) -> None:
@@ -362,7 +361,7 @@ class PlayerController(QObject):
         else:
             self._pending_seek = ms
         self._last_time = ms
-        emit(self.position_changed, ms)
+        self.position_changed.emit(ms)
         return ms
 
     # ---- audio, rate ------------------------------------------------------------------------
@@ -479,7 +478,7 @@ class PlayerController(QObject):
             return False
         problem = local_file_problem(path)
         if problem:
-            emit(self.error_occurred, describe_problem(path, problem))
+            self.error_occurred.emit(describe_problem(path, problem))
             return False
         uri = Path(path).resolve().as_uri()
         # libvlc 3.0.24 keeps the slave in the media item: it survives stop() and replay.
@@ -512,12 +511,12 @@ class PlayerController(QObject):
     def _set_state(self, state: str) -> None:
         if state != self._state:
             self._state = state
-            emit(self.state_changed, state)
+            self.state_changed.emit(state)
 
     def _fail(self, message: str) -> None:
         self._poll_timer.stop()
         self._set_state("error")
-        emit(self.error_occurred, message)
+        self.error_occurred.emit(message)
 
     def _schedule_tracks_changed(self) -> None:
         if not self._tracks_timer.isActive():
@@ -526,14 +525,14 @@ class PlayerController(QObject):
     @Slot()
     def _emit_tracks_changed(self) -> None:
         if not self._handles.released:
-            emit(self.tracks_changed)
+            self.tracks_changed.emit()
 
     def _read_media_info(self) -> None:
         h = self._handles
         length = int(h.player.get_length())
         if length > 0 and length != self._length:
             self._length = length
-            emit(self.length_changed, length)
+            self.length_changed.emit(length)
         self._raw_tracks = read_media_tracks(h.vlc, h.media)
         if any(t.type in (TRACK_AUDIO, TRACK_VIDEO) for t in self._raw_tracks):
             self._stream_seen = True
@@ -544,7 +543,7 @@ class PlayerController(QObject):
         chapters = normalise_chapters(raw, self._length or None)
         if chapters != self._chapters:
             self._chapters = chapters
-            emit(self.chapters_changed)
+            self.chapters_changed.emit()
 
     def _apply_pending_audio(self) -> None:
         player = self._handles.player
@@ -605,7 +604,7 @@ class PlayerController(QObject):
             self._apply_pending_audio()
             if self._pending_seek is not None:
                 player.set_time(self._pending_seek)
-                emit(self.position_changed, self._pending_seek)
+                self.position_changed.emit(self._pending_seek)
                 self._pending_seek = None
             self._schedule_tracks_changed()
             if self._start_paused:
@@ -639,7 +638,7 @@ class PlayerController(QObject):
             return
         if self._length > 0:
             self._last_time = self._length
-            emit(self.position_changed, self._length)
+            self.position_changed.emit(self._length)
         self._set_state("ended")
 
     @Slot(int)
@@ -651,13 +650,13 @@ class PlayerController(QObject):
     def _on_length(self, generation: int, length: int) -> None:
         if self._current(generation) and length > 0 and length != self._length:
             self._length = int(length)
-            emit(self.length_changed, self._length)
+            self.length_changed.emit(self._length)
 
     @Slot(int, int)
     def _on_vout(self, generation: int, count: int) -> None:
         if self._current(generation) and count > 0 and not self._first_frame_sent:
             self._first_frame_sent = True
-            emit(self.first_frame)
+            self.first_frame.emit()
 
     @Slot(int, int)
     def _on_es_changed(self, generation: int, added: int) -> None:
@@ -685,7 +684,7 @@ class PlayerController(QObject):
             return
         if t != self._last_time:
             self._last_time = t
-            emit(self.position_changed, t)
+            self.position_changed.emit(t)
         if t > 0 and not self._first_frame_sent:
             self._first_frame_sent = True
-            emit(self.first_frame)
+            self.first_frame.emit()
