@@ -3,13 +3,16 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Qt Linguist sources (committed) -> compiled catalogs that vod_app/app.py loads (build/, not committed).
+TS := $(wildcard resources/translations/*.ts)
+QM := $(patsubst resources/translations/%.ts,build/translations/%.qm,$(TS))
 
-.PHONY: run test setup setup-test lint bench screenshots clean
+.PHONY: run test setup setup-test translations lint bench screenshots clean
 
-run: setup
+run: setup translations
 	$(PY) -m vod_app
 
-test: setup-test
+test: setup-test translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
 
 setup:
@@ -25,6 +28,13 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test,bench]'
 	touch $(STAMP)
+	$(MAKE) --no-print-directory translations
+
+translations: $(QM)
+
+build/translations/%.qm: resources/translations/%.ts | $(STAMP)
+	@mkdir -p $(@D)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check vod_app tests $(wildcard bench)
