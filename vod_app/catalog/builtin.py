@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from vod_app.catalog import models as m
 from vod_app.catalog.database import Catalog
@@ -19,8 +19,9 @@ def ensure_builtin_catalog(catalog: Catalog) -> ImportReport | None:
     """
     with catalog.read() as s:
         seeded = s.execute(select(m.Preference.value).where(m.Preference.key == SEEDED_KEY)).scalar()
-        count = s.execute(select(func.count()).select_from(m.Session)).scalar_one()
-    if seeded is not None or count > 0:
+        # Any session at all (not a count: that scans every session of a large catalog at start-up).
+        has_sessions = s.execute(select(m.Session.id).limit(1)).scalar() is not None
+    if seeded is not None or has_sessions:
         return None
     report = import_catalog_file(catalog, builtin_catalog_path())
     with catalog.write() as s:

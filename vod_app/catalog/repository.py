@@ -36,6 +36,10 @@ from vod_app.domain.records import (
 from vod_app.domain.texts import TextMap, pick_text
 
 _NO_DATE = "0001-01-01"
+# The sort key of "recent" lists, written exactly as the expression index ix_sessions_recent
+# (migration 0001) so SQLite walks that index instead of sorting every row: with a bound parameter in
+# place of the literal the index does not match, and each page scanned and sorted the whole catalog.
+_RECENT_KEY = f"coalesce(s.date, '{_NO_DATE}')"
 
 
 def _encode_cursor(values: Iterable[Any]) -> str:
@@ -61,6 +65,15 @@ def _date(value: Any) -> dt.date | None:
 class CatalogRepository:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
+        # One object per distinct value for what repeats across list rows (language tuples, event
+        # titles, dates): the recent list can hold 100,000 summaries.
+        self._shared: dict[object, Any] = {}
+
+    def _share(self, key: object, make: Any = None) -> Any:
+        value = self._shared.get(key)
+        if value is None:
+            value = self._shared.setdefault(key, key if make is None else make(key))
+        return value
 
     # --- texts ---
 
@@ -106,17 +119,17 @@ class CatalogRepository:
         where = self._filter_sql(filters, params)
         after = _decode_cursor(cursor, 3)
         if after is not None:
-            where += " AND (coalesce(s.date, :nodate), s.id, -r.position) < (:cd, :cs, :cp)"
+            # The first term gives SQLite an index range to start from; the row value orders ties.
+            where += f" AND {_RECENT_KEY} <= :cd AND ({_RECENT_KEY}, s.id, -r.position) < (:cd, :cs, :cp)"
             params.update(cd=after[0], cs=after[1], cp=after[2])
-        params["nodate"] = _NO_DATE
         sql = f"""
-            SELECT r.id, r.uid, s.id, s.uid, coalesce(s.date, :nodate) AS d, r.duration_ms, s.languages,
+            SELECT r.id, r.uid, s.id, s.uid, {_RECENT_KEY} AS d, r.duration_ms, s.languages,
                    r.source, s.is_sample, s.event_id, r.position, r.title, w.position_ms
             FROM sessions AS s
             JOIN recordings AS r ON r.session_id = s.id
             LEFT JOIN watch_state AS w ON w.recording_uid = r.uid
             WHERE 1 = 1 {where}
-            ORDER BY coalesce(s.date, :nodate) DESC, s.id DESC, -r.position DESC
+            ORDER BY {_RECENT_KEY} DESC, s.id DESC, -r.position DESC
             LIMIT :limit"""
         with self.catalog.read() as s:
             conn = s.connection()
@@ -126,6 +139,7 @@ class CatalogRepository:
             stexts = self._texts(conn, "session", (r[2] for r in rows))
             etexts = self._texts(conn, "event", (r[9] for r in rows if r[9] is not None))
         items = []
+        share = self._share
         for rid, ruid, sid, suid, d, dur, langs, source, sample, eid, _pos, rtitle, wpos in rows:
             title = pick_text(stexts.get(sid, {}), prefs)[1]
             items.append(
@@ -134,11 +148,11 @@ class CatalogRepository:
                     recording_uid=ruid,
                     session_id=sid,
                     session_uid=suid,
-                    date=_date(d),
-                    event_title=pick_text(etexts.get(eid, {}), prefs)[1] if eid is not None else "",
+                    date=share(("date", d), lambda k: _date(k[1])),
+                    event_title=share(pick_text(etexts.get(eid, {}), prefs)[1]) if eid is not None else "",
                     title=title if not rtitle else f"{title} — {rtitle}",
                     duration_ms=dur,
-                    languages=tuple(langs.split()),
+                    languages=share(("langs", langs), lambda k: tuple(k[1].split())),
                     source=source,
                     is_sample=bool(sample),
                     position_ms=wpos or 0,
@@ -157,16 +171,16 @@ class CatalogRepository:
         filters: SearchFilters = SearchFilters(),  # noqa: B008 - frozen
         prefs: Sequence[str] = ("en",),
     ) -> Page[SessionSummary]:
-        params: dict[str, Any] = {"limit": limit + 1, "nodate": _NO_DATE}
+        params: dict[str, Any] = {"limit": limit + 1}
         where = self._filter_sql(filters, params)
         after = _decode_cursor(cursor, 2)
         if after is not None:
-            where += " AND (coalesce(s.date, :nodate), s.id) < (:cd, :cs)"
+            where += f" AND {_RECENT_KEY} <= :cd AND ({_RECENT_KEY}, s.id) < (:cd, :cs)"
             params.update(cd=after[0], cs=after[1])
         sql = f"""
-            SELECT s.id, s.uid, coalesce(s.date, :nodate), s.languages, s.is_sample, s.event_id
+            SELECT s.id, s.uid, {_RECENT_KEY}, s.languages, s.is_sample, s.event_id
             FROM sessions AS s WHERE 1 = 1 {where}
-            ORDER BY coalesce(s.date, :nodate) DESC, s.id DESC LIMIT :limit"""
+            ORDER BY {_RECENT_KEY} DESC, s.id DESC LIMIT :limit"""
         with self.catalog.read() as s:
             conn = s.connection()
             rows = conn.execute(text(sql), params).all()
@@ -351,13 +365,31 @@ class CatalogRepository:
         return sorted(((uid, pick_text(texts.get(eid, {}), prefs)[1] or uid) for eid, uid in rows), key=lambda e: e[1].casefold())
 
     def years(self) -> list[int]:
+        # One index seek per year (ix_sessions_recent), not a scan of every session: the start page
+        # asks for this, and its cost must not grow with the catalog.
+        sql = f"""
+            WITH RECURSIVE y(d) AS (
+              SELECT max({_RECENT_KEY}) FROM sessions AS s
+              UNION ALL
+              SELECT (SELECT max({_RECENT_KEY}) FROM sessions AS s WHERE {_RECENT_KEY} < substr(y.d, 1, 4))
+              FROM y WHERE y.d > '{_NO_DATE}'
+            )
+            SELECT substr(d, 1, 4) FROM y WHERE d > '{_NO_DATE}'"""
         with self.catalog.read() as s:
-            rows = s.execute(text("SELECT DISTINCT substr(date, 1, 4) FROM sessions WHERE date IS NOT NULL")).scalars()
+            rows = s.execute(text(sql)).scalars()
             return sorted({int(y) for y in rows if y and y.isdigit()}, reverse=True)
 
     def languages(self) -> list[str]:
+        # One index seek per language (ix_session_languages_lang), not a scan of every row.
+        sql = """
+            WITH RECURSIVE l(lang) AS (
+              SELECT min(lang) FROM session_languages
+              UNION ALL
+              SELECT (SELECT min(lang) FROM session_languages WHERE lang > l.lang) FROM l WHERE l.lang IS NOT NULL
+            )
+            SELECT lang FROM l WHERE lang IS NOT NULL"""
         with self.catalog.read() as s:
-            return list(s.execute(text("SELECT DISTINCT lang FROM session_languages ORDER BY lang")).scalars())
+            return list(s.execute(text(sql)).scalars())
 
     def counts(self) -> dict[str, int]:
         with self.catalog.read() as s:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListView,
     QStackedWidget,
+    QStyleOptionViewItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -101,14 +105,29 @@ class BrowsePage(QWidget):
         if thumbs_ready is not None:
             thumbs_ready.connect(lambda _s: (self.recent_view.viewport().update(), self.continue_view.viewport().update()))
 
-    def _list(self, model, delegate, uniform: bool = True) -> QListView:  # noqa: ANN001
-        view = QListView(self)
+    def _list(self, model, delegate, uniform: bool = True) -> QAbstractItemView:  # noqa: ANN001
+        if uniform:
+            # Rows of one height, possibly 100,000 of them: a one-column table. QListView lays out
+            # every row again on each fetchMore (two model calls per row, into Python): O(N) per
+            # page on the GUI thread. A table's rows are fixed-size header sections: no per-row calls.
+            view: QAbstractItemView = QTableView(self)
+            view.setShowGrid(False)
+            view.setCornerButtonEnabled(False)
+            view.setTabKeyNavigation(False)  # Tab leaves the list, as in a list view
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            view.horizontalHeader().hide()
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            rows = view.verticalHeader()
+            rows.hide()
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            rows.setDefaultSectionSize(delegate.sizeHint(QStyleOptionViewItem(), QModelIndex()).height())
+        else:
+            view = QListView(self)
         view.setModel(model)
         view.setItemDelegate(delegate)
-        view.setUniformItemSizes(uniform)  # 100,000 rows: no per-row size queries
-        view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        view.setSelectionMode(QListView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setWordWrap(True)
         return view
 
