@@ -34,8 +34,7 @@ def build_window(db_url: str | None = None, *, headless_playback: bool | None = 
     from PySide6.QtGui import QGuiApplication
 
     from vod_app.catalog.builtin import ensure_builtin_catalog
-    from vod_app.catalog.database import open_catalog
-    from vod_app.catalog.importer import import_catalog_file
+    from vod_app.catalog.database import CorruptDatabaseError, open_catalog
     from vod_app.catalog.repository import CatalogRepository, UserStateRepository
     from vod_app.catalog.search import SqliteSearch
     from vod_app.paths import app_paths
@@ -46,10 +45,14 @@ def build_window(db_url: str | None = None, *, headless_playback: bool | None = 
     from vod_app.ui.thumbnails import ThumbnailCache
 
     paths = app_paths()
-    catalog = open_catalog(db_url or paths.database_url(), backups_dir=paths.backups_dir)
+    url = db_url or paths.database_url()
+    catalog = open_catalog(url, backups_dir=_backups_dir(url))
     seed_error = None
     try:
         ensure_builtin_catalog(catalog)
+    except CorruptDatabaseError:
+        catalog.dispose()
+        raise  # the caller offers to rebuild; a window on a damaged file would fail everywhere
     except Exception as exc:  # noqa: BLE001 - the window opens anyway and says so
         seed_error = str(exc)
     repo = CatalogRepository(catalog)
@@ -64,7 +67,7 @@ def build_window(db_url: str | None = None, *, headless_playback: bool | None = 
         headless_playback = QGuiApplication.platformName() not in ("xcb", "windows", "cocoa")
     controller = PlayerController(headless=headless_playback)
     folder_import = _folder_importer(catalog)
-    services = Services(repo, users, SqliteSearch(catalog), lambda p: import_catalog_file(catalog, p), folder_import)
+    services = Services(repo, users, SqliteSearch(catalog), _catalog_importer(catalog), folder_import)
     thumbs = ThumbnailCache(paths.thumbnails_dir, runner, enabled=thumbnails)
     window = MainWindow(services, controller, runner, prefs, thumbs)
     window.catalog = catalog
@@ -73,18 +76,196 @@ def build_window(db_url: str | None = None, *, headless_playback: bool | None = 
     return window
 
 
+def _backups_dir(url: str):  # noqa: ANN202
+    from vod_app.catalog.database import sqlite_file_of
+    from vod_app.catalog.recovery import backups_dir_for
+    from vod_app.paths import app_paths
+
+    db_file = sqlite_file_of(url)
+    return backups_dir_for(db_file) if db_file is not None else app_paths().backups_dir
+
+
+def snapshot_user_state(catalog, label: str) -> None:  # noqa: ANN001
+    """Best effort: a few-KB copy of positions, bookmarks and settings that recovery can use."""
+    import sqlite3
+
+    from vod_app.catalog import recovery
+    from vod_app.catalog.database import CatalogError, sqlite_file_of
+
+    if sqlite_file_of(catalog.url) is None:
+        return
+    try:
+        recovery.snapshot_user_state(catalog, _backups_dir(catalog.url), label)
+    except (OSError, CatalogError, sqlite3.Error) as exc:
+        sys.stderr.write(f"vod-app: warning: no user-state snapshot was taken: {exc}\n")
+
+
+def _catalog_importer(catalog):  # noqa: ANN001, ANN202
+    from vod_app.catalog.importer import import_catalog_file
+
+    def run(path):  # noqa: ANN001, ANN202
+        report = import_catalog_file(catalog, path)
+        snapshot_user_state(catalog, "import")
+        return report
+
+    return run
+
+
 def _folder_importer(catalog):  # noqa: ANN001, ANN202
     from vod_app.catalog.folder import import_folder
     from vod_app.playback.probe import probe_media
 
-    return lambda path, progress=None, cancel=None: import_folder(catalog, path, probe=probe_media, progress=progress, cancel=cancel)
+    def run(path, progress=None, cancel=None):  # noqa: ANN001, ANN202
+        report = import_folder(catalog, path, probe=probe_media, progress=progress, cancel=cancel)
+        snapshot_user_state(catalog, "import")
+        return report
+
+    return run
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("app", text)
+
+
+def ask_rebuild(error: str, parent=None) -> bool:  # noqa: ANN001
+    """The damaged-catalog dialog: Rebuild (keeps the damaged file aside) or Quit."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, "vod-app", _tr("The catalog file is damaged."), parent=parent)
+    box.setObjectName("damagedCatalogDialog")
+    box.setInformativeText(
+        _tr(
+            "{error}\n\nvod-app can keep the damaged file aside (nothing is deleted), rebuild the catalog from "
+            "the last good backup or the built-in catalog, and bring back your positions, bookmarks and "
+            "settings from the backups."
+        ).format(error=error)
+    )
+    rebuild = box.addButton(_tr("Rebuild"), QMessageBox.ButtonRole.AcceptRole)
+    rebuild.setObjectName("rebuildButton")
+    box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole).setObjectName("quitButton")
+    box.setDefaultButton(rebuild)
+    box.exec()
+    return box.clickedButton() is rebuild
+
+
+def tell(kind: str, text: str, parent=None) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    (QMessageBox.critical if kind == "critical" else QMessageBox.information)(parent, "vod-app", text)
+
+
+class AppShell:
+    """Holds the main window; on a damaged catalog offers Rebuild and opens a new window.
+
+    Damage is found when the catalog is opened (not a database, cut short, damaged schema), by any
+    query that reaches a damaged page, or by a quick integrity check run in the background shortly
+    after start-up (which would otherwise cost start-up time on large catalogs).
+    """
+
+    def __init__(self, db_url: str | None, *, headless_playback: bool | None = None, ask=ask_rebuild, tell=tell) -> None:  # noqa: ANN001
+        from vod_app.paths import app_paths
+
+        self.url = db_url or app_paths().database_url()
+        self.headless_playback = headless_playback
+        self.ask, self.tell = ask, tell
+        self.window = None
+        self.last_recovery = None
+
+    def open(self) -> bool:
+        """Build the window (rebuilding a damaged catalog if the user agrees). False: quit."""
+        from vod_app.catalog.database import CatalogError, CorruptDatabaseError
+
+        try:
+            self.window = build_window(self.url, headless_playback=self.headless_playback)
+            return True
+        except CorruptDatabaseError as exc:
+            return self.rebuild(str(exc))
+        except CatalogError as exc:
+            self.tell("critical", _tr("The catalog could not be opened:\n{error}").format(error=exc))
+        except Exception as exc:  # noqa: BLE001 - a message, never a traceback in the face of the user
+            import traceback
+
+            traceback.print_exc()
+            self.tell("critical", _tr("vod-app could not start: {error}").format(error=exc))
+        return False
+
+    def rebuild(self, error: str) -> bool:
+        """Offer Rebuild; on yes keep the damaged file aside, recover, and open a new window."""
+        from vod_app.catalog.database import CatalogError, sqlite_file_of
+        from vod_app.catalog.recovery import recover_catalog
+
+        db_file = sqlite_file_of(self.url)
+        if db_file is None:
+            self.tell("critical", _tr("The catalog could not be opened:\n{error}").format(error=error))
+            return False
+        if not self.ask(error, self.window):
+            return False
+        old, self.window = self.window, None
+        if old is not None:
+            old.close()
+            old.catalog.dispose()
+        try:
+            self.last_recovery = recover_catalog(db_file, _backups_dir(self.url), force=True)
+        except (CatalogError, OSError) as exc:
+            self.tell("critical", _tr("The catalog could not be rebuilt:\n{error}").format(error=exc))
+            return False
+        self.tell("information", "\n".join(self.last_recovery.lines()))
+        try:
+            self.window = build_window(self.url, headless_playback=self.headless_playback)
+        except CatalogError as exc:
+            self.tell("critical", _tr("The catalog could not be opened:\n{error}").format(error=exc))
+            return False
+        return True
+
+    def check_later(self, delay_ms: int = 3000) -> None:
+        """A quick integrity check off the GUI thread, once start-up is done."""
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(delay_ms, self.check_now)
+
+    def check_now(self) -> None:
+        from vod_app.catalog.database import sqlite_file_of
+        from vod_app.catalog.recovery import diagnose
+
+        db_file = sqlite_file_of(self.url)
+        if self.window is None or db_file is None:
+            return
+        self.window.runner.submit(diagnose, on_done=self._checked, db_path=db_file, quick=True)
+
+    def _checked(self, diagnosis) -> None:  # noqa: ANN001
+        if diagnosis.ok or not diagnosis.recoverable or self.window is None:
+            return
+        if self.rebuild(diagnosis.summary()):
+            self.show()
+        elif self.window is None:
+            from PySide6.QtWidgets import QApplication
+
+            QApplication.quit()
+
+    def show(self) -> None:
+        if self.window is not None:
+            self.window.show()
+
+    def bring_forward(self) -> None:
+        if self.window is not None:
+            self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
+
+    def close(self) -> None:
+        """After the event loop: a user-state snapshot for recovery, then let go of the file."""
+        if self.window is not None:
+            snapshot_user_state(self.window.catalog, "exit")
+            self.window.catalog.dispose()
 
 
 def main(argv: Sequence[str] = ()) -> int:
     args = _parse(argv)
     _prepare_platform()
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "vod-app"])
     app.setApplicationName("vod-app")
@@ -98,25 +279,25 @@ def main(argv: Sequence[str] = ()) -> int:
             app.installTranslator(t)
             translators.append(t)
 
-    from vod_app.catalog.database import CatalogError
-
-    try:
-        window = build_window(args.db, headless_playback=True if args.headless_playback else None)
-    except CatalogError as exc:
-        QMessageBox.critical(None, "vod-app", app.translate("app", "The catalog could not be opened:\n{error}").format(error=exc))
-        return 1
     from vod_app.single_instance import SingleInstance
 
+    # Before the catalog is touched: a second launch only asks the running window to come forward.
     guard = SingleInstance("vod-app-" + str(os.getuid() if hasattr(os, "getuid") else "user"))
     if not guard.acquire():
-        return 0  # the running window was asked to come forward
-    guard.activated.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
-    _install_excepthook(window)
-    window.show()
-    return app.exec()
+        return 0
+    shell = AppShell(args.db, headless_playback=True if args.headless_playback else None)
+    if not shell.open():
+        return 1
+    guard.activated.connect(shell.bring_forward)
+    _install_excepthook(shell)
+    shell.show()
+    shell.check_later()
+    status = app.exec()
+    shell.close()
+    return status
 
 
-def _install_excepthook(window) -> None:  # noqa: ANN001
+def _install_excepthook(shell: AppShell) -> None:
     """An unexpected error becomes a message in the window (and a line on stderr), never a crash."""
     import contextlib
     import traceback
@@ -127,6 +308,7 @@ def _install_excepthook(window) -> None:  # noqa: ANN001
             return
         sys.stderr.write("".join(traceback.format_exception(exc_type, exc, tb)))
         with contextlib.suppress(Exception):  # never raise from the hook itself
+            window = shell.window
             window.report_error(window.tr("Something went wrong: {error}").format(error=exc))
 
     sys.excepthook = hook

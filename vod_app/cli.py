@@ -48,7 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("db", help="database maintenance")
-    s.add_argument("action", choices=("upgrade", "check", "backup"))
+    s.add_argument(
+        "action",
+        choices=("upgrade", "check", "backup", "recover"),
+        help="recover: keep a damaged catalog aside, rebuild it and restore your positions, bookmarks and settings",
+    )
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("captions", help="parse a WebVTT or SRT file")
@@ -82,14 +86,22 @@ def _fmt_ms(ms: int | None) -> str:
     return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
 
 
+def _backups_dir(url: str) -> Path:
+    from vod_app.catalog.database import sqlite_file_of
+    from vod_app.catalog.recovery import backups_dir_for
+    from vod_app.paths import app_paths
+
+    db_file = sqlite_file_of(url)
+    return backups_dir_for(db_file) if db_file is not None else app_paths().backups_dir
+
+
 def _open(args: argparse.Namespace, *, seed: bool = True):  # -> Catalog
     from vod_app.catalog.builtin import ensure_builtin_catalog
     from vod_app.catalog.database import open_catalog
     from vod_app.paths import app_paths
 
-    paths = app_paths()
-    url = args.db or paths.database_url()
-    catalog = open_catalog(url, backups_dir=paths.backups_dir)
+    url = args.db or app_paths().database_url()
+    catalog = open_catalog(url, backups_dir=_backups_dir(url))
     if seed:
         from vod_app.catalog.validation import CatalogFileError
 
@@ -112,6 +124,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = import_folder(catalog, path, probe=probe_media, progress=_terminal_progress())
     else:
         report = import_catalog_file(catalog, path)
+    _snapshot_user_state(catalog, "import")
     data = {
         "source": report.source,
         "events_added": report.events_added,
@@ -124,6 +137,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     }
     _emit(args, data, [report.summary(), *(f"warning: {w}" for w in report.warnings)])
     return 0
+
+
+def _snapshot_user_state(catalog, label: str) -> None:  # noqa: ANN001
+    """A few-KB copy of positions, bookmarks and settings for 'db recover' (best effort)."""
+    import sqlite3
+
+    from vod_app.catalog.database import CatalogError, sqlite_file_of
+    from vod_app.catalog.recovery import snapshot_user_state
+
+    db_file = sqlite_file_of(catalog.url)
+    if db_file is None:
+        return
+    try:
+        snapshot_user_state(catalog, _backups_dir(catalog.url), label)
+    except (OSError, CatalogError, sqlite3.Error) as exc:
+        sys.stderr.write(f"vod-app: warning: no user-state snapshot was taken: {exc}\n")
 
 
 def _terminal_progress():  # -> callable(done, total, label) | None
@@ -260,6 +289,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_db(args: argparse.Namespace) -> int:
     from vod_app.catalog.database import (
+        RECOVER_HINT,
         backup_sqlite,
         head_revision,
         integrity_problems,
@@ -267,30 +297,57 @@ def cmd_db(args: argparse.Namespace) -> int:
         open_catalog,
         sqlite_file_of,
     )
+    from vod_app.catalog.recovery import diagnose, recover_catalog
     from vod_app.paths import app_paths
 
-    paths = app_paths()
-    url = args.db or paths.database_url()
+    url = args.db or app_paths().database_url()
+    backups_dir = _backups_dir(url)
+    db_file = sqlite_file_of(url)
     if args.action == "upgrade":
-        catalog = open_catalog(url, backups_dir=paths.backups_dir)
+        catalog = open_catalog(url, backups_dir=backups_dir)
         _emit(args, {"revision": head_revision()}, [f"catalog at schema {head_revision()}"])
         catalog.dispose()
         return 0
     if args.action == "check":
-        catalog = open_catalog(url, backups_dir=paths.backups_dir, upgrade=False)
+        if db_file is not None:
+            diagnosis = diagnose(db_file)
+            if not diagnosis.ok:
+                hint = f"; {RECOVER_HINT}" if diagnosis.recoverable else ""
+                data = {"ok": False, "problems": diagnosis.problems, "recoverable": diagnosis.recoverable, "counts": {}}
+                _emit(args, data, diagnosis.problems)
+                sys.stderr.write(f"vod-app: {diagnosis.summary()}{hint}\n")
+                return 1
+        catalog = open_catalog(url, backups_dir=backups_dir, upgrade=False)
         problems = integrity_problems(catalog.engine) if catalog.is_sqlite else []
         from vod_app.catalog.repository import CatalogRepository
 
         counts = CatalogRepository(catalog).counts()
+        catalog.dispose()
         _emit(args, {"ok": not problems, "problems": problems, "counts": counts}, [*(problems or ["integrity ok"]), *(f"{k}: {v}" for k, v in counts.items())])
+        if problems:
+            sys.stderr.write(f"vod-app: {db_file or url}: integrity check failed: {problems[0]}; {RECOVER_HINT}\n")
         return 0 if not problems else 1
-    db_file = sqlite_file_of(url)
     if db_file is None:
-        raise UserError("backup works on SQLite catalogs only; use the database server's own tools")
+        raise UserError(f"'db {args.action}' works on SQLite catalogs only; use the database server's own tools")
+    if args.action == "recover":
+        report = recover_catalog(db_file, backups_dir)
+        data = {
+            "recovered": not report.nothing_to_do,
+            "problems": report.problems,
+            "kept_aside": [str(p) for p in report.kept_aside],
+            "catalog_from": report.catalog_from,
+            "backup_used": str(report.backup_used) if report.backup_used else None,
+            "snapshots_used": [str(p) for p in report.snapshots_used],
+            "salvaged": report.salvaged,
+            "user_state": report.user_state,
+            "notes": report.notes,
+        }
+        _emit(args, data, report.lines())
+        return 0
     if not db_file.exists():
         raise UserError(f"{db_file}: no catalog to back up")
     make_engine(url).dispose()
-    dest = backup_sqlite(db_file, paths.backups_dir, "manual")
+    dest = backup_sqlite(db_file, backups_dir, "manual")
     _emit(args, {"backup": str(dest)}, [f"backup written to {dest}"])
     return 0
 

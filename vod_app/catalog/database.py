@@ -10,16 +10,21 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
+# How long a writer keeps asking for the write lock (each attempt waits BUSY_TIMEOUT_MS): SQLite's
+# busy handler polls, it does not queue, so behind back-to-back imports of another process a small
+# write can lose every poll for longer than one busy timeout.
+WRITE_LOCK_WAIT_S = 120.0
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -33,6 +38,52 @@ class NewerSchemaError(CatalogError):
 
 class CorruptDatabaseError(CatalogError):
     """The file is not a usable SQLite database (or fails its integrity check)."""
+
+
+class DatabaseBusyError(CatalogError):
+    """Another program held the catalog's write lock for too long."""
+
+
+RECOVER_HINT = "'vod-app db recover' keeps it aside and rebuilds the catalog"
+
+
+def db_error_kind(exc: BaseException) -> str | None:
+    """'corrupt', 'busy', 'readonly', 'full', 'cantopen' or None for a SQLite error."""
+    orig = getattr(exc, "orig", None) or exc
+    low = str(orig).lower()
+    if "file is not a database" in low or "malformed" in low or "database corrupt" in low:
+        return "corrupt"
+    if "readonly" in low or "read-only" in low:
+        return "readonly"
+    if "locked" in low or "busy" in low:
+        return "busy"
+    if "disk is full" in low or "disk i/o" in low:
+        return "full"
+    if "unable to open" in low:
+        return "cantopen"
+    return None
+
+
+def catalog_error(where: object, exc: BaseException) -> CatalogError:
+    """The CatalogError (worded for the user) for a database error at ``where``."""
+    kind = db_error_kind(exc)
+    msg = f"{where}: {describe_db_error(exc)}"
+    if kind == "corrupt":
+        return CorruptDatabaseError(f"{msg} ({RECOVER_HINT})")
+    if kind == "busy":
+        return DatabaseBusyError(msg)
+    return CatalogError(msg)
+
+
+@contextlib.contextmanager
+def _user_errors(where: object) -> Iterator[None]:
+    """Damaged file, disk full, read-only, busy: a CatalogError naming the catalog, not a SQL dump."""
+    try:
+        yield
+    except DBAPIError as exc:
+        if db_error_kind(exc) is None:
+            raise
+        raise catalog_error(where, exc) from exc
 
 
 def _migrations_dir() -> Path:
@@ -80,7 +131,7 @@ def check_sqlite_file(path: Path) -> None:
     except OSError as exc:
         raise CatalogError(f"{path}: cannot be read ({exc.strerror})") from exc
     if header != SQLITE_MAGIC:
-        raise CorruptDatabaseError(f"{path}: is not a SQLite database (unrecognised file header)")
+        raise CorruptDatabaseError(f"{path}: is not a SQLite database (unrecognised file header; {RECOVER_HINT})")
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -123,16 +174,48 @@ class Catalog:
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(write_engine, expire_on_commit=False)
 
+    @property
+    def where(self) -> object:
+        return sqlite_file_of(self.url) or self.engine.url.render_as_string(hide_password=True)
+
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        with self._read() as s, s.begin():
+        with _user_errors(self.where), self._read() as s, s.begin():
             yield s
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[Session]:
-        """One write transaction: committed on success, rolled back on any exception."""
-        with self._write() as s, s.begin():
-            yield s
+    def write(self, lock_wait_s: float = WRITE_LOCK_WAIT_S) -> Iterator[Session]:
+        """One write transaction: committed on success, rolled back on any exception.
+
+        The write lock is taken on entry (BEGIN IMMEDIATE), retried with backoff for up to
+        ``lock_wait_s`` while another program writes: nothing has been done yet, so a retry is safe.
+        """
+        with _user_errors(self.where):
+            s = self._begin_write(lock_wait_s)
+            try:
+                yield s
+                s.commit()
+            except BaseException:
+                s.rollback()
+                raise
+            finally:
+                s.close()
+
+    def _begin_write(self, lock_wait_s: float) -> Session:
+        deadline = time.monotonic() + lock_wait_s
+        delay = 0.02
+        while True:
+            s = self._write()
+            try:
+                s.begin()
+                s.connection()  # emits BEGIN IMMEDIATE: wait for the lock here, before any work
+                return s
+            except OperationalError as exc:
+                s.close()
+                if db_error_kind(exc) != "busy" or time.monotonic() + delay > deadline:
+                    raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -154,15 +237,26 @@ def backup_sqlite(src: Path, dest_dir: Path, label: str) -> Path:
     dest_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     dest = dest_dir / f"{src.stem}-{stamp}-{label}.sqlite3"
-    with contextlib.closing(sqlite3.connect(src)) as s, contextlib.closing(sqlite3.connect(dest)) as d:
-        s.backup(d)
+    part = dest.with_name(dest.name + ".part")
+    try:
+        with contextlib.closing(sqlite3.connect(src)) as s, contextlib.closing(sqlite3.connect(part)) as d:
+            s.backup(d)
+    except sqlite3.Error as exc:
+        part.unlink(missing_ok=True)
+        raise catalog_error(src, exc) from exc
+    part.replace(dest)  # a backup cut short never looks like a complete one
     return dest
 
 
-def integrity_problems(engine: Engine) -> list[str]:
-    with engine.connect() as conn:
-        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
-        conn.rollback()
+def integrity_problems(engine: Engine, *, quick: bool = False, limit: int = 20) -> list[str]:
+    """What SQLite's integrity check reports ([] when the file is sound)."""
+    pragma = "quick_check" if quick else "integrity_check"
+    try:
+        with engine.connect() as conn:
+            rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA {pragma}({int(limit)})").fetchall()]
+            conn.rollback()
+    except DBAPIError as exc:  # a damaged page can stop the check itself
+        return [str(exc.orig or exc)]
     return [] if rows == ["ok"] else rows
 
 
@@ -200,12 +294,12 @@ def open_catalog(url: str, *, backups_dir: Path | None = None, upgrade: bool = T
             if db_file is not None and rev is not None:
                 problems = integrity_problems(engine)
                 if problems:
-                    raise CorruptDatabaseError(f"{db_file}: integrity check failed: {problems[0]}")
+                    raise CorruptDatabaseError(f"{db_file}: integrity check failed: {problems[0]} ({RECOVER_HINT})")
                 backup_sqlite(db_file, backups_dir or db_file.parent / "backups", f"before-{head}")
             migrate(engine, head)
     except DBAPIError as exc:
         engine.dispose()
-        raise CatalogError(f"{db_file or url}: {describe_db_error(exc)}") from exc
+        raise catalog_error(db_file or url, exc) from exc
     except CatalogError:
         engine.dispose()
         raise
@@ -221,17 +315,16 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
-def describe_db_error(exc: DBAPIError) -> str:
-    msg = str(exc.orig) if exc.orig is not None else str(exc)
-    low = msg.lower()
-    if "file is not a database" in low or "malformed" in low:
-        return "the file is damaged or not a catalog database"
-    if "readonly" in low or "read-only" in low:
-        return "the catalog is read-only (check the file's and folder's permissions)"
-    if "locked" in low or "busy" in low:
-        return "the catalog is busy in another program; try again in a moment"
-    if "disk is full" in low or "disk i/o" in low:
-        return "the disk is full or failing; nothing was changed"
-    if "unable to open" in low:
-        return "the catalog file cannot be opened (missing folder or no permission)"
-    return msg
+_DESCRIPTIONS = {
+    "corrupt": "the file is damaged or not a catalog database",
+    "readonly": "the catalog is read-only (check the file's and folder's permissions)",
+    "busy": "the catalog is busy in another program; try again in a moment",
+    "full": "the disk is full or failing; nothing was changed",
+    "cantopen": "the catalog file cannot be opened (missing folder or no permission)",
+}
+
+
+def describe_db_error(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    kind = db_error_kind(exc)
+    return _DESCRIPTIONS[kind] if kind else str(orig).splitlines()[0]

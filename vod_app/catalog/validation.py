@@ -24,6 +24,8 @@ MAX_ERRORS = 200
 ALLOWED_URL_SCHEMES = ("http", "https")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]+):")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# JSON's \ud800-style escapes can produce lone surrogates: not text, and SQLite (UTF-8) refuses them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,8 @@ def parse_catalog_bytes(data: bytes, source: str) -> Any:
         data = data[3:]
     elif data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
         raise CatalogFileError(source, [Problem("$", "the file is UTF-16/UTF-32; save it as UTF-8")])
+    elif b"\x00" in data[:4]:  # JSON text never starts with NUL: UTF-16/32 without a byte-order mark
+        raise CatalogFileError(source, [Problem("$", "the file looks like UTF-16/UTF-32 (NUL bytes); save it as UTF-8")])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -87,7 +91,7 @@ def parse_catalog_bytes(data: bytes, source: str) -> Any:
         for k, v in items:
             if k in obj:
                 where = f" (in the object with id {obj['id']!r})" if isinstance(obj.get("id"), str) else ""
-                duplicates.append(f"duplicate key {k!r}{where}")
+                duplicates.append(f"duplicate key {_clip(k)}{where}")
             obj[k] = v
         return obj
 
@@ -95,7 +99,7 @@ def parse_catalog_bytes(data: bytes, source: str) -> Any:
         doc = json.loads(text, object_pairs_hook=pairs, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise CatalogFileError(
-            source, [Problem("$", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")]
+            source, [Problem("$", f"not valid JSON: {exc.msg.removesuffix(' at')} at line {exc.lineno}, column {exc.colno}")]
         ) from None
     except ValueError as exc:
         raise CatalogFileError(source, [Problem("$", str(exc))]) from None
@@ -189,8 +193,9 @@ def _short_message(err: Any) -> str:
         return err.message.split(" is a required")[0] + " is required"
     if v == "additionalProperties":
         extra = sorted(set(inst) - set(err.schema.get("properties", {})))
-        return f"unknown field{'s' if len(extra) > 1 else ''} {', '.join(map(repr, extra))}"
-    if v == "pattern" and "propertyNames" in list(err.absolute_schema_path):
+        shown = ", ".join(map(_clip, extra[:5])) + (f" and {len(extra) - 5} more" if len(extra) > 5 else "")
+        return f"unknown field{'s' if len(extra) > 1 else ''} {shown}"
+    if v == "pattern" and ("propertyNames" in list(err.absolute_schema_path) or err.validator_value == _schema()["$defs"]["lang"]["pattern"]):
         return f"{_clip(inst)} is not a language tag (like en, fr, pt-BR)"
     if v == "pattern":
         return f"{_clip(inst)} does not have the expected form"
@@ -254,11 +259,21 @@ def _walk_strings(node: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any,
             yield p, cur
         elif isinstance(cur, dict):
             for k, v in cur.items():
-                if isinstance(k, str) and _CONTROL.search(k):
+                if isinstance(k, str) and (_CONTROL.search(k) or _SURROGATE.search(k)):
                     yield p, k
                 stack.append((v, p + (k,)))
         elif isinstance(cur, list):
             stack.extend((v, p + (i,)) for i, v in enumerate(cur))
+
+
+def _char_problem(s: str) -> str | None:
+    m = _CONTROL.search(s)
+    if m:
+        return f"control character U+{ord(m.group(0)):04X} is not allowed"
+    m = _SURROGATE.search(s)
+    if m:
+        return f"lone surrogate \\u{ord(m.group(0)):04x} is not valid Unicode text"
+    return None
 
 
 def session_problems(
@@ -271,9 +286,9 @@ def session_problems(
         problems.append(Problem(json_path(p), msg))
 
     for p, s in _walk_strings(session, path):
-        if _CONTROL.search(s):
-            ch = _CONTROL.search(s).group(0)  # type: ignore[union-attr]
-            add(p, f"control character U+{ord(ch):04X} is not allowed")
+        problem = _char_problem(s)
+        if problem:
+            add(p, problem)
     if "date" in session:
         try:
             dt.date.fromisoformat(session["date"])
@@ -338,8 +353,9 @@ def validate_document(doc: Any, source: str, base_dir: Path) -> None:
                 problems.append(Problem(json_path(("events", i, "id")), f"duplicate event id {ev['id']!r}"))
             event_ids.add(ev["id"])
             for p, s in _walk_strings(ev, ("events", i)):
-                if _CONTROL.search(s):
-                    problems.append(Problem(json_path(p), "control characters are not allowed"))
+                problem = _char_problem(s)
+                if problem:
+                    problems.append(Problem(json_path(p), problem))
         seen: dict[str, str] = {}
         for i, sess in enumerate(doc.get("sessions", [])):
             problems.extend(session_problems(sess, ("sessions", i), base_dir, event_ids))

@@ -1,0 +1,401 @@
+"""A damaged catalog database: diagnose it, keep it aside, rebuild, bring the user's state back.
+
+The catalog part of the database can be rebuilt (the newest good full backup, or the built-in
+catalog, then re-imports); what the user made cannot: positions, bookmarks, preferences and
+relocated files. Those come back from, in order, the full backup, the small user-state snapshots
+taken after imports and on clean exits (:func:`snapshot_user_state`) and whatever can still be read
+from the damaged file itself. Nothing is ever deleted or overwritten: the damaged file (with its
+``-wal`` and ``-shm``) is renamed beside the new one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vod_app.catalog.database import (
+    SQLITE_MAGIC,
+    Catalog,
+    CatalogError,
+    known_revisions,
+    open_catalog,
+)
+
+USER_TABLES = ("watch_state", "bookmarks", "preferences", "relocations")
+SNAPSHOT_MARK = ".user-state-"  # catalog.user-state-<stamp>-<label>.sqlite3
+SNAPSHOTS_KEPT = 5
+_STAMP = re.compile(r"-(\d{8}T\d{6}\d{0,6}Z)-")
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def _stamp(now: dt.datetime | None = None) -> str:
+    return (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+@contextlib.contextmanager
+def _connect(path: Path, *, read_only: bool = False) -> Iterator[sqlite3.Connection]:
+    uri = f"file:{path}?mode=ro" if read_only else f"file:{path}"
+    conn = sqlite3.connect(uri, uri=True, timeout=10, isolation_level=None)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+# --- diagnosis ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Diagnosis:
+    path: Path
+    ok: bool
+    problems: list[str] = field(default_factory=list)
+    # damaged or not a database: keeping it aside and rebuilding is the remedy. Not for a newer
+    # schema, a busy or unreadable file: those are left alone.
+    recoverable: bool = False
+
+    def summary(self) -> str:
+        if self.ok:
+            return f"{self.path}: integrity ok"
+        first = self.problems[0] if self.problems else "unusable"
+        more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
+        return f"{self.path}: {first}{more}"
+
+
+def diagnose(db_path: Path, *, quick: bool = False) -> Diagnosis:
+    """Is the catalog file sound? Reads only (SQLite's integrity check, the schema version)."""
+    db_path = Path(db_path)
+    if db_path.is_dir():
+        return Diagnosis(db_path, False, ["is a directory, not a catalog database"], recoverable=True)
+    if not db_path.exists():
+        return Diagnosis(db_path, True)
+    try:
+        size = db_path.stat().st_size
+        with db_path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        return Diagnosis(db_path, False, [f"cannot be read ({exc.strerror})"])
+    if size == 0:
+        return Diagnosis(db_path, True)  # becomes an empty catalog
+    if header != SQLITE_MAGIC:
+        return Diagnosis(db_path, False, ["is not a SQLite database (unrecognised file header)"], recoverable=True)
+    try:
+        with _connect(db_path) as conn:
+            pragma = "quick_check" if quick else "integrity_check"
+            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}(20)")]
+            if rows != ["ok"]:
+                return Diagnosis(db_path, False, [f"integrity check failed: {r}" for r in rows], recoverable=True)
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            rev = None
+            if "alembic_version" in names:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                rev = row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        msg = str(exc)
+        low = msg.lower()
+        if "malformed" in low or "not a database" in low or "corrupt" in low:
+            return Diagnosis(db_path, False, [f"the file is damaged ({msg})"], recoverable=True)
+        return Diagnosis(db_path, False, [msg])
+    if rev is not None and rev not in known_revisions():
+        return Diagnosis(db_path, False, [f"written by a newer version of vod-app (schema {rev}); left untouched"])
+    if rev is None and names:
+        # another program's database: not ours to move
+        return Diagnosis(db_path, False, ["holds tables but no vod-app schema version (not a vod-app catalog)"])
+    return Diagnosis(db_path, True)
+
+
+# --- backups and user-state snapshots -------------------------------------------------------------
+
+
+def _stamp_of(path: Path) -> str:
+    m = _STAMP.search(path.name)
+    if m:
+        return m.group(1)
+    return _stamp(dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC))
+
+
+def _newest_first(paths: Iterable[Path]) -> list[Path]:
+    return sorted(paths, key=lambda p: (_stamp_of(p), p.name), reverse=True)
+
+
+def backups_dir_for(db_path: Path) -> Path:
+    """The user data folder's backups/ for the default catalog; backups/ beside any other one
+    (so a --db catalog is never rebuilt from another catalog's backup)."""
+    from vod_app.paths import app_paths
+
+    paths = app_paths()
+    with contextlib.suppress(OSError):
+        if Path(db_path).resolve() == paths.database.resolve():
+            return paths.backups_dir
+    return Path(db_path).parent / "backups"
+
+
+def full_backups(backups_dir: Path, db_path: Path) -> list[Path]:
+    """Copies of the whole database (before upgrades, manual): ``<stem>-<stamp>-<label>``, newest first."""
+    if not backups_dir.is_dir():
+        return []
+    stem = Path(db_path).stem
+    return _newest_first(p for p in backups_dir.glob(f"{stem}-*.sqlite3") if SNAPSHOT_MARK not in p.name)
+
+
+def user_state_snapshots(backups_dir: Path, db_path: Path) -> list[Path]:
+    if not backups_dir.is_dir():
+        return []
+    return _newest_first(backups_dir.glob(f"{Path(db_path).stem}{SNAPSHOT_MARK}*.sqlite3"))
+
+
+def snapshot_user_state(catalog: Catalog, backups_dir: Path, label: str, *, keep: int = SNAPSHOTS_KEPT) -> Path | None:
+    """Copy just the user's state (a few KB) into ``backups_dir``; keeps the newest ``keep``.
+
+    Cheap enough for every clean exit and every import. None for non-SQLite catalogs.
+    """
+    from vod_app.catalog.database import sqlite_file_of
+
+    src = sqlite_file_of(catalog.url)
+    if src is None or not src.exists():
+        return None
+    backups_dir.mkdir(parents=True, exist_ok=True)
+    dest = backups_dir / f"{src.stem}{SNAPSHOT_MARK}{_stamp()}-{label}.sqlite3"
+    tmp = dest.with_name(dest.name + ".part")
+    with _connect(tmp) as out:
+        out.execute("ATTACH DATABASE ? AS src", (str(src),))
+        out.execute("BEGIN")  # one consistent read of the four tables
+        for table in USER_TABLES:
+            out.execute(f"CREATE TABLE main.{table} AS SELECT * FROM src.{table}")
+        out.execute("CREATE TABLE main.snapshot_info AS SELECT version_num, ? AS taken_at FROM src.alembic_version", (_stamp(),))
+        out.execute("COMMIT")
+        out.execute("DETACH DATABASE src")
+    os.replace(tmp, dest)  # a partial snapshot never looks like a complete one
+    for old in user_state_snapshots(backups_dir, src)[keep:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+    for part in backups_dir.glob(f"{src.stem}{SNAPSHOT_MARK}*.part"):  # left by a killed process
+        with contextlib.suppress(OSError):
+            if part.stat().st_mtime < dt.datetime.now().timestamp() - 3600:
+                part.unlink()
+    return dest
+
+
+def _is_good_backup(path: Path) -> bool:
+    d = diagnose(path)
+    if not d.ok:
+        return False
+    with _connect(path, read_only=True) as conn:
+        return conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'").fetchone()[0] == 1
+
+
+# --- reading and merging user state ---------------------------------------------------------------
+
+UserRows = dict[str, list[dict[str, Any]]]
+
+
+def read_user_state(path: Path) -> tuple[UserRows, list[str]]:
+    """The user-state rows a database file (or snapshot) still yields, and what could not be read.
+
+    Works on a copy (with its -wal), so a damaged original is neither recovered nor checkpointed.
+    """
+    rows: UserRows = {}
+    problems: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="vod-app-salvage-") as tmp:
+        copy = Path(tmp) / "db.sqlite3"
+        try:
+            shutil.copyfile(path, copy)
+            for suffix in ("-wal",):
+                side = Path(str(path) + suffix)
+                if side.exists():
+                    shutil.copyfile(side, Path(str(copy) + suffix))
+        except OSError as exc:
+            return rows, [f"cannot be read ({exc.strerror})"]
+        try:
+            with _connect(copy) as conn:
+                conn.row_factory = sqlite3.Row
+                for table in USER_TABLES:
+                    try:
+                        rows[table] = [dict(r) for r in conn.execute(f"SELECT * FROM {table}")]
+                    except sqlite3.DatabaseError as exc:
+                        problems.append(f"{table}: {exc}")
+        except sqlite3.DatabaseError as exc:
+            problems.append(str(exc))
+    return rows, problems
+
+
+def merge_user_state(catalog: Catalog, rows: UserRows) -> dict[str, int]:
+    """Merge rows into the catalog's user state; returns how many rows each table took.
+
+    Positions: the most recently watched wins. Bookmarks: added unless the same one is there.
+    Preferences and relocations: the rows given win (callers merge older sources first).
+    """
+    from sqlalchemy import text
+
+    taken = dict.fromkeys(USER_TABLES, 0)
+    with catalog.write() as s:
+        for r in rows.get("watch_state", []):
+            if not isinstance(r.get("recording_uid"), str) or not isinstance(r.get("position_ms"), int):
+                continue
+            have = s.execute(text("SELECT last_watched_at FROM watch_state WHERE recording_uid = :u"), {"u": r["recording_uid"]}).first()
+            if have is not None and str(have[0] or "") >= str(r.get("last_watched_at") or ""):
+                continue
+            s.execute(
+                text(
+                    "INSERT INTO watch_state (recording_uid, position_ms, duration_ms, completed, last_watched_at) "
+                    "VALUES (:recording_uid, :position_ms, :duration_ms, :completed, :last_watched_at) "
+                    "ON CONFLICT (recording_uid) DO UPDATE SET position_ms = excluded.position_ms, "
+                    "duration_ms = excluded.duration_ms, completed = excluded.completed, last_watched_at = excluded.last_watched_at"
+                ),
+                {
+                    "recording_uid": r["recording_uid"],
+                    "position_ms": r["position_ms"],
+                    "duration_ms": r.get("duration_ms"),
+                    "completed": bool(r.get("completed")),
+                    "last_watched_at": r.get("last_watched_at") or dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(" "),
+                },
+            )
+            taken["watch_state"] += 1
+        for r in rows.get("bookmarks", []):
+            if not isinstance(r.get("recording_uid"), str) or not isinstance(r.get("position_ms"), int):
+                continue
+            key = {"u": r["recording_uid"], "p": r["position_ms"], "n": r.get("note") or "", "c": r.get("created_at")}
+            same = s.execute(
+                text("SELECT 1 FROM bookmarks WHERE recording_uid = :u AND position_ms = :p AND note = :n AND created_at IS :c"), key
+            ).first()
+            if same is None:
+                s.execute(text("INSERT INTO bookmarks (recording_uid, position_ms, note, created_at) VALUES (:u, :p, :n, :c)"), key)
+                taken["bookmarks"] += 1
+        for table, k, v in (("preferences", "key", "value"), ("relocations", "recording_uid", "path")):
+            for r in rows.get(table, []):
+                if not isinstance(r.get(k), str) or not isinstance(r.get(v), str):
+                    continue
+                s.execute(
+                    text(f"INSERT INTO {table} ({k}, {v}) VALUES (:k, :v) ON CONFLICT ({k}) DO UPDATE SET {v} = excluded.{v}"),
+                    {"k": r[k], "v": r[v]},
+                )
+                taken[table] += 1
+    return taken
+
+
+# --- recovery -------------------------------------------------------------------------------------
+
+
+@dataclass
+class RecoveryReport:
+    db_path: Path
+    problems: list[str] = field(default_factory=list)
+    kept_aside: list[Path] = field(default_factory=list)
+    catalog_from: str = ""  # "backup <file>" or "built-in catalog"
+    backup_used: Path | None = None
+    snapshots_used: list[Path] = field(default_factory=list)
+    salvaged: dict[str, int] = field(default_factory=dict)
+    user_state: dict[str, int] = field(default_factory=dict)  # rows per table after recovery
+    notes: list[str] = field(default_factory=list)
+    nothing_to_do: bool = False
+
+    def summary(self) -> str:
+        if self.nothing_to_do:
+            return f"{self.db_path}: the catalog is sound; nothing to recover"
+        kept = self.kept_aside[0] if self.kept_aside else "?"
+        state = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in self.user_state.items())
+        return f"{self.db_path}: rebuilt from the {self.catalog_from}; the damaged file was kept as {kept}; user state: {state}"
+
+    def lines(self) -> list[str]:
+        out = [self.summary()]
+        out += [f"problem: {p}" for p in self.problems]
+        if self.backup_used:
+            out.append(f"catalog and user state from backup {self.backup_used}")
+        out += [f"user state from snapshot {p}" for p in self.snapshots_used]
+        if self.salvaged:
+            out.append("read from the damaged file: " + ", ".join(f"{n} {t}" for t, n in self.salvaged.items()))
+        out += self.notes
+        return out
+
+
+def _set_aside(db_path: Path) -> list[Path]:
+    """Rename the damaged file (and its -wal/-shm, so they stay a pair) beside it; never overwrite."""
+    base = db_path.with_name(f"{db_path.name}.damaged-{_stamp()}")
+    n = 0
+    while any(Path(str(base) + s).exists() for s in ("", *_SIDE_FILES)):
+        n += 1
+        base = db_path.with_name(f"{db_path.name}.damaged-{_stamp()}-{n}")
+    moved = []
+    for suffix in ("", *_SIDE_FILES):
+        src = Path(str(db_path) + suffix)
+        if src.exists() or src.is_symlink():
+            dest = Path(str(base) + suffix)
+            os.rename(src, dest)  # same folder: atomic, nothing copied, nothing lost
+            moved.append(dest)
+    return moved
+
+
+def recover_catalog(
+    db_path: Path,
+    backups_dir: Path,
+    *,
+    rebuild: Callable[[Catalog], Any] | None = None,
+    force: bool = False,
+) -> RecoveryReport:
+    """Keep a damaged catalog file aside and make a working catalog with the user's state.
+
+    The catalog comes from the newest good full backup in ``backups_dir`` or, without one, from
+    ``rebuild`` (default: the built-in catalog). User state is merged from that backup, newer
+    user-state snapshots and what the damaged file still yields. A sound file is left alone
+    (unless ``force``); a newer-schema or unreadable one raises CatalogError, untouched.
+    """
+    db_path = Path(db_path)
+    report = RecoveryReport(db_path)
+    diagnosis = diagnose(db_path)
+    if diagnosis.ok and not force:
+        report.nothing_to_do = True
+        return report
+    if not diagnosis.ok and not diagnosis.recoverable:
+        raise CatalogError(diagnosis.summary())
+    report.problems = diagnosis.problems
+    if db_path.exists() or db_path.is_symlink():
+        report.kept_aside = _set_aside(db_path)
+    damaged = report.kept_aside[0] if report.kept_aside else None
+
+    backup = next((p for p in full_backups(backups_dir, db_path) if _is_good_backup(p)), None)
+    url = f"sqlite:///{db_path}"
+    if backup is not None:
+        with _connect(backup, read_only=True) as src, _connect(db_path) as dest:
+            src.backup(dest)
+        report.backup_used = backup
+        report.catalog_from = f"backup {backup.name}"
+    catalog = open_catalog(url, backups_dir=backups_dir)
+    try:
+        if backup is None:
+            if rebuild is None:
+                from vod_app.catalog.builtin import ensure_builtin_catalog
+
+                rebuild = ensure_builtin_catalog
+            rebuild(catalog)
+            report.catalog_from = "built-in catalog"
+            report.notes.append("catalogs you imported yourself need importing again (vod-app import FILE)")
+        since = backup and _stamp_of(backup)
+        for snap in reversed(user_state_snapshots(backups_dir, db_path)):  # oldest first: newer ones win
+            if since and _stamp_of(snap) < since:
+                continue
+            rows, problems = read_user_state(snap)
+            if not problems:
+                merge_user_state(catalog, rows)
+                report.snapshots_used.append(snap)
+        if damaged is not None and damaged.is_file():
+            rows, problems = read_user_state(damaged)
+            if rows:
+                merge_user_state(catalog, rows)
+                report.salvaged = {t: len(r) for t, r in rows.items()}
+            report.notes += [f"could not be read from the damaged file: {p}" for p in problems[:5]]
+        with catalog.read() as s:
+            from sqlalchemy import text
+
+            report.user_state = {t: s.execute(text(f"SELECT count(*) FROM {t}")).scalar_one() for t in USER_TABLES}
+    finally:
+        catalog.dispose()
+    return report
