@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, text
+from sqlalchemy import Connection, delete, literal, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from vod_app.catalog import models as m
@@ -78,18 +78,27 @@ class CatalogRepository:
     # --- texts ---
 
     @staticmethod
-    def _texts(conn: Connection, kind: str, ids: Iterable[int]) -> dict[int, TextMap]:
+    def _texts(conn: Connection, kind: str, ids: Iterable[int], *, descriptions: bool = True) -> dict[int, TextMap]:
+        """Texts of ``ids`` by language; lists pass ``descriptions=False`` (titles only, '' instead:
+        a description can be 200,000 characters and a page of 100 rows shows none of them)."""
         ids = list(set(ids))
         out: dict[int, TextMap] = {}
         if not ids:
             return out
         t = m.LocalizedText
+        desc_col = "description" if descriptions else "''"
         for chunk in (ids[i : i + 900] for i in range(0, len(ids), 900)):
-            rows = conn.execute(
-                select(t.owner_id, t.lang, t.title, t.description).where(t.owner_kind == kind, t.owner_id.in_(chunk))
-            )
-            for oid, lang, title, desc in rows:
-                out.setdefault(oid, {})[lang] = (title, desc)
+            if conn.dialect.paramstyle == "qmark":  # SQLite: plain SQL, a third of the time of select()
+                rows = conn.exec_driver_sql(
+                    f"SELECT owner_id, lang, title, {desc_col} FROM texts "
+                    f"WHERE owner_kind = ? AND owner_id IN ({', '.join('?' * len(chunk))})",
+                    (kind, *chunk),
+                ).all()
+            else:
+                desc = t.description if descriptions else literal("")
+                rows = conn.execute(select(t.owner_id, t.lang, t.title, desc).where(t.owner_kind == kind, t.owner_id.in_(chunk))).all()
+            for oid, lang, title, d in rows:
+                out.setdefault(oid, {})[lang] = (title, d)
         return out
 
     # --- lists ---
@@ -136,8 +145,8 @@ class CatalogRepository:
             rows = conn.execute(text(sql), params).all()
             more = len(rows) > limit
             rows = rows[:limit]
-            stexts = self._texts(conn, "session", (r[2] for r in rows))
-            etexts = self._texts(conn, "event", (r[9] for r in rows if r[9] is not None))
+            stexts = self._texts(conn, "session", (r[2] for r in rows), descriptions=False)
+            etexts = self._texts(conn, "event", (r[9] for r in rows if r[9] is not None), descriptions=False)
         items = []
         share = self._share
         for rid, ruid, sid, suid, d, dur, langs, source, sample, eid, _pos, rtitle, wpos in rows:
@@ -186,8 +195,8 @@ class CatalogRepository:
             rows = conn.execute(text(sql), params).all()
             more = len(rows) > limit
             rows = rows[:limit]
-            stexts = self._texts(conn, "session", (r[0] for r in rows))
-            etexts = self._texts(conn, "event", (r[5] for r in rows if r[5] is not None))
+            stexts = self._texts(conn, "session", (r[0] for r in rows), descriptions=False)
+            etexts = self._texts(conn, "event", (r[5] for r in rows if r[5] is not None), descriptions=False)
         items = tuple(
             SessionSummary(
                 session_id=sid,
@@ -216,8 +225,8 @@ class CatalogRepository:
         with self.catalog.read() as s:
             conn = s.connection()
             rows = conn.execute(text(sql), {"limit": limit}).all()
-            stexts = self._texts(conn, "session", (r[2] for r in rows))
-            etexts = self._texts(conn, "event", (r[9] for r in rows if r[9] is not None))
+            stexts = self._texts(conn, "session", (r[2] for r in rows), descriptions=False)
+            etexts = self._texts(conn, "event", (r[9] for r in rows if r[9] is not None), descriptions=False)
         return [
             RecordingSummary(
                 recording_id=rid,
