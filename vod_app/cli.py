@@ -318,7 +318,8 @@ def cmd_db(args: argparse.Namespace) -> int:
                 sys.stderr.write(f"vod-app: {diagnosis.summary()}{hint}\n")
                 return 1
         catalog = open_catalog(url, backups_dir=backups_dir, upgrade=False)
-        problems = integrity_problems(catalog.engine) if catalog.is_sqlite else []
+        # a SQLite file was checked by diagnose() above; other databases check themselves
+        problems = integrity_problems(catalog.engine) if catalog.is_sqlite and db_file is None else []
         from vod_app.catalog.repository import CatalogRepository
 
         counts = CatalogRepository(catalog).counts()

@@ -10,15 +10,10 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QDir, QLockFile, QObject, QStandardPaths, QThread, Signal, Slot
+from PySide6.QtCore import QDir, QLockFile, QObject, QThread, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 FORWARD_TIMEOUT_MS = 5000  # how long a second launch waits for the first one to listen
-
-
-def _runtime_dir() -> str:
-    path = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.RuntimeLocation)
-    return path if path and os.path.isdir(path) else QDir.tempPath()
 
 
 class SingleInstance(QObject):
@@ -27,11 +22,10 @@ class SingleInstance(QObject):
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = name
-        folder = _runtime_dir()
-        socket_path = os.path.join(folder, f"{name}.socket")
-        # a per-user folder when there is one; Unix socket paths are limited to ~107 bytes
-        self.address = socket_path if len(socket_path.encode()) < 100 else name
-        self._lock = QLockFile(os.path.join(folder, f"{name}.lock"))
+        # Beside the socket, which QLocalServer puts in QDir.tempPath() for a plain name. Not
+        # XDG_RUNTIME_DIR: the app makes a fresh one per launch when the session has none.
+        self.address = name
+        self._lock = QLockFile(os.path.join(QDir.tempPath(), f"{name}.lock"))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, however long it runs
         self.server: QLocalServer | None = None
 

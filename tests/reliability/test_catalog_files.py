@@ -274,3 +274,15 @@ def test_chapters_unsorted_overlapping_and_past_the_end(catalog, tmp_path: Path)
     assert timeline.next_chapter_start(60_000) is None and timeline.previous_chapter_start(60_000) == 50_000
     refused(catalog, write(tmp_path, doc(recordings=[{"id": "r", "media": "a.mkv", "duration_ms": 90_000, "chapters": [{"start_ms": 90_001, "title": "late"}]}])), "past the recording's duration")
     refused(catalog, write(tmp_path, doc(recordings=[{"id": "r", "media": "a.mkv", "chapters": [{"start_ms": 5_000, "end_ms": 5_000, "title": "empty"}]}])), "is not after start")
+
+
+def test_caption_sidecars_of_binary_garbage_or_100_mb(catalog, tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / "noise.vtt").write_bytes(os.urandom(64 * 1024))
+    refused(catalog, write(tmp_path, doc(recordings=[{"id": "r", "media": "a.mkv", "captions": [{"file": "noise.vtt"}]}])), "captions[0].file", "noise.vtt: not a WebVTT file")
+    cue = b"00:00:01.000 --> 00:00:02.000\nsome words here\n\n"
+    (tmp_path / "huge.vtt").write_bytes(b"WEBVTT\n\n" + cue * (100 * 1024 * 1024 // len(cue)))
+    t0 = time.monotonic()
+    refused(catalog, write(tmp_path, doc(recordings=[{"id": "r", "media": "a.mkv", "captions": [{"file": "huge.vtt"}]}])), "huge.vtt: file is too large")
+    assert time.monotonic() - t0 < 5  # refused before it is parsed, let alone indexed

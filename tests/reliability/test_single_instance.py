@@ -79,3 +79,39 @@ def test_simultaneous_launches_start_exactly_one(tmp_path: Path, name: str) -> N
         ]
         results = [p.communicate(timeout=60)[0].strip() for p in procs]
         assert sorted(results) == ["first", "second", "second", "second"], results
+
+
+def test_second_launch_of_the_app_exits_before_touching_its_catalog(tmp_path: Path) -> None:
+    """The whole app, twice: the second launch finds the first and leaves at once (before, it opened
+    and seeded its catalog first; on a damaged one it would have stopped at an error dialog)."""
+    import os
+    import time
+
+    private_tmp = tmp_path / "tmp"  # where the lock file and the socket go (QDir.tempPath)
+    private_tmp.mkdir()
+    first_home, second_home = tmp_path / "first", tmp_path / "second"
+    damaged = second_home / "data" / "catalog.sqlite3"
+    damaged.parent.mkdir(parents=True)
+    damaged.write_bytes(b"not a database" * 100)
+    socket = private_tmp / f"vod-app-{os.getuid()}"
+    first = subprocess.Popen(
+        [sys.executable, "-m", "vod_app", "--headless-playback"], env={**env_for(first_home), "TMPDIR": str(private_tmp)}, cwd=ROOT,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not socket.exists() and first.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert socket.exists(), first.stderr.read() if first.poll() is not None else "the first instance never listened"
+        t0 = time.monotonic()
+        second = subprocess.run(
+            [sys.executable, "-m", "vod_app", "--headless-playback"], env={**env_for(second_home), "TMPDIR": str(private_tmp)}, cwd=ROOT,
+            capture_output=True, text=True, timeout=60,
+        )
+        assert second.returncode == 0, second.stderr
+        assert time.monotonic() - t0 < 20
+        assert damaged.read_bytes() == b"not a database" * 100 and list(damaged.parent.iterdir()) == [damaged]
+        assert first.poll() is None  # the first one is still running
+    finally:
+        first.kill()
+        first.wait(10)

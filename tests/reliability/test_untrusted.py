@@ -213,4 +213,16 @@ def test_descriptions_titles_and_captions_show_as_plain_text(qtbot, window, host
     view = window.browse.results_view
     doc = view.itemDelegate()._doc(QStyleOptionViewItem(), model.index(row, 0, QModelIndex()), 600)
     assert "<b>bold</b>" in doc.toPlainText() and "<b>bold</b>" not in doc.toHtml()
+
+    # caption cues: a search hit (escaped snippet) and the session page's matching moments (plain)
+    # (the cue's tags were dropped at import: captions are indexed and shown as their plain text)
+    with qtbot.waitSignal(window.search_finished, timeout=10_000, check_params_cb=lambda q, n: q == "pwned"):
+        window.search_field.setText("pwned")
+    cue_rows = [i for i in range(model.rowCount()) if model.hit(i).kind == "cue"]
+    assert cue_rows
+    doc = view.itemDelegate()._doc(QStyleOptionViewItem(), model.index(cue_rows[0], 0, QModelIndex()), 600)
+    assert SOUT in doc.toPlainText() and "<img" not in doc.toHtml().replace("&lt;img", "")
+    window._show(Place("session", session_id=sid, query="pwned"))
+    moments = [page.moments.item(i).text() for i in range(page.moments.count())]
+    assert moments and all(SOUT in m and "&lt;" not in m for m in moments)  # text, not re-escaped
     assert not [u for u in loaded if u.startswith("file:") or "passwd" in u], loaded

@@ -42,8 +42,9 @@ def _stamp(now: dt.datetime | None = None) -> str:
 
 
 @contextlib.contextmanager
-def _connect(path: Path, *, read_only: bool = False) -> Iterator[sqlite3.Connection]:
-    uri = f"file:{path}?mode=ro" if read_only else f"file:{path}"
+def _connect(path: Path, *, immutable: bool = False) -> Iterator[sqlite3.Connection]:
+    # immutable: a file nobody writes (a backup): read without locks and without making a -shm
+    uri = f"file:{path}?immutable=1" if immutable else f"file:{path}"
     conn = sqlite3.connect(uri, uri=True, timeout=10, isolation_level=None)
     try:
         yield conn
@@ -71,8 +72,13 @@ class Diagnosis:
         return f"{self.path}: {first}{more}"
 
 
-def diagnose(db_path: Path, *, quick: bool = False) -> Diagnosis:
-    """Is the catalog file sound? Reads only (SQLite's integrity check, the schema version)."""
+def diagnose(db_path: Path, *, quick: bool = False, immutable: bool = False) -> Diagnosis:
+    """Is the catalog file sound? Reads only (SQLite's integrity check, the schema version).
+
+    ``quick``: SQLite's quick check only, for a catalog the app has already opened (its schema
+    version was checked then; this spares importing Alembic). ``immutable`` for files nothing
+    writes (backups): no lock, no -shm left beside them.
+    """
     db_path = Path(db_path)
     if db_path.is_dir():
         return Diagnosis(db_path, False, ["is a directory, not a catalog database"], recoverable=True)
@@ -89,11 +95,13 @@ def diagnose(db_path: Path, *, quick: bool = False) -> Diagnosis:
     if header != SQLITE_MAGIC:
         return Diagnosis(db_path, False, ["is not a SQLite database (unrecognised file header)"], recoverable=True)
     try:
-        with _connect(db_path) as conn:
+        with _connect(db_path, immutable=immutable) as conn:
             pragma = "quick_check" if quick else "integrity_check"
             rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}(20)")]
             if rows != ["ok"]:
                 return Diagnosis(db_path, False, [f"integrity check failed: {r}" for r in rows], recoverable=True)
+            if quick:
+                return Diagnosis(db_path, True)
             names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             rev = None
             if "alembic_version" in names:
@@ -186,10 +194,10 @@ def snapshot_user_state(catalog: Catalog, backups_dir: Path, label: str, *, keep
 
 
 def _is_good_backup(path: Path) -> bool:
-    d = diagnose(path)
+    d = diagnose(path, immutable=True)
     if not d.ok:
         return False
-    with _connect(path, read_only=True) as conn:
+    with _connect(path, immutable=True) as conn:
         return conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'").fetchone()[0] == 1
 
 
@@ -364,7 +372,7 @@ def recover_catalog(
     backup = next((p for p in full_backups(backups_dir, db_path) if _is_good_backup(p)), None)
     url = f"sqlite:///{db_path}"
     if backup is not None:
-        with _connect(backup, read_only=True) as src, _connect(db_path) as dest:
+        with _connect(backup, immutable=True) as src, _connect(db_path) as dest:
             src.backup(dest)
         report.backup_used = backup
         report.catalog_from = f"backup {backup.name}"
@@ -391,7 +399,11 @@ def recover_catalog(
             if rows:
                 merge_user_state(catalog, rows)
                 report.salvaged = {t: len(r) for t, r in rows.items()}
-            report.notes += [f"could not be read from the damaged file: {p}" for p in problems[:5]]
+            reasons = {p.split(": ", 1)[-1] for p in problems}
+            if len(problems) >= len(USER_TABLES) and len(reasons) == 1:
+                report.notes.append(f"nothing could be read from the damaged file ({reasons.pop()})")
+            else:
+                report.notes += [f"could not be read from the damaged file: {p}" for p in problems[:5]]
         with catalog.read() as s:
             from sqlalchemy import text
 
