@@ -1,0 +1,1 @@
+"""vod-app benchmarks: ``python -m bench`` (see README.md)."""

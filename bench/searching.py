@@ -1,0 +1,71 @@
+"""Figure "search": search as you type, keystroke -> results, vs the same FTS5 queries in raw sqlite3.
+
+Every query of ``bench.generator.QUERIES`` is typed one character at a time; each prefix is one
+keystroke and is searched with ``SqliteSearch.search(text, limit=100)`` as the main window does. The
+SQL that call sends to SQLite is captured (SQLAlchemy ``before_cursor_execute``, a list append) and
+replayed at once through a plain ``sqlite3`` connection: the floor is exactly the same FTS5 work without
+the app's Python around it, measured keystroke by keystroke right after the app's.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.generator import QUERIES
+from bench.importing import connect_raw
+
+LIMIT = 100  # what MainWindow._run_search asks for
+
+
+def keystrokes(queries: tuple[str, ...] = QUERIES) -> list[str]:
+    return [q[:k] for q in queries for k in range(1, len(q) + 1)]
+
+
+def run(db_file: Path, *, rounds: int = 1) -> dict[str, Any]:
+    from sqlalchemy import event
+
+    from vod_app.catalog.database import open_catalog
+    from vod_app.catalog.search import SqliteSearch
+
+    catalog = open_catalog(f"sqlite:///{db_file}")
+    backend = SqliteSearch(catalog)
+    captured: list[tuple[str, tuple]] = []
+
+    def capture(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001, ARG001
+        if statement.lstrip().upper().startswith("SELECT"):
+            captured.append((statement, tuple(parameters)))
+
+    typed = keystrokes()
+    raw = connect_raw(db_file)
+    for text in keystrokes(QUERIES[:1]):  # warm-up (connections, statement caches), not measured
+        backend.search(text, limit=LIMIT)
+    event.listen(catalog.engine, "before_cursor_execute", capture)
+    app_ms: list[float] = []
+    floor_ms: list[float] = []
+    per_key: list[tuple[str, float, float]] = []
+    hits = 0
+    for _ in range(rounds):
+        for text in typed:
+            captured.clear()
+            t0 = time.perf_counter()
+            hits += len(backend.search(text, limit=LIMIT))
+            t1 = time.perf_counter()
+            for sql, params in captured:  # the same SQL, replayed through plain sqlite3
+                raw.execute(sql, params).fetchall()
+            t2 = time.perf_counter()
+            app_ms.append((t1 - t0) * 1000)
+            floor_ms.append((t2 - t1) * 1000)
+            per_key.append((text, (t1 - t0) * 1000, (t2 - t1) * 1000))
+    event.remove(catalog.engine, "before_cursor_execute", capture)
+    raw.close()
+    catalog.dispose()
+    slowest = sorted(per_key, key=lambda k: -k[1])[:5]
+    return {
+        "app_ms": app_ms,
+        "floor_ms": floor_ms,
+        "keystrokes": len(typed),
+        "hits_total": hits,
+        "slowest": [{"text": t, "app_ms": round(a, 2), "floor_ms": round(f, 2)} for t, a, f in slowest],
+    }
