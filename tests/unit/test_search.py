@@ -87,8 +87,13 @@ def test_hostile_queries_never_raise(search: SqliteSearch, query: str) -> None:
 
 
 def test_match_expression_is_only_quoted_phrases() -> None:
-    assert build_match('a "b" AND c++') == '"a" "b" "AND" "c++"*'
+    assert build_match('a "b" AND c++ ') == '"a" "b" "AND" "c++"'
+    assert build_match('a "b" AND proc') == '"a" "b" "AND" "proc"*'
     assert build_match("e-mail ", prefix=True) == '"e-mail"'
+    assert build_match("global c") == '"global"'  # a 1-2 letter word still being typed waits
+    assert build_match("global co") == '"global"'
+    assert build_match("global com") == '"global" "com"*'
+    assert build_match("un") == '"un"'  # a lone short word is a whole word
     assert build_match("") is None and build_match("*** ---") is None
     assert snippet_html("<script>\x02x\x03") == "&lt;script&gt;<b>x</b>"
 

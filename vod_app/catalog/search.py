@@ -21,6 +21,7 @@ from vod_app.domain.records import SearchHit
 
 MAX_QUERY_CHARS = 512
 MAX_TERMS = 12
+MIN_PREFIX_CHARS = 3
 _MARK_START, _MARK_END = "\x02", "\x03"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"\w")
@@ -53,7 +54,14 @@ def build_match(query: str, *, prefix: bool = True) -> str | None:
         return None
     phrases = [f'"{t}"' for t in terms]
     if prefix and not q[-1:].isspace():
-        phrases[-1] += "*"
+        last = len(re.sub(r"\W", "", terms[-1]))
+        if last >= MIN_PREFIX_CHARS:
+            phrases[-1] += "*"
+        elif len(phrases) > 1:
+            # "global c": the last word is still being typed and a 1-2 letter prefix matches most of
+            # the catalog (FTS5 ranks every match: ~1 s at 100,000 sessions). Wait for more letters.
+            phrases.pop()
+        # a lone short word is searched as a whole word ("un", "EU"), not as a prefix
     return " ".join(phrases)
 
 
