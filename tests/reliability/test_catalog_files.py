@@ -151,6 +151,16 @@ def test_wrong_types_name_the_path(catalog, tmp_path: Path, change: dict[str, An
     refused(catalog, write(tmp_path, {"format": "vod-app-catalog", "version": 1, **change}), where)
 
 
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [("1e400", "inf is out of range"), ("-1e400", "-inf is out of range"), ("9" * 5000, "too many digits"), ("1" * 40, "is out of range")],
+    ids=["1e400", "-1e400", "5000-digits", "40-digits"],
+)
+def test_numbers_too_large(catalog, tmp_path: Path, number: str, expected: str) -> None:
+    raw = '{"format": "vod-app-catalog", "version": 1, "sessions": [{"id": "a", "title": "x", "recordings": [{"id": "r", "media": "a.mkv", "duration_ms": %s}]}]}'
+    refused(catalog, write(tmp_path, raw.replace("%s", number)), expected)
+
+
 @pytest.mark.parametrize("date", ["2017-02-30", "2017-02-29", "2017-13-01", "2017-00-10", "0000-01-01", "2017-4-18", "20170418", "2017-W16-2", "2017-04-18T10:00", " 2017-04-18"])
 def test_impossible_or_malformed_dates(catalog, tmp_path: Path, date: str) -> None:
     refused(catalog, write(tmp_path, doc(date=date)), "$.sessions[0].date")

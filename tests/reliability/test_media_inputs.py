@@ -66,6 +66,7 @@ def _replace(media: Path, how: str) -> None:
         ("missing", "does not exist"),
         ("a FIFO", "not a regular file"),
     ],
+    ids=["random-bytes", "directory", "zero-bytes", "missing", "fifo"],
 )
 def test_media_replaced_between_import_and_play(qtbot, window, tmp_path: Path, how: str, reason: str) -> None:
     import re

@@ -102,7 +102,10 @@ def parse_catalog_bytes(data: bytes, source: str) -> Any:
             source, [Problem("$", f"not valid JSON: {exc.msg.removesuffix(' at')} at line {exc.lineno}, column {exc.colno}")]
         ) from None
     except ValueError as exc:
-        raise CatalogFileError(source, [Problem("$", str(exc))]) from None
+        msg = str(exc)
+        if "integer string conversion" in msg:  # Python's guard against 4,300+ digit numbers
+            msg = "a number has too many digits (more than 4,300)"
+        raise CatalogFileError(source, [Problem("$", msg)]) from None
     except RecursionError:
         raise CatalogFileError(source, [Problem("$", "JSON nested too deeply")]) from None
     if duplicates:
