@@ -7,6 +7,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
+
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="vod-app")
@@ -23,13 +25,24 @@ def _prepare_platform() -> None:
         # libvlc and Qt complain without one; a private folder (0700) is what they expect.
         os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="vod-app-runtime-")
     # libvlc 3 cannot embed into Wayland surfaces: use XWayland (xcb) before QApplication exists.
-    if os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("QT_QPA_PLATFORM") and os.environ.get("DISPLAY"):
+    if (
+        os.environ.get("WAYLAND_DISPLAY")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and os.environ.get("DISPLAY")
+    ):
         os.environ["QT_QPA_PLATFORM"] = "xcb"
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("QT_QPA_PLATFORM") and sys.platform.startswith("linux"):
+    if (
+        not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and sys.platform.startswith("linux")
+    ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
-def build_window(db_url: str | None = None, *, headless_playback: bool | None = None, thumbnails: bool = True):  # noqa: ANN201
+def build_window(
+    db_url: str | None = None, *, headless_playback: bool | None = None, thumbnails: bool = True
+):  # noqa: ANN201
     """Open the catalog and build the main window (used by main() and by the UI tests)."""
     from PySide6.QtGui import QGuiApplication
 
@@ -62,7 +75,9 @@ def build_window(db_url: str | None = None, *, headless_playback: bool | None = 
 
     with catalog.read() as s:
         stored = {k: v for k, v in s.query(m.Preference.key, m.Preference.value)}
-    prefs = Preferences.from_store(stored, writer=lambda k, v: runner.submit(users.set_preference, key=k, value=v))
+    prefs = Preferences.from_store(
+        stored, writer=lambda k, v: runner.submit(users.set_preference, key=k, value=v)
+    )
     if headless_playback is None:
         headless_playback = QGuiApplication.platformName() not in ("xcb", "windows", "cocoa")
     controller = PlayerController(headless=headless_playback)
@@ -72,7 +87,11 @@ def build_window(db_url: str | None = None, *, headless_playback: bool | None = 
     window = MainWindow(services, controller, runner, prefs, thumbs)
     window.catalog = catalog
     if seed_error:
-        window.report_error(window.tr("The built-in catalog could not be loaded: {error}").format(error=seed_error))
+        window.report_error(
+            QCoreApplication.translate(
+                "MainWindow", "The built-in catalog could not be loaded: {error}"
+            ).format(error=seed_error)
+        )
     return window
 
 
@@ -123,28 +142,30 @@ def _folder_importer(catalog):  # noqa: ANN001, ANN202
     return run
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("app", text)
-
-
 def ask_rebuild(error: str, parent=None) -> bool:  # noqa: ANN001
     """The damaged-catalog dialog: Rebuild (keeps the damaged file aside) or Quit."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Warning, "vod-app", _tr("The catalog file is damaged."), parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "vod-app",
+        QCoreApplication.translate("app", "The catalog file is damaged."),
+        parent=parent,
+    )
     box.setObjectName("damagedCatalogDialog")
     box.setInformativeText(
-        _tr(
+        QCoreApplication.translate(
+            "app",
             "{error}\n\nvod-app can keep the damaged file aside (nothing is deleted), rebuild the catalog from "
             "the last good backup or the built-in catalog, and bring back your positions, bookmarks and "
-            "settings from the backups."
+            "settings from the backups.",
         ).format(error=error)
     )
-    rebuild = box.addButton(_tr("Rebuild"), QMessageBox.ButtonRole.AcceptRole)
+    rebuild = box.addButton(QCoreApplication.translate("app", "Rebuild"), QMessageBox.ButtonRole.AcceptRole)
     rebuild.setObjectName("rebuildButton")
-    box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole).setObjectName("quitButton")
+    box.addButton(QCoreApplication.translate("app", "Quit"), QMessageBox.ButtonRole.RejectRole).setObjectName(
+        "quitButton"
+    )
     box.setDefaultButton(rebuild)
     box.exec()
     return box.clickedButton() is rebuild
@@ -164,7 +185,9 @@ class AppShell:
     after start-up (which would otherwise cost start-up time on large catalogs).
     """
 
-    def __init__(self, db_url: str | None, *, headless_playback: bool | None = None, ask=ask_rebuild, tell=tell) -> None:  # noqa: ANN001
+    def __init__(
+        self, db_url: str | None, *, headless_playback: bool | None = None, ask=ask_rebuild, tell=tell
+    ) -> None:  # noqa: ANN001
         from vod_app.paths import app_paths
 
         self.url = db_url or app_paths().database_url()
@@ -183,12 +206,20 @@ class AppShell:
         except CorruptDatabaseError as exc:
             return self.rebuild(str(exc))
         except CatalogError as exc:
-            self.tell("critical", _tr("The catalog could not be opened:\n{error}").format(error=exc))
+            self.tell(
+                "critical",
+                QCoreApplication.translate("app", "The catalog could not be opened:\n{error}").format(
+                    error=exc
+                ),
+            )
         except Exception as exc:  # noqa: BLE001 - a message, never a traceback in the face of the user
             import traceback
 
             traceback.print_exc()
-            self.tell("critical", _tr("vod-app could not start: {error}").format(error=exc))
+            self.tell(
+                "critical",
+                QCoreApplication.translate("app", "vod-app could not start: {error}").format(error=exc),
+            )
         return False
 
     def rebuild(self, error: str) -> bool:
@@ -198,7 +229,12 @@ class AppShell:
 
         db_file = sqlite_file_of(self.url)
         if db_file is None:
-            self.tell("critical", _tr("The catalog could not be opened:\n{error}").format(error=error))
+            self.tell(
+                "critical",
+                QCoreApplication.translate("app", "The catalog could not be opened:\n{error}").format(
+                    error=error
+                ),
+            )
             return False
         if not self.ask(error, self.window):
             return False
@@ -209,13 +245,23 @@ class AppShell:
         try:
             self.last_recovery = recover_catalog(db_file, _backups_dir(self.url), force=True)
         except (CatalogError, OSError) as exc:
-            self.tell("critical", _tr("The catalog could not be rebuilt:\n{error}").format(error=exc))
+            self.tell(
+                "critical",
+                QCoreApplication.translate("app", "The catalog could not be rebuilt:\n{error}").format(
+                    error=exc
+                ),
+            )
             return False
         self.tell("information", "\n".join(self.last_recovery.lines()))
         try:
             self.window = build_window(self.url, headless_playback=self.headless_playback)
         except CatalogError as exc:
-            self.tell("critical", _tr("The catalog could not be opened:\n{error}").format(error=exc))
+            self.tell(
+                "critical",
+                QCoreApplication.translate("app", "The catalog could not be opened:\n{error}").format(
+                    error=exc
+                ),
+            )
             return False
         return True
 
@@ -273,7 +319,10 @@ def main(argv: Sequence[str] = ()) -> int:
     app.setApplicationDisplayName("vod-app")
     app.setDesktopFileName("vod-app")
     translators = []
-    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), ("vod_app", _translations_dir())):
+    for name, folder in (
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ("vod_app", _translations_dir()),
+    ):
         t = QTranslator(app)
         if t.load(QLocale(), name, "_", folder):
             app.installTranslator(t)
@@ -309,7 +358,9 @@ def _install_excepthook(shell: AppShell) -> None:
         sys.stderr.write("".join(traceback.format_exception(exc_type, exc, tb)))
         with contextlib.suppress(Exception):  # never raise from the hook itself
             window = shell.window
-            window.report_error(window.tr("Something went wrong: {error}").format(error=exc))
+            window.report_error(
+                QCoreApplication.translate("MainWindow", "Something went wrong: {error}").format(error=exc)
+            )
 
     sys.excepthook = hook
 

@@ -122,3 +122,14 @@ def test_hits_from_imported_captions_in_a_second_language(catalog, tmp_path: Pat
     import_catalog_file(catalog, tmp_path / "c.json")
     hits = SqliteSearch(catalog).search("migracion")
     assert [(h.kind, h.start_ms, h.lang) for h in hits] == [("cue", 1000, "es")]
+
+
+def test_huge_match_sets_are_bounded_newest_first(search: SqliteSearch, monkeypatch: pytest.MonkeyPatch) -> None:
+    import vod_app.catalog.search as search_module
+
+    ranked = search.search("migration", limit=50)
+    monkeypatch.setattr(search_module, "RANK_CAP", 2)  # every query now counts as "huge"
+    bounded = search.search("migration", limit=50)
+    assert {(h.kind, h.panel_id, h.session_id, h.start_ms) for h in bounded} == {(h.kind, h.panel_id, h.session_id, h.start_ms) for h in ranked}
+    tiers = [h.tier for h in bounded]
+    assert tiers == sorted(tiers)

@@ -22,6 +22,9 @@ from vod_app.domain.records import SearchHit
 MAX_QUERY_CHARS = 512
 MAX_TERMS = 12
 MIN_PREFIX_CHARS = 3
+# FTS5 ranks every match before LIMIT applies: a word in most of a 100,000-session catalog costs ~1 s.
+# Past this many matches, relevance says little anyway: newest entries first, which FTS5 streams.
+RANK_CAP = 5_000
 _MARK_START, _MARK_END = "\x02", "\x03"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"\w")
@@ -80,7 +83,7 @@ JOIN texts AS t ON t.id = texts_fts.rowid
 LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
 JOIN sessions AS s ON s.id = CASE t.owner_kind WHEN 'session' THEN t.owner_id ELSE p.session_id END
 WHERE texts_fts MATCH :match AND t.owner_kind IN ('session', 'panel') {filters}
-ORDER BY score
+{order}
 LIMIT :limit
 """
 
@@ -93,7 +96,7 @@ JOIN cues AS c ON c.id = cues_fts.rowid
 JOIN recordings AS r ON r.id = c.recording_id
 JOIN sessions AS s ON s.id = r.session_id
 WHERE cues_fts MATCH :match {filters}
-ORDER BY score
+{order}
 LIMIT :limit
 """
 
@@ -141,7 +144,8 @@ class SqliteSearch:
                 (1, match, "snippet(texts_fts, 1, char(2), char(3), '…', 16)"),
             )
             for tier, m_expr, snippet in tiers:
-                sql = _TEXT_HITS.format(snippet=snippet, filters=" ".join(text_where))
+                order = _order(conn, "texts_fts", m_expr)
+                sql = _TEXT_HITS.format(snippet=snippet, filters=" ".join(text_where), order=order)
                 rows = conn.execute(text(sql), {**params, "match": m_expr}).all()
                 for kind, owner_id, lang, title, sid, suid, date, puid, score, snip in _prefer_lang(rows, ui_lang):
                     key = (kind, owner_id)
@@ -165,7 +169,7 @@ class SqliteSearch:
                     )
                 if len(hits) >= limit:
                     return hits[:limit]
-            sql = _CUE_HITS.format(filters=" ".join(cue_where))
+            sql = _CUE_HITS.format(filters=" ".join(cue_where), order=_order(conn, "cues_fts", match))
             cue_rows = conn.execute(text(sql), {**params, "match": match, "limit": (limit - len(hits)) * 3}).all()
             cue_rows = _one_per_moment(cue_rows, ui_lang)[: limit - len(hits)]
             titles = _session_titles(conn, {r[4] for r in cue_rows}, ui_lang)
@@ -187,6 +191,14 @@ class SqliteSearch:
                     )
                 )
         return hits[:limit]
+
+
+def _order(conn, fts: str, match: str) -> str:  # noqa: ANN001
+    """Rank by bm25 unless the match set is huge (then newest first: cheap and bounded)."""
+    n = conn.execute(
+        text(f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH :m LIMIT :cap)"), {"m": match, "cap": RANK_CAP}
+    ).scalar_one()
+    return f"ORDER BY {fts}.rowid DESC" if n >= RANK_CAP else "ORDER BY score"
 
 
 def _prefer_lang(rows: Sequence[tuple], ui_lang: str) -> list[tuple]:
