@@ -94,6 +94,9 @@ def test_match_expression_is_only_quoted_phrases() -> None:
     assert build_match("global co") == '"global"'
     assert build_match("global com") == '"global" "com"*'
     assert build_match("un") == '"un"'  # a lone short word is a whole word
+    assert build_match("whole-o") == '"whole-"'
+    assert build_match("whole-of") == '"whole-"'
+    assert build_match("whole-of-gov") == '"whole-of-gov"*'
     assert build_match("") is None and build_match("*** ---") is None
     assert snippet_html("<script>\x02x\x03") == "&lt;script&gt;<b>x</b>"
 

@@ -55,16 +55,23 @@ def build_match(query: str, *, prefix: bool = True) -> str | None:
     terms = [c for c in q.split() if _WORD.search(c.replace("_", ""))][:MAX_TERMS]
     if not terms:
         return None
+    if prefix and not q[-1:].isspace():
+        # The last word is still being typed. A 1-2 letter prefix ("global c", "whole-o") matches most
+        # of the catalog and FTS5 ranks every match (~1 s at 100,000 sessions): wait for more letters.
+        last = terms[-1]
+        tokens = [t for t in re.split(r"[\W_]+", last) if t]
+        if tokens and len(tokens[-1]) < MIN_PREFIX_CHARS:
+            if len(tokens) > 1:
+                terms[-1] = last[: last.rfind(tokens[-1])].rstrip()  # "whole-o" -> "whole-"
+                prefix = False
+            elif len(terms) > 1:
+                terms.pop()
+                prefix = False
+            else:
+                prefix = False  # a lone short word is searched as a whole word ("un", "EU")
     phrases = [f'"{t}"' for t in terms]
     if prefix and not q[-1:].isspace():
-        last = len(re.sub(r"\W", "", terms[-1]))
-        if last >= MIN_PREFIX_CHARS:
-            phrases[-1] += "*"
-        elif len(phrases) > 1:
-            # "global c": the last word is still being typed and a 1-2 letter prefix matches most of
-            # the catalog (FTS5 ranks every match: ~1 s at 100,000 sessions). Wait for more letters.
-            phrases.pop()
-        # a lone short word is searched as a whole word ("un", "EU"), not as a prefix
+        phrases[-1] += "*"
     return " ".join(phrases)
 
 
