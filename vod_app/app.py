@@ -206,12 +206,7 @@ class AppShell:
         except CorruptDatabaseError as exc:
             return self.rebuild(str(exc))
         except CatalogError as exc:
-            self.tell(
-                "critical",
-                QCoreApplication.translate("app", "The catalog could not be opened:\n{error}").format(
-                    error=exc
-                ),
-            )
+            self._cannot_open(exc)
         except Exception as exc:  # noqa: BLE001 - a message, never a traceback in the face of the user
             import traceback
 
@@ -222,6 +217,10 @@ class AppShell:
             )
         return False
 
+    def _cannot_open(self, error: object) -> None:
+        text = QCoreApplication.translate("app", "The catalog could not be opened:\n{error}")
+        self.tell("critical", text.format(error=error))
+
     def rebuild(self, error: str) -> bool:
         """Offer Rebuild; on yes keep the damaged file aside, recover, and open a new window."""
         from vod_app.catalog.database import CatalogError, sqlite_file_of
@@ -229,12 +228,7 @@ class AppShell:
 
         db_file = sqlite_file_of(self.url)
         if db_file is None:
-            self.tell(
-                "critical",
-                QCoreApplication.translate("app", "The catalog could not be opened:\n{error}").format(
-                    error=error
-                ),
-            )
+            self._cannot_open(error)
             return False
         if not self.ask(error, self.window):
             return False
@@ -256,12 +250,7 @@ class AppShell:
         try:
             self.window = build_window(self.url, headless_playback=self.headless_playback)
         except CatalogError as exc:
-            self.tell(
-                "critical",
-                QCoreApplication.translate("app", "The catalog could not be opened:\n{error}").format(
-                    error=exc
-                ),
-            )
+            self._cannot_open(exc)
             return False
         return True
 
