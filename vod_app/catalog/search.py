@@ -146,12 +146,14 @@ class SqliteSearch:
         seen: set[tuple[str, int]] = set()
         with self.catalog.read() as s:
             conn = s.connection()
-            tiers = (
-                (0, f"{{title}} : ({match})", "highlight(texts_fts, 0, char(2), char(3))"),
-                (1, match, "snippet(texts_fts, 1, char(2), char(3), '…', 16)"),
-            )
+            huge = _match_count(conn, "texts_fts", match) >= RANK_CAP
+            tiers = [(1, match, "snippet(texts_fts, 1, char(2), char(3), '…', 16)")]
+            if not huge:
+                # The title tier's column filter walks the term's whole doclist: only worth it (and only
+                # cheap) when the match set is bounded. A huge set is shown newest first, untiered.
+                tiers.insert(0, (0, f"{{title}} : ({match})", "highlight(texts_fts, 0, char(2), char(3))"))
             for tier, m_expr, snippet in tiers:
-                order = _order(conn, "texts_fts", m_expr)
+                order = "ORDER BY texts_fts.rowid DESC" if huge else "ORDER BY score"
                 sql = _TEXT_HITS.format(snippet=snippet, filters=" ".join(text_where), order=order)
                 rows = conn.execute(text(sql), {**params, "match": m_expr}).all()
                 for kind, owner_id, lang, title, sid, suid, date, puid, score, snip in _prefer_lang(rows, ui_lang):
@@ -200,12 +202,16 @@ class SqliteSearch:
         return hits[:limit]
 
 
-def _order(conn, fts: str, match: str) -> str:  # noqa: ANN001
-    """Rank by bm25 unless the match set is huge (then newest first: cheap and bounded)."""
-    n = conn.execute(
+def _match_count(conn, fts: str, match: str) -> int:  # noqa: ANN001
+    """How many rows match, counted up to RANK_CAP (cheap: FTS5 stops early)."""
+    return conn.execute(
         text(f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH :m LIMIT :cap)"), {"m": match, "cap": RANK_CAP}
     ).scalar_one()
-    return f"ORDER BY {fts}.rowid DESC" if n >= RANK_CAP else "ORDER BY score"
+
+
+def _order(conn, fts: str, match: str) -> str:  # noqa: ANN001
+    """Rank by bm25 unless the match set is huge (then newest first: cheap and bounded)."""
+    return f"ORDER BY {fts}.rowid DESC" if _match_count(conn, fts, match) >= RANK_CAP else "ORDER BY score"
 
 
 def _prefer_lang(rows: Sequence[tuple], ui_lang: str) -> list[tuple]:
