@@ -6,11 +6,22 @@ Threading: libvlc calls its event callbacks on its own threads (and some, such a
 state change reaches the controller on the GUI thread, after the libvlc call that caused it has
 returned. No libvlc function is called from a callback. Position is polled with a QTimer on the
 GUI thread rather than taken from TimeChanged events (up to ~170/s for Matroska).
+
+Stopping: libvlc 3.0.24's `libvlc_media_player_stop()` can block for ~6 s (a subtitle decoder
+waits for a video output that the stop already destroyed), and `set_media()` / `release()` of a
+started player stop it the same way. The GUI thread therefore never calls them on a player that
+has been started: stop, replay and switching media put a fresh MediaPlayer in place (same
+instance, settings and video window re-applied) and stop + release the old one on a worker thread
+(`_Handles.retire_player`). With a real video window, the next player starts only once the old one
+has let go of the window (libvlc would otherwise open a separate top-level window).
 """
 
 from __future__ import annotations
 
+import atexit
 import ctypes
+import threading
+import time
 import weakref
 from pathlib import Path
 from typing import Any
@@ -33,6 +44,11 @@ from vod_app.playback.vlc_runtime import (
 )
 
 POLL_INTERVAL_MS = 50
+#: While a retired player still holds the video window, the next one waits (checked every 10 ms)
+#: at most this long before starting anyway (libvlc would then open its own window).
+WINDOW_WAIT_MS, WINDOW_WAIT_MAX_S = 10, 8.0
+#: At interpreter exit, how long in total to wait for players still stopping on worker threads.
+EXIT_JOIN_S = 2.0
 MIN_RATE, MAX_RATE = 0.5, 2.0
 MAX_VOLUME = 200
 
@@ -64,6 +80,40 @@ class _EventBridge(QObject):
     title_changed = Signal(int)
 
 
+_stopping_lock = threading.Lock()
+_stopping: set[threading.Thread] = set()  # every worker still stopping a player, all controllers
+
+
+def _stop_and_release(player: Any) -> None:
+    """Worker thread: the libvlc calls that may block for seconds. Never run on the GUI thread."""
+    try:
+        player.stop()
+        player.release()
+    except Exception:  # noqa: BLE001, S110 - nobody to report to; the thread must end quietly
+        pass
+    finally:
+        with _stopping_lock:
+            _stopping.discard(threading.current_thread())
+
+
+def join_stopping_players(timeout_s: float = EXIT_JOIN_S) -> bool:
+    """Wait (at most timeout_s in total) for players being stopped off-thread; True if none is left.
+
+    Runs at interpreter exit, when no window is left to freeze. A stop still blocked after that is
+    cut short by the process exit: its callbacks are detached, it runs no Python code.
+    """
+    deadline = time.monotonic() + timeout_s
+    with _stopping_lock:
+        workers = list(_stopping)
+    for worker in workers:
+        worker.join(max(0.0, deadline - time.monotonic()))
+    with _stopping_lock:
+        return not _stopping
+
+
+atexit.register(join_stopping_players)
+
+
 class _Handles:
     """The libvlc objects, kept apart from the QObject so they can be released at exit safely."""
 
@@ -74,26 +124,68 @@ class _Handles:
         self.events: Any = None
         self.media: Any = None
         self.event_types: list[Any] = []
+        self.alive: list[bool] = [False]  # False once the player is retired: its events say -1
+        self.started = False  # play() was called on self.player: stopping it may block
         self.generation = 0
         self.released = False
+        self.stopping: list[threading.Thread] = []  # players being stopped + released off-thread
 
     def release_media(self) -> None:
         if self.media is not None:
             self.media.release()
             self.media = None
 
-    def release(self) -> None:
+    def detach_events(self) -> None:
+        self.alive[0] = False
+        if self.events is not None:
+            # Returns once a callback running on a libvlc thread has finished (libvlc holds the
+            # event manager lock while it calls listeners).
+            for et in self.event_types:
+                self.events.event_detach(et)
+        self.events = None
+        self.event_types = []
+
+    def retire_player(self) -> None:
+        """Take the player out of service without blocking: detach its events, then stop and
+        release it on a worker thread (a player never started is released at once)."""
+        player = self.player
+        if player is None:
+            return
+        self.detach_events()
+        self.player = None
+        if not self.started:
+            player.release()  # no input thread: nothing to wait for
+            return
+        self.started = False
+        # A daemon thread: exiting must not wait for libvlc's 6 s (join_stopping_players() gives
+        # it a bounded time at exit). It holds the player until its release has returned.
+        worker = threading.Thread(target=_stop_and_release, args=(player,), name="vlc-stop", daemon=True)
+        self.stopping = [t for t in self.stopping if t.is_alive()]
+        self.stopping.append(worker)
+        with _stopping_lock:
+            _stopping.add(worker)
+        worker.start()
+
+    def is_stopping(self) -> bool:
+        self.stopping = [t for t in self.stopping if t.is_alive()]
+        return bool(self.stopping)
+
+    def release(self, wait: bool = True) -> None:
+        """Free libvlc; the current player stops off-thread like the others.
+
+        wait: then wait (at most EXIT_JOIN_S) for this controller's stopping players, as when run
+        by the finalizer at interpreter exit. The instance is freed by whichever release is last
+        (each player holds a reference to it).
+        """
         if self.released:
             return
         self.released = True
         self.generation += 1
-        if self.events is not None:
-            for et in self.event_types:
-                self.events.event_detach(et)
-        if self.player is not None:
-            self.player.stop()
-            self.player.release()
-            self.player = None
+        self.retire_player()
+        if wait:
+            deadline = time.monotonic() + EXIT_JOIN_S
+            for worker in self.stopping:
+                worker.join(max(0.0, deadline - time.monotonic()))
         self.release_media()
         if self.instance is not None:
             self.instance.release()
@@ -122,6 +214,9 @@ class PlayerController(QObject):
         self._volume = 100
         self._muted = False
         self._rate = 1.0
+        self._window: tuple[int, str] | None = None  # (win id, platform) given to every player
+        self._deferred_start = False  # play() waits until the old player let go of the window
+        self._deferred_deadline = 0.0
         self._reset_media_state()
 
         self._bridge = _EventBridge(self)
@@ -145,9 +240,13 @@ class PlayerController(QObject):
         self._tracks_timer.setSingleShot(True)
         self._tracks_timer.setInterval(0)
         self._tracks_timer.timeout.connect(self._emit_tracks_changed)
+        self._start_timer = QTimer(self)  # polls for a retired player to release the video window
+        self._start_timer.setInterval(WINDOW_WAIT_MS)
+        self._start_timer.timeout.connect(self._try_deferred_start)
 
         self._create_player()
-        # Stop libvlc before the interpreter tears down the objects its callbacks use.
+        # Stop libvlc before the interpreter tears down the objects its callbacks use (at exit,
+        # or when a controller nobody released is collected).
         self._finalizer = weakref.finalize(self, self._handles.release)
 
     # ---- set-up -------------------------------------------------------------------------------
@@ -180,18 +279,44 @@ class PlayerController(QObject):
         if h.instance is None:
             self._reason = self._reason or "Video playback is unavailable: libvlc could not start."
             return
-        h.player = make_player(h.instance)
+        self._new_player()
+
+    def _new_player(self) -> None:
+        """A fresh MediaPlayer on the shared instance, with the controller's settings (~1 ms)."""
+        h = self._handles
+        h.player = make_player(h.instance)  # libvlc key/mouse input off
+        h.started = False
+        h.player.audio_set_volume(self._volume)
+        h.player.audio_set_mute(self._muted)
+        h.player.set_rate(self._rate)
+        if self._window is not None:
+            self._bind_window(h.player, *self._window)
         self._attach_events()
+
+    def _replace_player(self, keep_media: bool) -> None:
+        """Put a fresh player in place of one that was started; the old one stops off-thread.
+
+        Bumps the generation either way: events still queued for the previous input are dropped.
+        """
+        h = self._handles
+        if h.started:
+            h.retire_player()
+            self._new_player()
+            if keep_media and h.media is not None:
+                h.player.set_media(h.media)  # a player without input: returns at once
+        h.generation += 1
 
     def _attach_events(self) -> None:
         h = self._handles
         vlc = h.vlc
         bridge = self._bridge
         E = vlc.EventType
+        alive = h.alive = [True]
 
-        # Callbacks run on libvlc threads: read the event, emit, nothing else.
+        # Callbacks run on libvlc threads: read the event, emit, nothing else. A retired player's
+        # events carry -1, which never matches the current generation.
         def gen() -> int:
-            return h.generation
+            return h.generation if alive[0] else -1
 
         callbacks = {
             E.MediaPlayerOpening: lambda ev: bridge.opening.emit(gen()),
@@ -228,14 +353,19 @@ class PlayerController(QObject):
         set_xwindow would override --vout=dummy and crash libvlc: nothing is bound there.
         """
         player = self._live_player()
-        if player is None:
+        if player is None or platform_name not in ("xcb", "windows", "cocoa"):
             return
+        self._window = (int(win_id), platform_name)  # every later player is bound to it too
+        self._bind_window(player, *self._window)
+
+    @staticmethod
+    def _bind_window(player: Any, win_id: int, platform_name: str) -> None:
         if platform_name == "xcb":
-            player.set_xwindow(int(win_id))
+            player.set_xwindow(win_id)
         elif platform_name == "windows":
-            player.set_hwnd(int(win_id))
+            player.set_hwnd(win_id)
         elif platform_name == "cocoa":
-            player.set_nsobject(int(win_id))
+            player.set_nsobject(win_id)
 
     # ---- opening and transport --------------------------------------------------------------
 
@@ -252,10 +382,10 @@ class PlayerController(QObject):
             self._fail(self._reason)
             return False
         self._poll_timer.stop()
+        self._cancel_deferred_start()
+        self._replace_player(keep_media=False)  # the old player stops on a worker thread
         if h.media is not None:
-            h.player.stop()  # synchronous; its events carry the old generation
-            h.player.set_media(None)
-        h.generation += 1
+            h.player.set_media(None)  # never started: returns at once
         h.release_media()
         self._reset_media_state()
         self._source = source
@@ -288,10 +418,39 @@ class PlayerController(QObject):
         self._pending_language = preferred_audio_language
         self._last_time = max(0, start_ms)
         self._set_state("opening")
+        return self._start()
+
+    def _start(self) -> bool:
+        """player.play(), or soon after if a retired player still holds the video window."""
+        if self._window is not None and self._handles.is_stopping():
+            self._deferred_start = True
+            self._deferred_deadline = time.monotonic() + WINDOW_WAIT_MAX_S
+            self._start_timer.start()
+            return True
+        return self._play_now()
+
+    def _play_now(self) -> bool:
+        h = self._handles
+        h.started = True
         if h.player.play() == -1:
-            self._fail(describe_problem(source, "libvlc refused to open it"))
+            self._fail(describe_problem(self._source or "", "libvlc refused to open it"))
             return False
         return True
+
+    def _cancel_deferred_start(self) -> None:
+        self._deferred_start = False
+        self._start_timer.stop()
+
+    @Slot()
+    def _try_deferred_start(self) -> None:
+        h = self._handles
+        if not self._deferred_start or h.released:
+            self._cancel_deferred_start()
+            return
+        if h.is_stopping() and time.monotonic() < self._deferred_deadline:
+            return
+        self._cancel_deferred_start()
+        self._play_now()
 
     def play(self) -> None:
         h = self._handles
@@ -302,12 +461,15 @@ class PlayerController(QObject):
         elif self._state == "paused":
             h.player.set_pause(0)
         elif self._state in ("stopped", "idle"):
+            if self._deferred_start:
+                return  # already on its way
             self._prepare_replay()
             self._set_state("opening")
-            h.player.play()
+            self._start()
         elif self._start_paused:  # opened with autoplay=False and not paused yet
             self._start_paused = False
-            h.player.play()
+            if not self._deferred_start:
+                h.player.play()
 
     def pause(self) -> None:
         if self._live_player() is not None and self._state in ("playing", "buffering"):
@@ -324,20 +486,20 @@ class PlayerController(QObject):
         if player is None:
             return
         self._poll_timer.stop()
+        self._cancel_deferred_start()
         self._pending_seek = None
-        player.stop()
+        self._replace_player(keep_media=True)  # the old player stops on a worker thread
         self._last_time = 0
         self.position_changed.emit(0)
         self._set_state("stopped")
 
     def _restart(self) -> None:
-        """Play the current media again after it ended or failed (libvlc needs stop() first)."""
-        h = self._handles
-        h.player.stop()
-        h.generation += 1  # drop the Stopped event of this stop()
+        """Play the current media again after it ended or failed (libvlc needs a new input)."""
+        self._cancel_deferred_start()
+        self._replace_player(keep_media=True)
         self._prepare_replay()
         self._set_state("opening")
-        h.player.play()
+        self._start()
 
     def _prepare_replay(self) -> None:
         """A new libvlc input starts on its default tracks: bring back the user's audio choice."""
@@ -494,10 +656,16 @@ class PlayerController(QObject):
     # ---- clean-up -----------------------------------------------------------------------------
 
     def release(self) -> None:
-        """Stop playback and free libvlc. The controller is unusable afterwards."""
+        """Stop playback and free libvlc. The controller is unusable afterwards.
+
+        Returns at once: a player still stopping finishes on its worker thread (waited for, a
+        bounded time, at interpreter exit).
+        """
         self._poll_timer.stop()
         self._tracks_timer.stop()
-        self._finalizer()
+        self._cancel_deferred_start()
+        if self._finalizer.detach() is not None:
+            self._handles.release(wait=False)
 
     # ---- internals ----------------------------------------------------------------------------
 
