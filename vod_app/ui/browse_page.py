@@ -19,17 +19,9 @@ from PySide6.QtWidgets import (
 
 from vod_app.ui.delegates import RecordingDelegate, SearchHitDelegate
 from vod_app.ui.formatting import language_name
+from vod_app.ui.labels import heading
 from vod_app.ui.models import RecordingListModel, SearchResultsModel
 from vod_app.ui.thumbnails import ThumbnailCache
-
-
-def _heading(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    f = label.font()
-    f.setPointSizeF(f.pointSizeF() * 1.3)
-    f.setBold(True)
-    label.setFont(f)
-    return label
 
 
 class BrowsePage(QWidget):
@@ -59,11 +51,11 @@ class BrowsePage(QWidget):
         for combo in (self.event_filter, self.year_filter, self.language_filter):
             combo.activated.connect(lambda _i: self.filters_changed.emit())
 
-        self.continue_heading = _heading(self.tr("Continue watching"), self)
+        self.continue_heading = heading(self, 1.3, text=self.tr("Continue watching"))
         self.continue_view = self._list(continuing, RecordingDelegate(thumbnails, self))
         self.continue_view.setMaximumHeight(2 * 86 + 6)
         self.continue_view.setAccessibleName(self.tr("Continue watching"))
-        self.recent_heading = _heading(self.tr("Recent videos"), self)
+        self.recent_heading = heading(self, 1.3, text=self.tr("Recent videos"))
         self.recent_view = self._list(recent, RecordingDelegate(thumbnails, self))
         self.recent_view.setAccessibleName(self.tr("Recent videos"))
         self.empty_label = QLabel(self.tr("No videos match these filters."), self)
@@ -78,7 +70,7 @@ class BrowsePage(QWidget):
         hv.addWidget(self.empty_label)
         hv.addWidget(self.recent_view, 1)
 
-        self.results_heading = _heading(self.tr("Search results"), self)
+        self.results_heading = heading(self, 1.3, text=self.tr("Search results"))
         self.results_view = self._list(results, SearchHitDelegate(self), uniform=False)
         self.results_view.setAccessibleName(self.tr("Search results"))
         self.no_results = QLabel(self)

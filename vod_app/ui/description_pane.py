@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QFont
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from vod_app.domain.records import LocalizedPanel
 from vod_app.domain.texts import pick_text
+from vod_app.ui.labels import heading
 
 
 class DescriptionPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("descriptionPane")
-        self.heading = QLabel(self)
-        self.heading.setObjectName("panelHeading")
-        self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        f = QFont(self.heading.font())
-        f.setPointSizeF(f.pointSizeF() * 1.25)
-        f.setBold(True)
-        self.heading.setFont(f)
+        self.heading = heading(self, 1.25, "panelHeading")
         self.body = QTextBrowser(self)
         self.body.setObjectName("panelDescription")
         self.body.setOpenLinks(False)  # nothing in a description navigates or loads anything

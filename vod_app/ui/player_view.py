@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from vod_app.ui.description_pane import DescriptionPane
+from vod_app.ui.labels import heading
 from vod_app.ui.seek_bar import SeekBar
 
 
@@ -43,14 +44,7 @@ class PlayerView(QWidget):
         super().__init__(parent)
         self.back_button = QToolButton(self)
         self.back_button.setText(self.tr("◀ Back"))
-        self.title = QLabel(self)
-        self.title.setObjectName("playerTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setWordWrap(True)
-        f = self.title.font()
-        f.setPointSizeF(f.pointSizeF() * 1.2)
-        f.setBold(True)
-        self.title.setFont(f)
+        self.title = heading(self, 1.2, "playerTitle")
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         header.addWidget(self.title, 1)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from vod_app.domain.records import SessionDetail
 from vod_app.ui.formatting import format_duration, format_long_date, language_name
+from vod_app.ui.labels import heading
 
 
 class SessionPage(QWidget):
@@ -33,14 +34,7 @@ class SessionPage(QWidget):
         self.back_button = QToolButton(self)
         self.back_button.setText(self.tr("◀ Back"))
         self.back_button.clicked.connect(self.back_requested)
-        self.title = QLabel(self)
-        self.title.setObjectName("sessionTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setWordWrap(True)
-        f = self.title.font()
-        f.setPointSizeF(f.pointSizeF() * 1.4)
-        f.setBold(True)
-        self.title.setFont(f)
+        self.title = heading(self, 1.4, "sessionTitle")
         self.meta = QLabel(self)
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setWordWrap(True)
