@@ -40,6 +40,12 @@ def parse_caption_bytes(data: bytes, name: str = "") -> CaptionDocument:
 
     ``name`` is a file name used for the format choice only. Raises CaptionFormatError.
     """
+    if len(data) > 4096 and name.lower().endswith(_WEBVTT_SUFFIXES):
+        # A .vtt without the signature is rejected: decide on the first bytes instead of decoding
+        # (and, for garbage, CP1252-translating) up to 200 MB first.
+        head, _encoding, _warnings = decode_text(data[:64])
+        if not has_webvtt_signature(head):
+            parse_webvtt(head)  # raises the same "not a WebVTT file" error as the full parse
     text, encoding, decode_warnings = decode_text(data)
     if not text or text.isspace():
         raise CaptionFormatError("file is empty")
