@@ -25,25 +25,11 @@ from .catalogs import (
     flip_page,
     generated_catalog,
     integrity,
-    make_catalog_db,
     page_of,
     user_state,
     write_catalog,
 )
 from .processes import ROOT, env_for, one_line_error, vod_app
-
-
-@pytest.fixture
-def home(_isolated_home: Path) -> Path:
-    return _isolated_home
-
-
-@pytest.fixture
-def db(home: Path) -> Path:
-    """The default catalog of this test's VOD_APP_HOME, with content and user state."""
-    path = home / "data" / "catalog.sqlite3"
-    path.parent.mkdir(parents=True)
-    return make_catalog_db(path)
 
 
 def test_random_bytes_are_refused_untouched(home: Path) -> None:

@@ -20,20 +20,8 @@ from vod_app.catalog.database import CatalogError, backup_sqlite, open_catalog
 from vod_app.catalog.recovery import diagnose, recover_catalog, snapshot_user_state
 from vod_app.catalog.repository import CatalogRepository, UserStateRepository
 
-from .catalogs import REC_UID, flip_page, integrity, make_catalog_db, page_of
+from .catalogs import REC_UID, flip_page, integrity, page_of
 from .processes import one_line_error, vod_app
-
-
-@pytest.fixture
-def home(_isolated_home: Path) -> Path:
-    return _isolated_home
-
-
-@pytest.fixture
-def db(home: Path) -> Path:
-    path = home / "data" / "catalog.sqlite3"
-    path.parent.mkdir(parents=True)
-    return make_catalog_db(path)
 
 
 @pytest.fixture
