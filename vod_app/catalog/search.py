@@ -147,11 +147,14 @@ class SqliteSearch:
         with self.catalog.read() as s:
             conn = s.connection()
             huge = _match_count(conn, "texts_fts", match) >= RANK_CAP
-            tiers = [(1, match, "snippet(texts_fts, 1, char(2), char(3), '…', 16)")]
+            # Both tiers show a piece of the description: the row already shows the title, and a title
+            # hit's snippet used to be that title again.
+            desc_snippet = "snippet(texts_fts, 1, char(2), char(3), '…', 16)"
+            tiers = [(1, match, desc_snippet)]
             if not huge:
                 # The title tier's column filter walks the term's whole doclist: only worth it (and only
                 # cheap) when the match set is bounded. A huge set is shown newest first, untiered.
-                tiers.insert(0, (0, f"{{title}} : ({match})", "highlight(texts_fts, 0, char(2), char(3))"))
+                tiers.insert(0, (0, f"{{title}} : ({match})", desc_snippet))
             for tier, m_expr, snippet in tiers:
                 order = "ORDER BY texts_fts.rowid DESC" if huge else "ORDER BY score"
                 sql = _TEXT_HITS.format(snippet=snippet, filters=" ".join(text_where), order=order)
