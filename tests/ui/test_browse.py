@@ -159,11 +159,25 @@ def test_home_clears_the_search_and_shows_the_start_page(qtbot, window) -> None:
     assert not window.browse.showing_results() and window.search_field.text() == ""
 
 
-def test_continue_watching_is_current_when_coming_back_from_the_player(qtbot, window) -> None:
+def test_continue_watching_is_current_when_coming_back_from_the_player(qtbot, window, monkeypatch) -> None:
     window.play_recording(recording_id(window), 30_000)
     qtbot.waitUntil(lambda: window.controller.state() == "playing" and window.controller.time_ms() >= 30_500, timeout=10_000)
+    # The position write is a task: hold it until the start page is up, as a slow disk would.
+    held, submit = [], window.runner.submit
+
+    def holding(fn, on_done=None, on_error=None, **kwargs):  # noqa: ANN001, ANN202
+        if fn == window.services.users.save_position:
+            held.append((fn, on_done, on_error, kwargs))
+        else:
+            submit(fn, on_done, on_error, **kwargs)
+
+    monkeypatch.setattr(window.runner, "submit", holding)
     window.actions_.home.trigger()
     assert window.stack.currentWidget() is window.browse
+    assert held, "leaving the player writes the position"
+    monkeypatch.undo()
+    for fn, on_done, on_error, kwargs in held:
+        submit(fn, on_done, on_error, **kwargs)
 
     def shown() -> bool:
         return any(r.recording_uid == REC_UID and r.position_ms >= 30_000 for r in rows(window.continue_model))
