@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from vod_app.ui.delegates import RecordingDelegate, SearchHitDelegate
 from vod_app.ui.formatting import language_name, plural_fallback
-from vod_app.ui.labels import fit_to_rows, heading
+from vod_app.ui.labels import fit_to_rows, heading, plain_label
 from vod_app.ui.models import RecordingListModel, SearchResultsModel
 from vod_app.ui.thumbnails import ThumbnailCache
 
@@ -61,7 +61,7 @@ class BrowsePage(QWidget):
         self.recent_heading = heading(self, 1.3, text=self.tr("Recent videos"))
         self.recent_view = self._list(recent, RecordingDelegate(thumbnails, self))
         self.recent_view.setAccessibleName(self.tr("Recent videos"))
-        self.empty_label = _plain_label(self)
+        self.empty_label = plain_label(self)
         self.clear_filters_button = QPushButton(self.tr("Clear filters"), self)
         self.clear_filters_button.setObjectName("clearFilters")
         self.clear_filters_button.clicked.connect(self.clear_filters)
@@ -83,7 +83,7 @@ class BrowsePage(QWidget):
         self.results_heading = heading(self, 1.3, text=self.tr("Search results"))
         self.results_view = self._list(results, SearchHitDelegate(self), uniform=False)
         self.results_view.setAccessibleName(self.tr("Search results"))
-        self.no_results = _plain_label(self)  # shows the query as typed: never markup
+        self.no_results = plain_label(self)  # shows the query as typed: never markup
         self.search_everything_button = QPushButton(self.tr("Search everything"), self)
         self.search_everything_button.setObjectName("searchEverything")
         self.search_everything_button.clicked.connect(self.search_everything_requested)
@@ -237,10 +237,3 @@ class BrowsePage(QWidget):
                 return model.record(view.currentIndex().row())
         return None
 
-
-def _plain_label(parent: QWidget) -> QLabel:
-    """A wrapped label that shows text as typed (a query, a file or catalog name is never markup)."""
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label

@@ -6,6 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
 
 
+def plain_label(parent: QWidget, text: str = "") -> QLabel:
+    """A wrapped label that shows text as typed: a query, a file or catalog name is never markup."""
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
 def heading(parent: QWidget, scale: float, name: str = "", text: str = "") -> QLabel:
     label = QLabel(text, parent)
     if name:

@@ -27,6 +27,7 @@ from vod_app.tasks import CancelToken, TaskRunner
 from vod_app.ui.actions import Actions
 from vod_app.ui.browse_page import BrowsePage
 from vod_app.ui.formatting import plural_fallback
+from vod_app.ui.labels import plain_label
 from vod_app.ui.models import RecordingListModel, SearchResultsModel
 from vod_app.ui.player_page import PlayerPage
 from vod_app.ui.preferences import Preferences
@@ -482,6 +483,7 @@ class MainWindow(QMainWindow):
         """Import a catalog file or a folder off the GUI thread, with progress and cancel."""
         token = CancelToken()
         dialog = QProgressDialog(self.tr("Importing {name}…").format(name=path.name), self.tr("Cancel"), 0, 0, self)
+        dialog.setLabel(plain_label(dialog, dialog.labelText()))  # the file name as typed, never markup
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.canceled.connect(token.cancel)
@@ -508,6 +510,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, 8000)
             if warnings:
                 box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import finished"), text, parent=self)
+                box.setTextFormat(Qt.TextFormat.PlainText)
                 box.setDetailedText("\n".join(warnings))
                 box.open()
             self.refresh_lists()
