@@ -133,7 +133,7 @@ def test_markup_in_catalog_file_and_typed_text_is_shown_as_typed_on_every_page(q
     rows = [window.recent_model.record(r) for r in range(window.recent_model.rowCount())]
     r1 = next(r for r in rows if r.recording_uid == "r1")
     window.services.users.save_position("r1", 20_000, 90_000)  # in Continue watching too
-    window.go_home()
+    window.actions_.home.trigger()
     window.refresh_lists()
     assert window.continue_model.rowCount() == 1
     seen = assert_shown_as_typed(window, "browse")
@@ -149,7 +149,7 @@ def test_markup_in_catalog_file_and_typed_text_is_shown_as_typed_on_every_page(q
     assert window.browse.no_results.isVisible()
     assert_shown_as_typed(window, "nothing found")
 
-    window.go_home()
+    window.actions_.home.trigger()
     window.browse.session_requested.emit(r1.session_id)
     assert window.stack.currentWidget() is window.session_page
     assert_shown_as_typed(window, "session")
