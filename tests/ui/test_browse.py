@@ -239,3 +239,30 @@ def test_an_empty_list_names_the_active_filters_and_clears_them(qtbot, window, t
     browse.clear_filters_button.click()
     assert browse.filters() == (None, None, None)
     assert window.recent_model.rowCount() > 0 and not browse.empty_label.isVisible()
+
+
+def test_each_sample_session_has_a_thumbnail_of_its_own(window) -> None:
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from vod_app.ui.delegates import THUMB_H, THUMB_W
+
+    view = window.browse.recent_view
+    delegate = view.itemDelegate()
+    thumbs = {}
+    for row, rec in enumerate(rows(window.recent_model)):
+        img = QImage(600, THUMB_H + 12, QImage.Format.Format_ARGB32)
+        img.fill(0)
+        option = QStyleOptionViewItem()
+        option.rect = img.rect()
+        option.font = view.font()
+        option.palette = view.palette()
+        painter = QPainter(img)
+        delegate.paint(painter, option, window.recent_model.index(row, 0))
+        painter.end()
+        thumbs[rec.recording_uid] = (rec.is_sample, img.copy(6, 6, THUMB_W, THUMB_H))
+    samples = [img for sample, img in thumbs.values() if sample]
+    assert len(samples) == 4
+    others = [img for sample, img in thumbs.values() if not sample]
+    for i, img in enumerate(samples):
+        assert all(img != other for other in samples[i + 1:] + others), "two rows show the same picture"
