@@ -82,7 +82,8 @@ def test_a_title_hit_shows_a_piece_of_the_description_not_the_title_again(qtbot,
     assert hit.kind == "panel" and hit.tier == 0
     plain = hit.snippet.replace("<b>", "").replace("</b>", "")
     assert plain and plain not in hit.title
-    assert "movement of people" in plain  # the panel's description
+    assert "This panel explored the whole of government approaches" in plain  # the panel's description
+    assert "<b>whole of government</b>" in hit.snippet  # the match marked there too
 
 
 def test_result_counts_say_1_result_and_2_results(window) -> None:

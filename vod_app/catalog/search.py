@@ -84,7 +84,7 @@ def snippet_html(marked: str) -> str:
 _TEXT_HITS = """
 SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid,
        bm25(texts_fts, 10.0, 1.0) AS score,
-       {snippet} AS snip
+       {snippet} AS snip, t.id
 FROM texts_fts
 JOIN texts AS t ON t.id = texts_fts.rowid
 LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
@@ -158,8 +158,12 @@ class SqliteSearch:
             for tier, m_expr, snippet in tiers:
                 order = "ORDER BY texts_fts.rowid DESC" if huge else "ORDER BY score"
                 sql = _TEXT_HITS.format(snippet=snippet, filters=" ".join(text_where), order=order)
-                rows = conn.execute(text(sql), {**params, "match": m_expr}).all()
-                for kind, owner_id, lang, title, sid, suid, date, puid, score, snip in _prefer_lang(rows, ui_lang):
+                rows = _prefer_lang(conn.execute(text(sql), {**params, "match": m_expr}).all(), ui_lang)
+                # The title tier's column filter leaves the description unmarked: mark it with the
+                # whole query (a handful of rows, by rowid).
+                marked = _description_snippets(conn, match, [r[10] for r in rows]) if tier == 0 else {}
+                for kind, owner_id, lang, title, sid, suid, date, puid, score, snip, text_id in rows:
+                    snip = marked.get(text_id, snip)
                     key = (kind, owner_id)
                     if key in seen:
                         continue
@@ -203,6 +207,19 @@ class SqliteSearch:
                     )
                 )
         return hits[:limit]
+
+
+def _description_snippets(conn, match: str, text_ids: list[int]) -> dict[int, str]:  # noqa: ANN001
+    """Description snippets, matches marked, of the texts ``text_ids`` where the query matches."""
+    if not text_ids:
+        return {}
+    ids = ",".join(str(int(i)) for i in text_ids)
+    rows = conn.execute(
+        text(f"SELECT rowid, snippet(texts_fts, 1, char(2), char(3), '…', 16) FROM texts_fts "
+             f"WHERE texts_fts MATCH :m AND rowid IN ({ids})"),
+        {"m": match},
+    ).all()
+    return {rowid: snip for rowid, snip in rows if _MARK_START in (snip or "")}
 
 
 def _match_count(conn, fts: str, match: str) -> int:  # noqa: ANN001
