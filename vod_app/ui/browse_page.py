@@ -98,6 +98,7 @@ class BrowsePage(QWidget):
         sv.addWidget(self.results_heading)
         sv.addLayout(no_results_row)
         sv.addWidget(self.results_view, 1)
+        sv.addStretch(0)  # takes the room when there is no list to show
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(home)
@@ -203,6 +204,7 @@ class BrowsePage(QWidget):
         else:
             self.no_results.setText(self.tr("Nothing found for “{query}”.").format(query=shown))
         self.no_results.setVisible(n == 0)
+        self.results_view.setVisible(n > 0)
         self.search_everything_button.setVisible(n == 0 and bool(active))
         if n and not self.results_view.currentIndex().isValid():
             self.results_view.setCurrentIndex(self.results_model.index(0))
