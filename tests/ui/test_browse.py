@@ -160,6 +160,16 @@ def test_home_clears_the_search_and_shows_the_start_page(qtbot, window) -> None:
     assert not window.browse.showing_results() and window.search_field.text() == ""
 
 
+
+def test_home_from_the_fullscreen_player_brings_the_window_back(qtbot, window) -> None:
+    window.play_recording(recording_id(window), 0)
+    window.toggle_fullscreen()
+    assert window.isFullScreen()
+    window.actions_.home.trigger()
+    assert window.stack.currentWidget() is window.browse
+    assert not window.isFullScreen() and window.toolbar.isVisible() and window.menuBar().isVisible()
+
+
 def test_continue_watching_is_current_when_coming_back_from_the_player(qtbot, window, monkeypatch) -> None:
     window.play_recording(recording_id(window), 30_000)
     qtbot.waitUntil(lambda: window.controller.state() == "playing" and window.controller.time_ms() >= 30_500, timeout=10_000)

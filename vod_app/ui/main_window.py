@@ -281,6 +281,8 @@ class MainWindow(QMainWindow):
 
     def go_home(self) -> None:
         """The start page, whatever was searched: Home clears the search and drops a pending one."""
+        if self.isFullScreen():
+            self.leave_fullscreen()
         self._debounce.stop()
         self._search_seq += 1  # a search still running must not bring its results back
         if self.search_field.text():
