@@ -283,12 +283,9 @@ class MainWindow(QMainWindow):
         """The start page, whatever was searched: Home clears the search and drops a pending one."""
         if self.isFullScreen():
             self.leave_fullscreen()
+        self.search_field.clear()  # not with signals blocked: the field's clear button follows them
         self._debounce.stop()
         self._search_seq += 1  # a search still running must not bring its results back
-        if self.search_field.text():
-            self.search_field.blockSignals(True)
-            self.search_field.clear()
-            self.search_field.blockSignals(False)
         self.results_model.set_hits([])
         self._show(Place("browse"))
 
