@@ -42,5 +42,10 @@ lint: $(STAMP)
 bench: setup-test
 	$(PY) -m bench
 
+# The README's pictures: the screenshot test under Xvfb, writing into docs/screenshots (a plain test
+# run writes into a temporary folder).
+screenshots: setup-test
+	VOD_APP_SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(PY) -m pytest -q -p no:cacheprovider tests/ui/test_screenshots.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info

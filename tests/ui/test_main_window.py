@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtTest import QTest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,12 +57,34 @@ def test_search_whole_of_government_finds_panel_3(qtbot, window) -> None:
     assert window.session_page.moments.count() > 0  # the caption moments matching the query
 
 
-def test_search_as_you_type_drops_stale_queries(qtbot, window) -> None:
-    for text in ("g", "gl", "glo", "glob", "globa", "global"):
-        window.search_field.setText(text)
-    with qtbot.waitSignal(window.search_finished, timeout=10_000, check_params_cb=lambda q, n: q == "global"):
-        pass
-    assert window.results_model.hit(0).panel_uid == "iom-idm-2017-panel-2"
+def test_search_as_you_type_drops_stale_queries(qtbot, window, monkeypatch) -> None:
+    """A slow first query that finishes after a fast second one must not replace its results."""
+    release, slow_returned = threading.Event(), threading.Event()
+    search_fn = window.services.search.search
+
+    def ordered(query, *args, **kwargs):  # noqa: ANN001, ANN202 - runs on a worker thread
+        if query == "stakeholders":
+            assert release.wait(10), "the fast query never finished"
+        try:
+            return search_fn(query, *args, **kwargs)
+        finally:
+            if query == "stakeholders":
+                slow_returned.set()
+
+    monkeypatch.setattr(window.services.search, "search", ordered)
+    finished: list[str] = []
+    window.search_finished.connect(lambda q, _n: finished.append(q))
+    window.search_field.setText("stakeholders")
+    window._search_now_and_focus()  # the slow one starts and waits
+    search(qtbot, window, "whole-of-government")  # the fast one finishes first
+    fast = [window.results_model.hit(r) for r in range(window.results_model.rowCount())]
+    release.set()
+    assert slow_returned.wait(10)
+    window.runner.wait(5_000)
+    QCoreApplication.processEvents()  # delivers the late result, if anything would take it
+    assert [window.results_model.hit(r) for r in range(window.results_model.rowCount())] == fast
+    assert fast[0].panel_uid == "iom-idm-2017-panel-3"
+    assert finished == ["whole-of-government"]
 
 
 def test_playing_switches_description_from_panel_2_to_panel_3_at_the_boundary(qtbot, window) -> None:
@@ -116,7 +139,8 @@ def test_audio_track_switch_is_remembered_for_the_next_recording(qtbot, window) 
     assert window.prefs.audio_language == "fr"
     window.runner.wait(5_000)
     assert window.services.users.preference("audio_language") == "fr"
-    other = window.recent_model.record(0).recording_id  # a sample session replaying the same file
+    other = next(r.recording_id for r in map(window.recent_model.record, range(window.recent_model.rowCount()))
+                 if r.is_sample)  # a sample session replaying the same file
     window.play_recording(other, 0)
     wait_playing(qtbot, window)
     qtbot.waitUntil(lambda: "Fran" in (window.player.audio.currentText() or ""), timeout=5_000)
@@ -198,8 +222,9 @@ def test_filters_narrow_the_recent_list(qtbot, window) -> None:
     browse.filters_changed.emit()
     assert 0 < window.recent_model.rowCount() < all_rows
     assert all(window.recent_model.record(r).date.year == 2016 for r in range(window.recent_model.rowCount()))
-    browse.event_filter.setCurrentIndex(browse.event_filter.findData("iom-idm-2017"))
     browse.year_filter.setCurrentIndex(0)
+    browse.filters_changed.emit()  # the event choices follow the year: back to every event
+    browse.event_filter.setCurrentIndex(browse.event_filter.findData("iom-idm-2017"))
     browse.filters_changed.emit()
     assert [window.recent_model.record(r).recording_uid for r in range(window.recent_model.rowCount())] == [REC_UID]
 

@@ -95,6 +95,7 @@ class Session(Base):
     __table_args__ = (
         # Keyset pagination of the recent list: newest first, undated last.
         Index("ix_sessions_recent", text("coalesce(date, '0001-01-01')"), "id"),
+        Index("ix_sessions_sample_recent", "is_sample", text("coalesce(date, '0001-01-01')"), "id"),  # migration 0003
         Index("ix_sessions_event", "event_id"),
     )
 

@@ -123,26 +123,22 @@ class CatalogRepository:
         filters: SearchFilters = SearchFilters(),  # noqa: B008 - frozen
         prefs: Sequence[str] = ("en",),
     ) -> Page[RecordingSummary]:
-        """Recordings, newest session date first ("Recent videos")."""
-        params: dict[str, Any] = {"limit": limit + 1}
-        where = self._filter_sql(filters, params)
-        after = _decode_cursor(cursor, 3)
-        if after is not None:
-            # The first term gives SQLite an index range to start from; the row value orders ties.
-            where += f" AND {_RECENT_KEY} <= :cd AND ({_RECENT_KEY}, s.id, -r.position) < (:cd, :cs, :cp)"
-            params.update(cd=after[0], cs=after[1], cp=after[2])
-        sql = f"""
-            SELECT r.id, r.uid, s.id, s.uid, {_RECENT_KEY} AS d, r.duration_ms, s.languages,
-                   r.source, s.is_sample, s.event_id, r.position, r.title, w.position_ms
-            FROM sessions AS s
-            JOIN recordings AS r ON r.session_id = s.id
-            LEFT JOIN watch_state AS w ON w.recording_uid = r.uid
-            WHERE 1 = 1 {where}
-            ORDER BY {_RECENT_KEY} DESC, s.id DESC, -r.position DESC
-            LIMIT :limit"""
+        """Recordings, newest session date first ("Recent videos"), sample content after real sessions.
+
+        Two keyset walks, real sessions then samples (index ix_sessions_sample_recent): a page that
+        reaches the end of the first walk is filled from the second. The cursor is
+        (sample, date, session id, -position).
+        """
+        after = _decode_cursor(cursor, 4)
+        start_sample = int(bool(after[0])) if after is not None else 0
         with self.catalog.read() as s:
             conn = s.connection()
-            rows = conn.execute(text(sql), params).all()
+            rows: list[Any] = []
+            for sample in (0, 1):
+                if sample < start_sample or len(rows) > limit:
+                    continue
+                rows += self._recent_rows(conn, sample, after[1:] if after is not None and sample == start_sample else None,
+                                          limit + 1 - len(rows), filters)
             more = len(rows) > limit
             rows = rows[:limit]
             stexts = self._texts(conn, "session", (r[2] for r in rows), descriptions=False)
@@ -170,8 +166,27 @@ class CatalogRepository:
         next_cursor = None
         if more and rows:
             last = rows[-1]
-            next_cursor = _encode_cursor([str(last[4]), last[2], -last[10]])
+            next_cursor = _encode_cursor([int(bool(last[8])), str(last[4]), last[2], -last[10]])
         return Page(tuple(items), next_cursor)
+
+    def _recent_rows(self, conn: Connection, sample: int, after: list[Any] | None, limit: int, filters: SearchFilters) -> list[Any]:
+        """One walk of the recent list: sessions with ``is_sample = sample``, newest first."""
+        params: dict[str, Any] = {"limit": limit, "sample": sample}
+        where = self._filter_sql(filters, params)
+        if after is not None:
+            # The first term gives SQLite an index range to start from; the row value orders ties.
+            where += f" AND {_RECENT_KEY} <= :cd AND ({_RECENT_KEY}, s.id, -r.position) < (:cd, :cs, :cp)"
+            params.update(cd=after[0], cs=after[1], cp=after[2])
+        sql = f"""
+            SELECT r.id, r.uid, s.id, s.uid, {_RECENT_KEY} AS d, r.duration_ms, s.languages,
+                   r.source, s.is_sample, s.event_id, r.position, r.title, w.position_ms
+            FROM sessions AS s
+            JOIN recordings AS r ON r.session_id = s.id
+            LEFT JOIN watch_state AS w ON w.recording_uid = r.uid
+            WHERE s.is_sample = :sample {where}
+            ORDER BY {_RECENT_KEY} DESC, s.id DESC, -r.position DESC
+            LIMIT :limit"""
+        return list(conn.execute(text(sql), params).all())
 
     def sessions(
         self,
@@ -366,14 +381,30 @@ class CatalogRepository:
 
     # --- filter options ---
 
-    def events(self, prefs: Sequence[str] = ("en",)) -> list[tuple[str, str]]:
+    def events(self, prefs: Sequence[str] = ("en",), year: int | None = None) -> list[tuple[str, str]]:
+        """(uid, title) of every event, or of those with a session in ``year``."""
+        sql, params = "SELECT id, uid FROM events", {}
+        if year is not None:
+            # The sort key as written in ix_sessions_recent: a range seek, not a scan of every session.
+            sql += f""" WHERE id IN (SELECT s.event_id FROM sessions AS s
+                        WHERE {_RECENT_KEY} >= :y0 AND {_RECENT_KEY} < :y1)"""
+            params = {"y0": f"{year:04d}-01-01", "y1": f"{year + 1:04d}-01-01"}
         with self.catalog.read() as s:
             conn = s.connection()
-            rows = conn.execute(select(m.Event.id, m.Event.uid)).all()
+            rows = conn.execute(text(sql), params).all()
             texts = self._texts(conn, "event", (r[0] for r in rows))
         return sorted(((uid, pick_text(texts.get(eid, {}), prefs)[1] or uid) for eid, uid in rows), key=lambda e: e[1].casefold())
 
-    def years(self) -> list[int]:
+    def years(self, event_uid: str | None = None) -> list[int]:
+        """Years with a dated session, newest first; only the event's when ``event_uid`` is given."""
+        if event_uid is not None:
+            # An event's sessions are few (ix_sessions_event): read their dates directly.
+            sql = """
+                SELECT DISTINCT substr(s.date, 1, 4) FROM sessions AS s
+                WHERE s.event_id = (SELECT id FROM events WHERE uid = :event_uid) AND s.date IS NOT NULL"""
+            with self.catalog.read() as s:
+                rows = s.execute(text(sql), {"event_uid": event_uid}).scalars()
+                return sorted({int(y) for y in rows if y and y.isdigit()}, reverse=True)
         # One index seek per year (ix_sessions_recent), not a scan of every session: the start page
         # asks for this, and its cost must not grow with the catalog.
         sql = f"""

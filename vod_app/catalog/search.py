@@ -84,7 +84,7 @@ def snippet_html(marked: str) -> str:
 _TEXT_HITS = """
 SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid,
        bm25(texts_fts, 10.0, 1.0) AS score,
-       {snippet} AS snip
+       {snippet} AS snip, t.id
 FROM texts_fts
 JOIN texts AS t ON t.id = texts_fts.rowid
 LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
@@ -147,16 +147,23 @@ class SqliteSearch:
         with self.catalog.read() as s:
             conn = s.connection()
             huge = _match_count(conn, "texts_fts", match) >= RANK_CAP
-            tiers = [(1, match, "snippet(texts_fts, 1, char(2), char(3), '…', 16)")]
+            # Both tiers show a piece of the description: the row already shows the title, and a title
+            # hit's snippet used to be that title again.
+            desc_snippet = "snippet(texts_fts, 1, char(2), char(3), '…', 16)"
+            tiers = [(1, match, desc_snippet)]
             if not huge:
                 # The title tier's column filter walks the term's whole doclist: only worth it (and only
                 # cheap) when the match set is bounded. A huge set is shown newest first, untiered.
-                tiers.insert(0, (0, f"{{title}} : ({match})", "highlight(texts_fts, 0, char(2), char(3))"))
+                tiers.insert(0, (0, f"{{title}} : ({match})", desc_snippet))
             for tier, m_expr, snippet in tiers:
                 order = "ORDER BY texts_fts.rowid DESC" if huge else "ORDER BY score"
                 sql = _TEXT_HITS.format(snippet=snippet, filters=" ".join(text_where), order=order)
-                rows = conn.execute(text(sql), {**params, "match": m_expr}).all()
-                for kind, owner_id, lang, title, sid, suid, date, puid, score, snip in _prefer_lang(rows, ui_lang):
+                rows = _prefer_lang(conn.execute(text(sql), {**params, "match": m_expr}).all(), ui_lang)
+                # The title tier's column filter leaves the description unmarked: mark it with the
+                # whole query (a handful of rows, by rowid).
+                marked = _description_snippets(conn, match, [r[10] for r in rows]) if tier == 0 else {}
+                for kind, owner_id, lang, title, sid, suid, date, puid, score, snip, text_id in rows:
+                    snip = marked.get(text_id, snip)
                     key = (kind, owner_id)
                     if key in seen:
                         continue
@@ -200,6 +207,19 @@ class SqliteSearch:
                     )
                 )
         return hits[:limit]
+
+
+def _description_snippets(conn, match: str, text_ids: list[int]) -> dict[int, str]:  # noqa: ANN001
+    """Description snippets, matches marked, of the texts ``text_ids`` where the query matches."""
+    if not text_ids:
+        return {}
+    ids = ",".join(str(int(i)) for i in text_ids)
+    rows = conn.execute(
+        text(f"SELECT rowid, snippet(texts_fts, 1, char(2), char(3), '…', 16) FROM texts_fts "
+             f"WHERE texts_fts MATCH :m AND rowid IN ({ids})"),
+        {"m": match},
+    ).all()
+    return {rowid: snip for rowid, snip in rows if _MARK_START in (snip or "")}
 
 
 def _match_count(conn, fts: str, match: str) -> int:  # noqa: ANN001

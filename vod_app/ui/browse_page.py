@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListView,
+    QPushButton,
     QStackedWidget,
     QStyleOptionViewItem,
     QTableView,
@@ -18,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from vod_app.ui.delegates import RecordingDelegate, SearchHitDelegate
-from vod_app.ui.formatting import language_name
-from vod_app.ui.labels import heading
+from vod_app.ui.formatting import language_name, plural_fallback
+from vod_app.ui.labels import fit_to_rows, heading, plain_label
 from vod_app.ui.models import RecordingListModel, SearchResultsModel
 from vod_app.ui.thumbnails import ThumbnailCache
 
@@ -29,6 +30,9 @@ class BrowsePage(QWidget):
     play_requested = Signal(int, object)  # recording id, start ms or None (resume offer)
     hit_activated = Signal(object)  # SearchHit
     filters_changed = Signal()
+    search_everything_requested = Signal()  # drop the filters, keep the query
+
+    MAX_CONTINUE_ROWS = 3
 
     def __init__(self, recent: RecordingListModel, continuing: RecordingListModel, results: SearchResultsModel,
                  thumbnails: ThumbnailCache | None, parent: QWidget | None = None) -> None:
@@ -53,13 +57,19 @@ class BrowsePage(QWidget):
 
         self.continue_heading = heading(self, 1.3, text=self.tr("Continue watching"))
         self.continue_view = self._list(continuing, RecordingDelegate(thumbnails, self))
-        self.continue_view.setMaximumHeight(2 * 86 + 6)
         self.continue_view.setAccessibleName(self.tr("Continue watching"))
         self.recent_heading = heading(self, 1.3, text=self.tr("Recent videos"))
         self.recent_view = self._list(recent, RecordingDelegate(thumbnails, self))
         self.recent_view.setAccessibleName(self.tr("Recent videos"))
-        self.empty_label = QLabel(self.tr("No videos match these filters."), self)
+        self.empty_label = plain_label(self)
+        self.clear_filters_button = QPushButton(self.tr("Clear filters"), self)
+        self.clear_filters_button.setObjectName("clearFilters")
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        empty_row = QHBoxLayout()
+        empty_row.addWidget(self.empty_label, 1)
+        empty_row.addWidget(self.clear_filters_button)
         self.empty_label.hide()
+        self.clear_filters_button.hide()
 
         home = QWidget(self)
         hv = QVBoxLayout(home)
@@ -67,21 +77,28 @@ class BrowsePage(QWidget):
         hv.addWidget(self.continue_heading)
         hv.addWidget(self.continue_view)
         hv.addWidget(self.recent_heading)
-        hv.addWidget(self.empty_label)
+        hv.addLayout(empty_row)
         hv.addWidget(self.recent_view, 1)
 
         self.results_heading = heading(self, 1.3, text=self.tr("Search results"))
         self.results_view = self._list(results, SearchHitDelegate(self), uniform=False)
         self.results_view.setAccessibleName(self.tr("Search results"))
-        self.no_results = QLabel(self)
-        self.no_results.setWordWrap(True)
+        self.no_results = plain_label(self)  # shows the query as typed: never markup
+        self.search_everything_button = QPushButton(self.tr("Search everything"), self)
+        self.search_everything_button.setObjectName("searchEverything")
+        self.search_everything_button.clicked.connect(self.search_everything_requested)
+        no_results_row = QHBoxLayout()
+        no_results_row.addWidget(self.no_results, 1)
+        no_results_row.addWidget(self.search_everything_button)
         self.no_results.hide()
+        self.search_everything_button.hide()
         search = QWidget(self)
         sv = QVBoxLayout(search)
         sv.setContentsMargins(0, 0, 0, 0)
         sv.addWidget(self.results_heading)
-        sv.addWidget(self.no_results)
+        sv.addLayout(no_results_row)
         sv.addWidget(self.results_view, 1)
+        sv.addStretch(0)  # takes the room when there is no list to show
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(home)
@@ -141,6 +158,20 @@ class BrowsePage(QWidget):
     def filters(self) -> tuple[str | None, int | None, str | None]:
         return self.event_filter.currentData(), self.year_filter.currentData(), self.language_filter.currentData()
 
+    def active_filters_text(self) -> str:
+        """"Event: X, Year: 2016": the filters that are set, for messages about an empty list."""
+        parts = []
+        for name, combo in ((self.tr("Event"), self.event_filter), (self.tr("Year"), self.year_filter),
+                            (self.tr("Language"), self.language_filter)):
+            if combo.currentData() is not None:
+                parts.append(self.tr("{filter}: {value}").format(filter=name, value=combo.currentText()))
+        return ", ".join(parts)
+
+    def clear_filters(self) -> None:
+        for combo in (self.event_filter, self.year_filter, self.language_filter):
+            combo.setCurrentIndex(0)
+        self.filters_changed.emit()
+
     # --- content ---
 
     def show_home(self) -> None:
@@ -148,13 +179,33 @@ class BrowsePage(QWidget):
         has_continue = self.continue_model.rowCount() > 0
         self.continue_heading.setVisible(has_continue)
         self.continue_view.setVisible(has_continue)
-        self.empty_label.setVisible(self.recent_model.rowCount() == 0)
+        if has_continue:
+            fit_to_rows(self.continue_view, self.MAX_CONTINUE_ROWS)
+        empty = self.recent_model.rowCount() == 0
+        active = self.active_filters_text()
+        if active:
+            self.empty_label.setText(self.tr("No videos with {filters}.").format(filters=active))
+        else:
+            self.empty_label.setText(self.tr("The catalog has no videos yet: File ▸ Import catalog or Add folder."))
+        self.empty_label.setVisible(empty)
+        self.clear_filters_button.setVisible(empty and bool(active))
 
     def show_results(self, query: str) -> None:
         self.stack.setCurrentIndex(1)
         n = self.results_model.rowCount()
-        self.no_results.setText(self.tr("Nothing found for “{query}”.").format(query=query[:200]))
+        shown = query.strip()[:200]
+        active = self.active_filters_text()
+        if n:
+            self.results_heading.setText(plural_fallback(self.tr("Search results: %n result(s)", "", n), n))
+        else:
+            self.results_heading.setText(self.tr("Search results"))
+        if active:
+            self.no_results.setText(self.tr("No results for “{query}” with {filters}.").format(query=shown, filters=active))
+        else:
+            self.no_results.setText(self.tr("Nothing found for “{query}”.").format(query=shown))
         self.no_results.setVisible(n == 0)
+        self.results_view.setVisible(n > 0)
+        self.search_everything_button.setVisible(n == 0 and bool(active))
         if n and not self.results_view.currentIndex().isValid():
             self.results_view.setCurrentIndex(self.results_model.index(0))
 
@@ -187,3 +238,4 @@ class BrowsePage(QWidget):
             if view.hasFocus() and view.currentIndex().isValid():
                 return model.record(view.currentIndex().row())
         return None
+

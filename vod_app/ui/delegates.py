@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import zlib
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from vod_app.ui.models import Roles
@@ -13,10 +23,41 @@ Index = QModelIndex | QPersistentModelIndex
 THUMB_W, THUMB_H = 128, 72
 
 
+def sample_card(title: str, key: str, font: QFont) -> QPixmap:
+    """A generated thumbnail for sample content: its title on a colour of its own.
+
+    The sample sessions all replay the one sample recording, so frames from it would show the same
+    picture (the real session's panel slide) under every sample's title.
+    """
+    pm = QPixmap(THUMB_W, THUMB_H)
+    pm.fill(QColor.fromHsv(zlib.crc32(key.encode()) % 360, 120, 125))
+    p = QPainter(pm)
+    f = QFont(font)
+    f.setPointSizeF(max(6.5, f.pointSizeF() * 0.8))
+    f.setBold(True)
+    p.setFont(f)
+    p.setPen(QColor(255, 255, 255))
+    p.drawText(QRect(6, 4, THUMB_W - 12, THUMB_H - 8), Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, title)
+    p.end()
+    return pm
+
+
 class RecordingDelegate(QStyledItemDelegate):
     def __init__(self, thumbnails: ThumbnailCache | None, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.thumbnails = thumbnails
+        self._cards: dict[tuple[str, str], QPixmap] = {}
+
+    def thumbnail(self, rec, font: QFont) -> QPixmap | None:  # noqa: ANN001 - RecordingSummary | None
+        """A frame of the recording; for sample content a card of its own (see ``sample_card``)."""
+        if rec is None:
+            return None
+        if rec.is_sample:
+            key = (rec.recording_uid, rec.title)
+            if key not in self._cards:
+                self._cards[key] = sample_card(rec.title, rec.recording_uid, font)
+            return self._cards[key]
+        return self.thumbnails.pixmap(rec.source, rec.duration_ms) if self.thumbnails else None
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         return QSize(option.rect.width() or 600, THUMB_H + 12)
@@ -34,7 +75,7 @@ class RecordingDelegate(QStyledItemDelegate):
         r = option.rect.adjusted(6, 6, -6, -6)
         thumb = QRect(r.left(), r.top(), THUMB_W, THUMB_H)
         rec = index.data(Roles.Record)
-        pm = self.thumbnails.pixmap(rec.source, rec.duration_ms) if (self.thumbnails and rec is not None) else None
+        pm = self.thumbnail(rec, option.font)
         if pm is not None and not pm.isNull():
             painter.drawPixmap(thumb, pm.scaled(thumb.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding, Qt.TransformationMode.SmoothTransformation), QRect(0, 0, THUMB_W, THUMB_H))
         else:

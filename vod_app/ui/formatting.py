@@ -48,3 +48,13 @@ def language_name(tag: str | None, in_own_language: bool = True) -> str:
         return tag
     name = loc.nativeLanguageName() if in_own_language else QLocale.languageToString(loc.language())
     return (name[:1].upper() + name[1:]) if name else tag
+
+
+def plural_fallback(text: str, n: int) -> str:
+    """"1 result" / "2 results" from ``tr("%n result(s)", "", n)``.
+
+    Without a catalogue for the viewer's language, Qt returns the source text ("1 result(s)"); Qt's
+    cure is an English .qm with plural forms, which the build does not have. A translation with its
+    own plural forms carries no "(s)" and passes through unchanged.
+    """
+    return text.replace("(s)", "" if n == 1 else "s")

@@ -26,6 +26,8 @@ from vod_app.playback.controller import PlayerController
 from vod_app.tasks import CancelToken, TaskRunner
 from vod_app.ui.actions import Actions
 from vod_app.ui.browse_page import BrowsePage
+from vod_app.ui.formatting import plural_fallback
+from vod_app.ui.labels import plain_label
 from vod_app.ui.models import RecordingListModel, SearchResultsModel
 from vod_app.ui.player_page import PlayerPage
 from vod_app.ui.preferences import Preferences
@@ -61,7 +63,8 @@ class MainWindow(QMainWindow):
                  thumbnails: ThumbnailCache | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services, self.controller, self.runner, self.prefs = services, controller, runner, prefs
-        self.setWindowTitle(self.tr("vod-app — Video on demand"))
+        # The platform appends the application display name ("vod-app") to every window title.
+        self.setWindowTitle(self.tr("Video on demand"))
         self.resize(1280, 800)
         self.actions_ = Actions(self)
         self._history: list[Place] = []
@@ -151,13 +154,14 @@ class MainWindow(QMainWindow):
         p.next_chapter_button.setDefaultAction(a.next_chapter)
         p.mute_button.setDefaultAction(a.mute)
         p.fullscreen_button.setDefaultAction(a.fullscreen)
+        p.back_button.hide()  # one Back button: the toolbar's (Alt+Left), not one per page
 
     def _connect(self) -> None:
         a, p = self.actions_, self.player
         a.quit.triggered.connect(self.close)
         a.back.triggered.connect(self.go_back)
         a.forward.triggered.connect(self.go_forward)
-        a.home.triggered.connect(lambda: self._show(Place("browse")))
+        a.home.triggered.connect(self.go_home)
         a.find.triggered.connect(self.focus_search)
         a.import_catalog.triggered.connect(self.import_catalog_dialog)
         a.add_folder.triggered.connect(self.add_folder_dialog)
@@ -183,8 +187,8 @@ class MainWindow(QMainWindow):
         self.browse.play_requested.connect(self.play_recording)
         self.browse.hit_activated.connect(self.open_hit)
         self.browse.filters_changed.connect(self.refresh_lists)
+        self.browse.search_everything_requested.connect(self.browse.clear_filters)  # the query stays
         self.session_page.play_requested.connect(self.play_recording)
-        self.session_page.back_requested.connect(self.go_back)
         self.session_page.language_changed.connect(self._set_description_language)
         self.player.back_requested.connect(self.go_back)
 
@@ -208,7 +212,10 @@ class MainWindow(QMainWindow):
         self.recent_model.reset_with()
         try:
             self.continue_model.set_items(self.services.repo.continue_watching(prefs=self._prefs_langs()))
-            self.browse.set_filter_options(self.services.repo.events(self._prefs_langs()), self.services.repo.years(), self.services.repo.languages())
+            event, year, _lang = self.browse.filters()
+            repo = self.services.repo
+            # Each filter offers only what the other allows: no Year that the chosen Event never had.
+            self.browse.set_filter_options(repo.events(self._prefs_langs(), year=year), repo.years(event_uid=event), repo.languages())
         except Exception as exc:  # noqa: BLE001
             self.report_error(self.tr("The catalog could not be read: {error}").format(error=exc))
         if self.search_field.text().strip():
@@ -254,7 +261,7 @@ class MainWindow(QMainWindow):
             self._last_query = query
             self.results_model.set_hits(hits)
             self.browse.show_results(query)
-            self.statusBar().showMessage(self.tr("%n result(s)", "", len(hits)), 3000)
+            self.statusBar().showMessage(plural_fallback(self.tr("%n result(s)", "", len(hits)), len(hits)), 3000)
             self.search_finished.emit(query, len(hits))
 
         def failed(exc: BaseException) -> None:
@@ -271,6 +278,27 @@ class MainWindow(QMainWindow):
             self._show(Place("session", session_id=hit.session_id, query=self._last_query))
 
     # --- navigation ---
+
+    def go_home(self) -> None:
+        """The start page, whatever was searched: Home clears the search and drops a pending one."""
+        if self.isFullScreen():
+            self.leave_fullscreen()
+        self.search_field.clear()  # not with signals blocked: the field's clear button follows them
+        self._debounce.stop()
+        self._search_seq += 1  # a search still running must not bring its results back
+        self.results_model.set_hits([])
+        self._show(Place("browse"))
+
+    def _refresh_continue(self) -> None:
+        """Continue watching from the catalog, when the start page shows it (after a position write)."""
+        if self.stack.currentWidget() is not self.browse or self.browse.showing_results():
+            return
+        try:
+            self.continue_model.set_items(self.services.repo.continue_watching(prefs=self._prefs_langs()))
+        except Exception as exc:  # noqa: BLE001
+            self.report_error(self.tr("The catalog could not be read: {error}").format(error=exc))
+            return
+        self.browse.show_home()
 
     def _current_place(self) -> Place | None:
         return self._history[-1] if self._history else None
@@ -381,6 +409,8 @@ class MainWindow(QMainWindow):
     def _save_position(self, uid: str, ms: int, length: int | None) -> None:
         self.runner.submit(
             self.services.users.save_position,
+            # The start page read Continue watching before this write landed: read it again.
+            on_done=lambda _r: self._refresh_continue(),
             on_error=lambda exc: self.statusBar().showMessage(self.tr("Could not save the position: {error}").format(error=exc), 5000),
             recording_uid=uid,
             position_ms=ms,
@@ -452,6 +482,7 @@ class MainWindow(QMainWindow):
         """Import a catalog file or a folder off the GUI thread, with progress and cancel."""
         token = CancelToken()
         dialog = QProgressDialog(self.tr("Importing {name}…").format(name=path.name), self.tr("Cancel"), 0, 0, self)
+        dialog.setLabel(plain_label(dialog, dialog.labelText()))  # the file name as typed, never markup
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.canceled.connect(token.cancel)
@@ -478,6 +509,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, 8000)
             if warnings:
                 box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import finished"), text, parent=self)
+                box.setTextFormat(Qt.TextFormat.PlainText)
                 box.setDetailedText("\n".join(warnings))
                 box.open()
             self.refresh_lists()
@@ -493,6 +525,7 @@ class MainWindow(QMainWindow):
 
     def report_error(self, text: str, detail: str = "") -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("vod-app"), text, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # errors quote file names and catalog text
         if detail:
             box.setDetailedText(detail)
         box.setObjectName("errorBox")

@@ -7,6 +7,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import Qt as QtGui  # convertFromPlainText lives in QtGui's Qt namespace
 
 from vod_app.domain.records import Page, RecordingSummary, SearchHit
 from vod_app.ui.formatting import format_date, format_duration
@@ -98,7 +99,8 @@ class RecordingListModel(QAbstractListModel):
         if role == Roles.ThumbnailKey:
             return r.recording_uid
         if role == Qt.ItemDataRole.ToolTipRole:
-            return r.title
+            # A tooltip is rich text when it looks like markup: a title is shown as typed, never read.
+            return QtGui.convertFromPlainText(r.title)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.tr("{title}, {date}, {duration}").format(
                 title=r.title, date=format_date(r.date), duration=format_duration(r.duration_ms)

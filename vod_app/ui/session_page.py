@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -13,27 +13,24 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from vod_app.domain.records import SessionDetail
 from vod_app.ui.formatting import format_duration, format_long_date, language_name
-from vod_app.ui.labels import heading
+from vod_app.ui.labels import fit_to_rows, heading
+
+MAX_RECORDING_ROWS = 5
 
 
 class SessionPage(QWidget):
     play_requested = Signal(int, object)  # recording id, start ms or None
     language_changed = Signal(str)
-    back_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.detail: SessionDetail | None = None
-        self.back_button = QToolButton(self)
-        self.back_button.setText(self.tr("◀ Back"))
-        self.back_button.clicked.connect(self.back_requested)
         self.title = heading(self, 1.4, "sessionTitle")
         self.meta = QLabel(self)
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
@@ -50,7 +47,6 @@ class SessionPage(QWidget):
 
         self.recordings = QListWidget(self)
         self.recordings.setAccessibleName(self.tr("Recordings"))
-        self.recordings.setMaximumHeight(110)
         self.recordings.itemActivated.connect(self._play_item)
         self.recordings.currentRowChanged.connect(lambda _r: self._update_resume())
         self.play_button = QPushButton(self.tr("Play"), self)
@@ -78,12 +74,10 @@ class SessionPage(QWidget):
         self.body.setOpenLinks(False)
         self.body.setOpenExternalLinks(False)
         self.body.setAccessibleName(self.tr("Panels"))
+        self.body.anchorClicked.connect(self._play_link)
 
-        top = QHBoxLayout()
-        top.addWidget(self.back_button)
-        top.addWidget(self.title, 1)
         lay = QVBoxLayout(self)
-        lay.addLayout(top)
+        lay.addWidget(self.title)
         lay.addWidget(self.meta)
         lay.addLayout(lang_row)
         lay.addLayout(rec_row)
@@ -118,16 +112,24 @@ class SessionPage(QWidget):
             self.recordings.addItem(item)
         if self.recordings.count():
             self.recordings.setCurrentRow(0)
+        fit_to_rows(self.recordings, MAX_RECORDING_ROWS)
         self._update_resume()
 
         parts = []
         if detail.description:
             parts.append(f"<p>{_para(detail.description)}</p>")
         for p in detail.panels:
-            parts.append(f"<h3>{html.escape(p.title)}</h3><p>{_para(p.description)}</p>")
+            parts.append(f"<h3>{html.escape(p.title)}</h3>")
+            start = _panel_start(detail, p.panel_id)
+            if start is not None:
+                rid, ms = start
+                label = html.escape(self.tr("▶ Play from {time}").format(time=format_duration(ms)))
+                parts.append(f"<p><a href='play:{rid}:{ms}'>{label}</a></p>")
+            parts.append(f"<p>{_para(p.description)}</p>")
             if p.speakers:
                 parts.append(f"<p><i>{html.escape(', '.join(p.speakers))}</i></p>")
-        # Escaped text only: nothing from the catalog can add markup, links or images.
+        # Escaped text only: nothing from the catalog can add markup, links or images (the only links
+        # are the play:RECORDING:MS ones written here).
         self.body.setHtml("".join(parts))
         self.show_moments([])
 
@@ -167,9 +169,25 @@ class SessionPage(QWidget):
         if rec is not None:
             self.play_requested.emit(rec.recording_id, self._positions.get(rec.uid, 0))
 
+    def _play_link(self, url: QUrl) -> None:
+        """A panel's "Play from" link: play:RECORDING_ID:START_MS."""
+        kind, _, rest = url.toString().partition(":")
+        rid, _, ms = rest.partition(":")
+        if kind == "play" and rid.isdigit() and ms.isdigit():
+            self.play_requested.emit(int(rid), int(ms))
+
     def _play_moment(self, item: QListWidgetItem) -> None:
         rid, start = item.data(Qt.ItemDataRole.UserRole)
         self.play_requested.emit(int(rid), int(start))
+
+
+def _panel_start(detail: SessionDetail, panel_id: int) -> tuple[int, int] | None:
+    """(recording id, start ms) of the first recording that covers the panel, if any says so."""
+    for rec in detail.recordings:
+        for r in rec.panel_ranges:
+            if r.panel_id == panel_id:
+                return rec.recording_id, r.start_ms
+    return None
 
 
 def _para(text: str) -> str:
