@@ -119,7 +119,7 @@ def date_from_name(name: str) -> dt.date | None:
     return found.date if found else None
 
 
-_TRIM = " \t-_.,·–—()[]"
+_TRIM = " \t-_.,·–—"
 
 
 def tidy_title(stem: str, *, drop_date: bool = True) -> str:
@@ -130,6 +130,7 @@ def tidy_title(stem: str, *, drop_date: bool = True) -> str:
         found = find_date(text)
         if found is not None:
             text = text[: found.start] + " " + text[found.end :]
+            text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)  # "Council (10 May 2019)"
     text = re.sub(r"\s+", " ", text.replace("_", " ")).strip(_TRIM)
     if not text:
         text = re.sub(r"\s+", " ", stem.replace("_", " ")).strip() or stem
