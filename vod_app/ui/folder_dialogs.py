@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt
@@ -35,13 +36,15 @@ class ImportSummaryDialog(QDialog):
         self.counts.setObjectName("folderSummaryCounts")
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
         self.counts.setWordWrap(True)
-        lines = [
-            self.tr("%n session(s) added", "", report.sessions_added),
-            self.tr("%n session(s) updated", "", report.sessions_updated),
-            self.tr("%n file(s) unchanged", "", report.unchanged_files),
-            self.tr("%n file(s) skipped", "", len(report.skipped)),
-            self.tr("%n file(s) missing (kept in the catalog)", "", len(report.missing)),
-        ]
+        lines = [self.tr("%n session(s) added", "", report.sessions_added)]
+        for n, text in (
+            (report.sessions_updated, self.tr("%n session(s) updated", "", report.sessions_updated)),
+            (report.unchanged_files, self.tr("%n file(s) unchanged", "", report.unchanged_files)),
+            (len(report.skipped), self.tr("%n file(s) skipped", "", len(report.skipped))),
+            (len(report.missing), self.tr("%n file(s) missing (kept in the catalog)", "", len(report.missing))),
+        ):
+            if n:
+                lines.append(text)
         self.counts.setText(self.tr("{folder}:").format(folder=report.source) + "\n" + "\n".join(lines))
         self.files = QTreeWidget(self)
         self.files.setObjectName("folderSummaryFiles")
@@ -51,11 +54,16 @@ class ImportSummaryDialog(QDialog):
         self.files.setWordWrap(True)
         self.files.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.files.header().setStretchLastSection(True)
-        for path, reason in report.skipped:
-            self.files.addTopLevelItem(QTreeWidgetItem([path, reason]))
-        for path in report.missing:
-            self.files.addTopLevelItem(QTreeWidgetItem([path, self.tr("missing: the file is gone; kept in the catalog with its position")]))
-        self.files.setColumnWidth(0, 380)
+        self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self._paths: list[str] = []
+        gone = self.tr("missing: the file is gone; kept in the catalog with its position")
+        for path, reason in [*report.skipped, *((p, gone) for p in report.missing)]:
+            item = QTreeWidgetItem([_relative(path, report.source), reason])
+            item.setToolTip(0, path)
+            item.setToolTip(1, reason)
+            self._paths.append(path)
+            self.files.addTopLevelItem(item)
+        self.files.setColumnWidth(0, 260)
         self.files.setVisible(self.files.topLevelItemCount() > 0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -66,8 +74,16 @@ class ImportSummaryDialog(QDialog):
         lay.addWidget(buttons)
 
     def rows(self) -> list[tuple[str, str]]:
-        """(file, reason) as shown: what the tests read."""
-        return [(self.files.topLevelItem(i).text(0), self.files.topLevelItem(i).text(1)) for i in range(self.files.topLevelItemCount())]
+        """(full path, reason) of every file listed."""
+        return [(self._paths[i], self.files.topLevelItem(i).text(1)) for i in range(self.files.topLevelItemCount())]
+
+
+def _relative(path: str, folder: str) -> str:
+    """Paths inside the added folder are shown from it: the folder is already named above."""
+    try:
+        return str(Path(path).relative_to(folder))
+    except ValueError:
+        return path
 
 
 @dataclass(frozen=True)
