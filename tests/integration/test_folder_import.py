@@ -154,7 +154,8 @@ def _sessions(catalog) -> dict[str, object]:  # noqa: ANN001
 
 def test_dates_come_from_names_else_the_file_time_and_parts_make_one_session(catalog, named_folder: Path) -> None:
     report = import_folder(catalog, named_folder, probe=probe_media)
-    assert report.skipped == [] and report.sessions_added == 5
+    assert report.skipped == [] and (report.sessions_added, report.recordings_added) == (5, 8)
+    assert "8 recordings added (5 sessions added" in report.summary()
     sessions = _sessions(catalog)
     assert {t: s.date for t, s in sessions.items()} == {
         "Council": dt.date(2019, 5, 10),  # the folder is named as a session: both files in it
@@ -185,7 +186,7 @@ def test_rescans_are_stable_and_positions_survive_regrouping(catalog, named_fold
     regrouped = import_folder(catalog, named_folder, probe=probe_media)
     counts = CatalogRepository(catalog).counts()
     assert (counts["sessions"], counts["recordings"]) == (5, 8), "no duplicates"
-    assert regrouped.skipped == []
+    assert regrouped.skipped == [] and regrouped.recordings_added == 0, "the same recordings, regrouped"
     assert UserStateRepository(catalog).position(part2.recording_uid) == 42_000
     plenary = CatalogRepository(catalog).session_detail(_sessions(catalog)["Plenary"].session_id)
     assert part2.recording_uid in [r.uid for r in plenary.recordings]

@@ -60,12 +60,14 @@ class ImportCancelled(Exception):
 @dataclass
 class FolderReport(ImportReport):
     unchanged_files: int = 0
+    recordings_added: int = 0  # files new to the catalog (a session may group several)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     missing: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         s = (
-            f"{self.source}: {self.sessions_added} sessions added, {self.sessions_updated} updated, "
+            f"{self.source}: {self.recordings_added} recordings added ({self.sessions_added} sessions added, "
+            f"{self.sessions_updated} updated), "
             f"{self.unchanged_files} unchanged, {len(self.skipped)} skipped, {len(self.missing)} missing; "
             f"{self.cues} caption cues"
         )
@@ -343,11 +345,15 @@ def import_folder(
         writer.report = report
         for sess in sessions:
             writer.add_session(sess, ("file", sess["recordings"][0]["media"]))
+        writer_problems = list(writer.problems)
         if writer.problems:
             # A sidecar that fails to parse skips that session only (reported), not the folder.
             report.skipped.extend((p.path, p.message) for p in writer.problems)
             writer.problems.clear()
         writer.finish()
+        # A session the writer refused is named in its problems' paths ("$.file./a/b.mkv...").
+        written = [sess for sess in sessions if not any(sess["recordings"][0]["media"] in p.path for p in writer_problems)]
+        report.recordings_added = sum(1 for sess in written for rec in sess["recordings"] if rec["media"] not in known.recordings)
         if report.missing:
             conn.execute(update(m.Recording).where(m.Recording.source.in_(report.missing)).values(missing=True))
     report.warnings.extend(f"skipped {path}: {reason}" for path, reason in report.skipped)
