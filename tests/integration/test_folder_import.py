@@ -279,3 +279,27 @@ def test_schema_0002_upgrades_and_keeps_state_while_folders_are_edited(tmp_path:
         assert _sessions(catalog)["Keynote speech"].date == dt.date(2018, 3, 2)
     finally:
         catalog.dispose()
+
+
+def test_an_edit_or_removal_made_while_a_scan_probes_is_not_overwritten(catalog, named_folder: Path) -> None:
+    """The app edits while the command line rescans the same catalog: the person's change wins."""
+    from vod_app.catalog.sessions_edit import edit_session, remove_session
+
+    import_folder(catalog, named_folder, probe=probe_media)
+    sessions = _sessions(catalog)
+    plenary, council = sessions["Plenary"].session_id, sessions["Council"].session_id
+    for f in (named_folder / "talks" / "Plenary part 1.mkv", named_folder / "2019-05-10 Council" / "morning.mkv"):
+        os.utime(f, (f.stat().st_atime, f.stat().st_mtime + 60))  # both sessions get rewritten
+    done: list[str] = []
+
+    def probe_while_the_app_edits(src: str):  # noqa: ANN202
+        if not done:
+            edit_session(catalog, plenary, title="Opening plenary", date=dt.date(2016, 9, 19))
+            remove_session(catalog, council)
+            done.append(src)
+        return probe_media(src)
+
+    report = import_folder(catalog, named_folder, probe=probe_while_the_app_edits)
+    titles = _sessions(catalog)
+    assert "Council" not in titles and titles["Opening plenary"].date == dt.date(2016, 9, 19)
+    assert {Path(p).name for p, _r in report.skipped} == {"morning.mkv", "afternoon.mkv"}

@@ -220,7 +220,6 @@ class _Known:
     recordings: dict[str, tuple[str, str | None, str]]  # source -> (recording uid, stamp, session uid)
     sessions: dict[str, tuple[int, set[str]]]  # session uid -> (id, sources)
     excluded: set[str]
-    overrides: dict[str, dict[str, Any]]
 
 
 def _known(catalog: Catalog, folder: Path) -> _Known:
@@ -238,8 +237,7 @@ def _known(catalog: Catalog, folder: Path) -> _Known:
         for src, _ruid, _stamp, suid, sid in rows:
             sessions.setdefault(suid, (sid, set()))[1].add(src)
         excluded = excluded_sources(conn, prefix)
-        ovr = overrides(conn, list(sessions)) if sessions else {}
-    return _Known(recordings, sessions, excluded, ovr)
+    return _Known(recordings, sessions, excluded)
 
 
 def _readable(media: Path, report: FolderReport, excluded: set[str]) -> os.stat_result | None:
@@ -323,7 +321,7 @@ def import_folder(
                 report.skipped.append((str(media), "; ".join(str(p) for p in exc.problems[:3])))
         if recordings:
             try:
-                sessions.append(_session_for(group, recordings, readable, known.overrides.get(group.uid)))
+                sessions.append(_session_for(group, recordings, readable))
             except CatalogFileError as exc:
                 reason = "; ".join(str(p) for p in exc.problems[:3])
                 report.skipped.extend((str(p), reason) for p, _r, _m in recordings)
@@ -341,6 +339,7 @@ def import_folder(
         conn = s.connection()
         for sid in stale:
             delete_session_rows(conn, sid)
+        sessions = _apply_person_edits(conn, folder, sessions, report)
         writer = CatalogWriter(conn, folder, source=str(folder))
         writer.report = report
         for sess in sessions:
@@ -359,6 +358,28 @@ def import_folder(
     report.warnings.extend(f"skipped {path}: {reason}" for path, reason in report.skipped)
     report.warnings.extend(f"missing {path} (kept in the catalog)" for path in report.missing)
     return report
+
+
+def _apply_person_edits(conn: Any, folder: Path, sessions: list[dict[str, Any]], report: FolderReport) -> list[dict[str, Any]]:
+    """Edits and removals read inside the write transaction: one made while this scan was probing
+    (in the app, while the command line scans) is applied, not overwritten."""
+    excluded = excluded_sources(conn, str(folder) + os.sep)
+    edits = overrides(conn, [sess["id"] for sess in sessions])
+    out = []
+    for sess in sessions:
+        removed = [r["media"] for r in sess["recordings"] if r["media"] in excluded]
+        report.skipped.extend((src, "removed from the catalog meanwhile; not added again") for src in removed)
+        sess["recordings"] = [r for r in sess["recordings"] if r["media"] not in excluded]
+        if not sess["recordings"]:
+            continue
+        for key, value in edits.get(sess["id"], {}).items():
+            if key in ("title", "date", "event"):
+                if value is None:
+                    sess.pop(key, None)
+                else:
+                    sess[key] = value
+        out.append(sess)
+    return out
 
 
 def _metadata(side: _Sidecars) -> dict[str, Any]:
@@ -399,10 +420,9 @@ def _session_for(
     group: _Group,
     recordings: list[tuple[Path, dict[str, Any], dict[str, Any]]],
     readable: dict[Path, tuple[os.stat_result, _Sidecars, str]],
-    override: dict[str, Any] | None,
 ) -> dict[str, Any]:
     """A session in the catalog format. Date: NAME.json > the name > the first file's time.
-    Title: NAME.json (one file) > the name. A person's edit (override) wins over both."""
+    Title: NAME.json (one file) > the name. (A person's edit wins over both: _apply_person_edits.)"""
     meta: dict[str, Any] = {}
     for _media, rec, rec_meta in recordings:
         if group.grouped:
@@ -414,12 +434,6 @@ def _session_for(
     first_time = min(readable[p][0].st_mtime for p, _r, _m in recordings)
     date = meta.pop("date", None) or (group.date.isoformat() if group.date else _file_date(first_time))
     session: dict[str, Any] = {"id": group.uid, "title": title, "date": date, **meta, "recordings": [r for _p, r, _m in recordings]}
-    for key, value in (override or {}).items():
-        if key in ("title", "date", "event"):
-            if value is None:
-                session.pop(key, None)
-            else:
-                session[key] = value
     problems = validate_session(session, recordings[0][0].parent, ("file",))
     if problems:
         side = readable[recordings[0][0]][1]
