@@ -303,3 +303,23 @@ def test_an_edit_or_removal_made_while_a_scan_probes_is_not_overwritten(catalog,
     titles = _sessions(catalog)
     assert "Council" not in titles and titles["Opening plenary"].date == dt.date(2016, 9, 19)
     assert {Path(p).name for p, _r in report.skipped} == {"morning.mkv", "afternoon.mkv"}
+
+
+def test_a_rewritten_group_keeps_the_recordings_whose_files_disappeared(catalog, named_folder: Path) -> None:
+    import_folder(catalog, named_folder, probe=probe_media)
+    repo, users = CatalogRepository(catalog), UserStateRepository(catalog)
+    sid = _sessions(catalog)["Plenary"].session_id
+    gone = repo.session_detail(sid).recordings[1]  # part 2
+    users.save_position(gone.uid, 12_000, 90_000)
+    os.remove(gone.source)
+    part1 = named_folder / "talks" / "Plenary part 1.mkv"
+    os.utime(part1, (part1.stat().st_atime, part1.stat().st_mtime + 60))  # the group is rewritten
+
+    report = import_folder(catalog, named_folder, probe=probe_media)
+    assert report.missing == [gone.source] and report.sessions_updated == 1
+    detail = repo.session_detail(sid)
+    assert [r.title for r in detail.recordings] == ["Plenary part 1", "Plenary (3)", "Plenary part 2"]
+    kept = next(r for r in detail.recordings if r.uid == gone.uid)
+    assert kept.duration_ms == gone.duration_ms and kept.audio_tracks == gone.audio_tracks
+    assert users.position(gone.uid) == 12_000
+    assert repo.counts()["recordings"] == 8

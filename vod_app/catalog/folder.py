@@ -20,12 +20,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from vod_app.catalog import models as m
 from vod_app.catalog.database import Catalog
 from vod_app.catalog.importer import CatalogWriter, ImportReport
-from vod_app.catalog.sessions_edit import delete_session_rows, excluded_sources, overrides
+from vod_app.catalog.sessions_edit import (
+    delete_session_rows,
+    excluded_sources,
+    overrides,
+    put_back_recordings,
+    recording_rows,
+)
 from vod_app.catalog.validation import (
     CatalogFileError,
     Problem,
@@ -333,6 +339,13 @@ def import_folder(
     # Sessions an earlier scan (or an earlier version's rules) made of files that now belong to
     # another session: their recordings move (same recording uid, so positions stay with them).
     stale = [sid for uid, (sid, srcs) in known.sessions.items() if uid not in planned and any(Path(s) in readable for s in srcs)]
+    # A rewritten session keeps its recordings whose files disappeared (reported missing, as ever).
+    gone = set(report.missing)
+    keep: dict[str, list[str]] = {}
+    for sess in sessions:
+        old = known.sessions.get(sess["id"])
+        if old is not None and old[1] & gone:
+            keep[sess["id"]] = sorted(old[1] & gone)
     check_cancel()
 
     with catalog.write() as s:
@@ -340,6 +353,7 @@ def import_folder(
         for sid in stale:
             delete_session_rows(conn, sid)
         sessions = _apply_person_edits(conn, folder, sessions, report)
+        kept = {uid: recording_rows(conn, srcs) for uid, srcs in keep.items()}
         writer = CatalogWriter(conn, folder, source=str(folder))
         writer.report = report
         for sess in sessions:
@@ -350,6 +364,15 @@ def import_folder(
             report.skipped.extend((p.path, p.message) for p in writer.problems)
             writer.problems.clear()
         writer.finish()
+        for uid, rows in kept.items():
+            ids = [r["id"] for r in rows["recordings"]]
+            if not ids or conn.execute(select(m.Recording.id).where(m.Recording.id.in_(ids))).first() is not None:
+                continue  # the session was not rewritten (refused, or removed meanwhile): its rows are there
+            row = conn.execute(
+                select(m.Session.id, func.count(m.Recording.id)).join(m.Recording, isouter=True).where(m.Session.uid == uid).group_by(m.Session.id)
+            ).first()
+            if row is not None:
+                put_back_recordings(conn, rows, row[0], row[1])
         # A session the writer refused is named in its problems' paths ("$.file./a/b.mkv...").
         written = [sess for sess in sessions if not any(sess["recordings"][0]["media"] in p.path for p in writer_problems)]
         report.recordings_added = sum(1 for sess in written for rec in sess["recordings"] if rec["media"] not in known.recordings)

@@ -239,6 +239,29 @@ def restore_session(catalog: Catalog, removed: RemovedSession) -> None:
         ) from exc
 
 
+_RECORDING_TABLES = (m.Recording, m.Chapter, m.AudioTrack, m.CaptionTrack, m.Cue)
+
+
+def recording_rows(conn: Connection, sources: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The catalog rows of folder recordings (by file), to carry them over a session's rewrite."""
+    rec_ids = select(m.Recording.id).where(m.Recording.source.in_(sources), m.Recording.stamp.is_not(None))
+    out: dict[str, list[dict[str, Any]]] = {}
+    for table in _RECORDING_TABLES:
+        tbl = table.__table__
+        col = tbl.c.id if table is m.Recording else tbl.c.recording_id
+        out[tbl.name] = [dict(r) for r in conn.execute(select(tbl).where(col.in_(rec_ids))).mappings()]
+    return out
+
+
+def put_back_recordings(conn: Connection, rows: dict[str, list[dict[str, Any]]], session_id: int, position: int) -> None:
+    """Insert rows from :func:`recording_rows` under ``session_id``, after its other recordings."""
+    for i, rec in enumerate(sorted(rows.get("recordings", []), key=lambda r: r["position"])):
+        rec.update(session_id=session_id, position=position + i)
+    for table in _RECORDING_TABLES:
+        if rows.get(table.__tablename__):
+            conn.execute(insert(table.__table__), rows[table.__tablename__])
+
+
 def excluded_sources(conn: Connection, prefix: str) -> set[str]:
     """Files below ``prefix`` (a folder path ending in a separator) that a person removed."""
     return set(conn.execute(select(m.ExcludedFile.source).where(m.ExcludedFile.source.like(prefix + "%"))).scalars())
