@@ -111,3 +111,26 @@ def test_edit_and_remove_a_folder_session_with_undo_and_redo(qtbot, window, fold
     detail = repo.session_detail(sid)
     assert detail.title == "Council of Ministers" and UserStateRepository(window.catalog).position(uid) == 20_000
     assert sid in {s.session_id for s in repo.sessions(limit=100).items}
+
+
+def test_removed_files_are_skipped_on_a_rescan_until_added_again_from_the_summary(qtbot, window, folder: Path, monkeypatch) -> None:  # noqa: ANN001
+    _add(qtbot, window, folder, monkeypatch)
+    first = window.folder_summary
+    assert first.include_again.isHidden()
+    first.close()
+    repo = CatalogRepository(window.catalog)
+    sid = _session_id(window)
+    window.browse.session_requested.emit(sid)
+    window.session_page.remove_button.click()
+    qtbot.waitUntil(lambda: repo.session_detail(sid) is None)
+
+    _add(qtbot, window, folder, monkeypatch)
+    summary = window.folder_summary
+    assert summary is not first and "0 session(s) added" in summary.counts.text()
+    reasons = {Path(p).name: r for p, r in summary.rows()}
+    assert "removed" in reasons["morning.mkv"] and "removed" in reasons["afternoon.mkv"]
+    assert summary.include_again.isVisible()
+    summary.include_again.click()
+    qtbot.waitUntil(lambda: window.folder_summary is not summary and window.folder_summary.isVisible(), timeout=30_000)
+    assert "1 session(s) added" in window.folder_summary.counts.text()
+    assert any(s.session_uid.startswith("folder-") for s in repo.sessions(limit=100).items)

@@ -69,6 +69,7 @@ class FolderReport(ImportReport):
     recordings_added: int = 0  # files new to the catalog (a session may group several)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     missing: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)  # skipped because a person removed their session
 
     def summary(self) -> str:
         s = (
@@ -249,6 +250,7 @@ def _known(catalog: Catalog, folder: Path) -> _Known:
 def _readable(media: Path, report: FolderReport, excluded: set[str]) -> os.stat_result | None:
     if str(media) in excluded:
         report.skipped.append((str(media), "removed from the catalog earlier (its session was removed); not added again"))
+        report.excluded.append(str(media))
         return None
     try:
         st = media.stat()

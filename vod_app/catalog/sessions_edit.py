@@ -262,6 +262,15 @@ def put_back_recordings(conn: Connection, rows: dict[str, list[dict[str, Any]]],
             conn.execute(insert(table.__table__), rows[table.__tablename__])
 
 
+def include_again(catalog: Catalog, sources: list[str]) -> int:
+    """Lift the exclusion of files removed earlier (the next scan adds them); returns how many."""
+    with catalog.write() as s:
+        n = 0
+        for chunk in (sources[i : i + 900] for i in range(0, len(sources), 900)):
+            n += s.execute(delete(m.ExcludedFile).where(m.ExcludedFile.source.in_(chunk))).rowcount
+        return n
+
+
 def excluded_sources(conn: Connection, prefix: str) -> set[str]:
     """Files below ``prefix`` (a folder path ending in a separator) that a person removed."""
     return set(conn.execute(select(m.ExcludedFile.source).where(m.ExcludedFile.source.like(prefix + "%"))).scalars())

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 class ImportSummaryDialog(QDialog):
     """What a scan did: sessions added and updated, files unchanged, skipped (with why) and missing."""
+
+    include_again_requested = Signal(list, str)  # files removed earlier, the folder to scan again
 
     def __init__(self, report: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +70,12 @@ class ImportSummaryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
+        excluded = list(getattr(report, "excluded", []))
+        self.include_again = buttons.addButton(self.tr("Add removed files again"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.include_again.setObjectName("includeAgain")
+        self.include_again.setToolTip(self.tr("Files whose session you removed are skipped; add them back on a new scan"))
+        self.include_again.setVisible(bool(excluded))
+        self.include_again.clicked.connect(lambda: (self.include_again_requested.emit(excluded, report.source), self.accept()))
         lay = QVBoxLayout(self)
         lay.addWidget(self.counts)
         lay.addWidget(self.files, 1)

@@ -526,12 +526,25 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, 8000)
             if hasattr(report, "unchanged_files"):  # a folder scan: always say what was added and what not
                 self.folder_summary = ImportSummaryDialog(report, self)
+                self.folder_summary.include_again_requested.connect(include_again)
                 self.folder_summary.open()
             elif warnings:
                 box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import finished"), text, parent=self)
                 box.setDetailedText("\n".join(warnings))
                 box.open()
             self.refresh_lists()
+
+        def include_again(sources: list[str], folder: str) -> None:
+            """Lift the exclusion of files whose session was removed, then scan their folder again."""
+            from vod_app.catalog.sessions_edit import include_again as lift
+
+            self.runner.submit(
+                lift,
+                on_done=lambda _n: self.import_path(Path(folder)),
+                on_error=lambda exc: self.report_error(self.tr("The removed files could not be added again: {error}").format(error=exc)),
+                catalog=self.services.repo.catalog,
+                sources=sources,
+            )
 
         def failed(exc: BaseException) -> None:
             dialog.close()
