@@ -92,7 +92,7 @@ def test_edit_and_remove_a_folder_session_with_undo_and_redo(qtbot, window, fold
     qtbot.waitUntil(lambda: page.title.text() == "Council of Ministers")
     assert "Spring Council 2019" in page.meta.text()
     assert window.actions_.undo.isEnabled() and "Ctrl+Z" in [k.toString() for k in window.actions_.undo.shortcuts()]
-    assert "Edited" in window.actions_.undo.text()
+    assert window.actions_.undo.text() == "&Undo Edit “Council of Ministers”"
 
     window.actions_.undo.trigger()
     qtbot.waitUntil(lambda: page.title.text() == "Council")

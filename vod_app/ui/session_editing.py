@@ -28,9 +28,11 @@ from vod_app.ui.folder_dialogs import SessionEditDialog, SessionEditValues
 class CatalogCommand(QUndoCommand):
     """One undoable catalog change: ``do``/``undo`` run on the task runner."""
 
-    def __init__(self, text: str, kind: str, session_id: int, do: Callable[[], Any], undo: Callable[[], Any], editing: SessionEditing) -> None:
+    def __init__(
+        self, text: str, title: str, kind: str, session_id: int, do: Callable[[], Any], undo: Callable[[], Any], editing: SessionEditing
+    ) -> None:
         super().__init__(text)
-        self.kind, self.session_id = kind, session_id
+        self.title, self.kind, self.session_id = title, kind, session_id
         self._do, self._undo, self._editing = do, undo, editing
         self._first = True  # pushed after the first run succeeded: redo() on push has nothing to do
 
@@ -80,12 +82,14 @@ class SessionEditing(QObject):
 
         self.runner.submit(fn, on_done=done, on_error=failed)
 
-    def _first_run(self, kind: str, session_id: int, do: Callable[[], Any], undo: Callable[[], Any], text: Callable[[Any], str]) -> None:
+    def _first_run(self, kind: str, session_id: int, do: Callable[[], Any], undo: Callable[[], Any], title: Callable[[Any], str]) -> None:
         self._set_busy(True)
 
         def done(result: object) -> None:
             self._set_busy(False)
-            cmd = CatalogCommand(text(result), kind, session_id, do, undo, self)
+            name = title(result)
+            text = self.tr("Remove “{title}”").format(title=name) if kind == "remove" else self.tr("Edit “{title}”").format(title=name)
+            cmd = CatalogCommand(text, name, kind, session_id, do, undo, self)
             self.stack.push(cmd)
             self.changed.emit(kind, session_id, "do", self._message(cmd, "do"))
 
@@ -99,8 +103,8 @@ class SessionEditing(QObject):
         if direction == "undo":
             return self.tr("Undone: {what}").format(what=cmd.text())
         if cmd.kind == "remove":
-            return self.tr("{what}: the files were not touched (Ctrl+Z undoes it)").format(what=cmd.text())
-        return self.tr("{what} (Ctrl+Z undoes it)").format(what=cmd.text())
+            return self.tr("“{title}” was removed from the catalog; its files were not touched (Ctrl+Z undoes it)").format(title=cmd.title)
+        return self.tr("“{title}” was saved (Ctrl+Z undoes it)").format(title=cmd.title)
 
     def undo(self) -> None:
         if not self.busy and self.stack.canUndo():
@@ -123,7 +127,7 @@ class SessionEditing(QObject):
         def undo() -> None:
             restore_session(self.catalog, state["removed"])
 
-        self._first_run("remove", session_id, do, undo, lambda r: self.tr("Removed “{title}” from the catalog").format(title=r.title))
+        self._first_run("remove", session_id, do, undo, lambda r: r.title)
 
     def edit(self, session_id: int) -> None:
         """Open the edit dialog once the session's fields are read (off the GUI thread)."""
@@ -155,4 +159,4 @@ class SessionEditing(QObject):
         def undo() -> None:
             restore_fields(self.catalog, session_id, state["before"])
 
-        self._first_run("edit", session_id, do, undo, lambda _r: self.tr("Edited “{title}”").format(title=values.title))
+        self._first_run("edit", session_id, do, undo, lambda _r: values.title)
