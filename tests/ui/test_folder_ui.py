@@ -134,3 +134,27 @@ def test_removed_files_are_skipped_on_a_rescan_until_added_again_from_the_summar
     qtbot.waitUntil(lambda: window.folder_summary is not summary and window.folder_summary.isVisible(), timeout=30_000)
     assert "1 session(s) added" in window.folder_summary.counts.text()
     assert any(s.session_uid.startswith("folder-") for s in repo.sessions(limit=100).items)
+
+
+def test_the_edit_dialog_keeps_four_digit_years_and_reads_a_typed_event_as_new(qtbot) -> None:  # noqa: ANN001
+    import datetime as dt
+
+    from PySide6.QtCore import QLocale
+
+    from vod_app.ui.folder_dialogs import SessionEditDialog
+
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_US"))  # short format "M/d/yy"
+    try:
+        dialog = SessionEditDialog("Council", dt.date(1998, 5, 10), "ev-1", [("ev-1", "Spring Council"), ("ev-2", "IDM 2017")])
+        qtbot.addWidget(dialog)
+    finally:
+        QLocale.setDefault(before)
+    assert "1998" in dialog.date_edit.text()
+    assert dialog.values() == type(dialog.values())("Council", dt.date(1998, 5, 10), "ev-1", None)
+    dialog.event_box.setEditText("idm 2017")
+    assert (dialog.values().event_uid, dialog.values().new_event_title) == ("ev-2", None)
+    dialog.event_box.setEditText("  Autumn   Council ")
+    assert (dialog.values().event_uid, dialog.values().new_event_title) == (None, "Autumn Council")
+    dialog.event_box.setEditText("")
+    assert (dialog.values().event_uid, dialog.values().new_event_title) == (None, None)

@@ -114,7 +114,9 @@ class SessionEditDialog(QDialog):
         self.title_edit.setAccessibleName(self.tr("Title"))
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+        # Short formats often write two-digit years ("M/d/yy"): recordings from the 1990s need four.
+        self.date_edit.setDisplayFormat(fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy"))
         self.date_edit.setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31))
         self.date_edit.setDate(QDate(date.year, date.month, date.day) if date else QDate.currentDate())
         self.date_edit.setAccessibleName(self.tr("Date"))

@@ -206,6 +206,8 @@ class MainWindow(QMainWindow):
         for signal in (ed.stack.canUndoChanged, ed.stack.canRedoChanged, ed.stack.undoTextChanged, ed.stack.redoTextChanged, ed.busy_changed):
             signal.connect(self._update_undo_actions)
         ed.changed.connect(self._session_changed)
+        for button in (self.session_page.edit_button, self.session_page.remove_button):
+            ed.busy_changed.connect(button.setDisabled)  # one change at a time
         ed.failed.connect(self.report_error)
         self.session_page.edit_requested.connect(ed.edit)
         self.session_page.remove_requested.connect(ed.remove)
