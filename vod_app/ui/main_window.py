@@ -201,24 +201,13 @@ class MainWindow(QMainWindow):
         menu.addAction(a.redo)
         self.menuBar().insertMenu(self.menuBar().actions()[1], menu)
         ed = self.session_editing
-        a.undo.triggered.connect(ed.undo)
-        a.redo.triggered.connect(ed.redo)
-        for signal in (ed.stack.canUndoChanged, ed.stack.canRedoChanged, ed.stack.undoTextChanged, ed.stack.redoTextChanged, ed.busy_changed):
-            signal.connect(self._update_undo_actions)
+        ed.bind_actions(a.undo, a.redo)
         ed.changed.connect(self._session_changed)
         for button in (self.session_page.edit_button, self.session_page.remove_button):
             ed.busy_changed.connect(button.setDisabled)  # one change at a time
         ed.failed.connect(self.report_error)
         self.session_page.edit_requested.connect(ed.edit)
         self.session_page.remove_requested.connect(ed.remove)
-
-    def _update_undo_actions(self, *_args: object) -> None:
-        ed, a = self.session_editing, self.actions_
-        a.undo.setEnabled(ed.stack.canUndo() and not ed.busy)
-        a.redo.setEnabled(ed.stack.canRedo() and not ed.busy)
-        undo, redo = ed.stack.undoText(), ed.stack.redoText()
-        a.undo.setText(self.tr("&Undo {what}").format(what=undo) if undo else self.tr("&Undo"))
-        a.redo.setText(self.tr("&Redo {what}").format(what=redo) if redo else self.tr("&Redo"))
 
     def _session_changed(self, kind: str, session_id: int, direction: str, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)

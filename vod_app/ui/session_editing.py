@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from vod_app.catalog.sessions_edit import (
@@ -60,6 +60,25 @@ class SessionEditing(QObject):
         self.stack = QUndoStack(self)
         self.busy = False
         self.dialog: SessionEditDialog | None = None
+
+    def bind_actions(self, undo: QAction, redo: QAction) -> None:
+        """Edit → Undo/Redo follow the stack: enabled when there is something (and nothing runs),
+        their text naming the change ("Undo Remove “Council”")."""
+        self._actions = (undo, redo)
+        undo.triggered.connect(self.undo)
+        redo.triggered.connect(self.redo)
+        s = self.stack
+        for signal in (s.canUndoChanged, s.canRedoChanged, s.undoTextChanged, s.redoTextChanged, self.busy_changed):
+            signal.connect(self._update_actions)
+        self._update_actions()
+
+    def _update_actions(self, *_args: object) -> None:
+        undo, redo = self._actions
+        s = self.stack
+        undo.setEnabled(s.canUndo() and not self.busy)
+        redo.setEnabled(s.canRedo() and not self.busy)
+        undo.setText(self.tr("&Undo {what}").format(what=s.undoText()) if s.undoText() else self.tr("&Undo"))
+        redo.setText(self.tr("&Redo {what}").format(what=s.redoText()) if s.redoText() else self.tr("&Redo"))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
