@@ -103,3 +103,41 @@ def test_whatever_the_name_a_date_is_real_and_in_range(name: str) -> None:
         assert 1900 <= found.date.year <= 2100
         assert 0 <= found.start < found.end <= len(name)
     assert tidy_title(name or "x")
+
+
+def test_sessions_planned_from_names() -> None:
+    """The grouping rule of docs/folders.md, on names only (plan_sessions touches no file)."""
+    from pathlib import Path
+
+    from vod_app.catalog.folder import plan_sessions
+
+    root = Path("/rec")
+    t = root / "talks"
+    files = [
+        t / "Budget part 1 2019-06-01.mkv",
+        t / "Budget part 2 2019-06-01.mkv",
+        t / "Budget part 1 2019-06-02.mkv",  # the same name on another day: another session
+        t / "2019-05-10_Plenary_part_2.mkv",
+        t / "2019-05-10_Plenary_part_10.mkv",
+        t / "2019-05-10_Plenary_part_1.mkv",
+        t / "Panel 2.mp4",
+        t / "Panel 3.mp4",
+        t / "Q&A (2).mp4",  # one part alone keeps its whole name
+        root / "2019-05-10 Council" / "b.mkv",
+        root / "2019-05-10 Council" / "a.mkv",
+    ]
+    groups = plan_sessions(root, files)
+    got = {(g.title, g.date, tuple(p.name for p in g.members)) for g in groups}
+    assert got == {
+        ("Budget", dt.date(2019, 6, 1), ("Budget part 1 2019-06-01.mkv", "Budget part 2 2019-06-01.mkv")),
+        ("Budget part 1", dt.date(2019, 6, 2), ("Budget part 1 2019-06-02.mkv",)),
+        ("Plenary", dt.date(2019, 5, 10), ("2019-05-10_Plenary_part_1.mkv", "2019-05-10_Plenary_part_2.mkv", "2019-05-10_Plenary_part_10.mkv")),
+        ("Panel 2", None, ("Panel 2.mp4",)),
+        ("Panel 3", None, ("Panel 3.mp4",)),
+        ("Q&A (2)", None, ("Q&A (2).mp4",)),
+        ("Council", dt.date(2019, 5, 10), ("a.mkv", "b.mkv")),
+    }
+    # A file's session depends on its own path only: the same uid whatever else is in the folder.
+    uids = {p: g.uid for g in groups for p in g.members}
+    for g in plan_sessions(root, files[::2]):
+        assert all(uids[p] == g.uid for p in g.members)

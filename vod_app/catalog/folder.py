@@ -192,7 +192,10 @@ def plan_sessions(root: Path, media_files: list[Path]) -> list[_Group]:
     order: dict[Path, tuple[Any, ...]] = {}
     for media in media_files:
         parent = media.parent
-        part = find_part(media.stem)
+        named = find_date(media.stem)
+        # The part number is read with the date left out: "Plenary part 1 2019-05-10" is part 1.
+        bare = media.stem if named is None else f"{media.stem[: named.start]} {media.stem[named.end :]}".strip(" _-.")
+        part = find_part(bare)
         folder_date = find_date(parent.name)
         if folder_date is not None:
             key = f"dir:{parent}"
@@ -200,17 +203,15 @@ def plan_sessions(root: Path, media_files: list[Path]) -> list[_Group]:
             group = groups.setdefault(uid, _Group(uid, tidy_title(parent.name), folder_date.date, grouped=True))
             order[media] = _natural(media.name)
         elif part is not None:
-            key = f"parts:{parent}{os.sep}{part.key}"
+            # Parts of one name recorded on different days are different sessions.
+            key = f"parts:{parent}{os.sep}{part.key}" + (f"@{named.date.isoformat()}" if named else "")
             uid = _uid("folder", Path(key))
-            date = find_date(part.base)
-            group = groups.setdefault(
-                uid, _Group(uid, tidy_title(part.base), date.date if date else _dated_ancestor(media, root), grouped=True)
-            )
+            date = named.date if named else _dated_ancestor(media, root)
+            group = groups.setdefault(uid, _Group(uid, tidy_title(part.base), date, grouped=True))
             order[media] = (part.number, _natural(media.name))
         else:
-            date = find_date(media.stem)
             uid = _uid("folder", media)
-            group = groups.setdefault(uid, _Group(uid, tidy_title(media.stem), date.date if date else _dated_ancestor(media, root)))
+            group = groups.setdefault(uid, _Group(uid, tidy_title(media.stem), named.date if named else _dated_ancestor(media, root)))
             order[media] = ()
         group.members.append(media)
     for group in groups.values():
