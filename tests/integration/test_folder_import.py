@@ -197,7 +197,7 @@ def test_rescans_are_stable_and_positions_survive_regrouping(catalog, named_fold
     assert {t: (s.session_id, s.session_uid) for t, s in _sessions(catalog).items()} == before
 
 
-def _one_session_per_file(root: Path, media_files: list[Path]) -> list[object]:
+def _one_session_per_file(media_files: list[Path]) -> list[object]:
     from vod_app.catalog.folder import _Group, _uid
 
     return [_Group(_uid("folder", p), p.stem, None, [p]) for p in media_files]
@@ -323,3 +323,10 @@ def test_a_rewritten_group_keeps_the_recordings_whose_files_disappeared(catalog,
     assert kept.duration_ms == gone.duration_ms and kept.audio_tracks == gone.audio_tracks
     assert users.position(gone.uid) == 12_000
     assert repo.counts()["recordings"] == 8
+
+
+def test_a_file_gets_the_same_date_whichever_of_its_folders_is_added(catalog, named_folder: Path) -> None:
+    import_folder(catalog, named_folder / "IDM 10 May 2017" / "day", probe=probe_media)
+    assert _sessions(catalog)["Opening"].date == dt.date(2017, 5, 10)
+    again = import_folder(catalog, named_folder, probe=probe_media)
+    assert again.unchanged_files == 1 and _sessions(catalog)["Opening"].date == dt.date(2017, 5, 10)

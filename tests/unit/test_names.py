@@ -126,7 +126,7 @@ def test_sessions_planned_from_names() -> None:
         root / "2019-05-10 Council" / "b.mkv",
         root / "2019-05-10 Council" / "a.mkv",
     ]
-    groups = plan_sessions(root, files)
+    groups = plan_sessions(files)
     got = {(g.title, g.date, tuple(p.name for p in g.members)) for g in groups}
     assert got == {
         ("Budget", dt.date(2019, 6, 1), ("Budget part 1 2019-06-01.mkv", "Budget part 2 2019-06-01.mkv")),
@@ -139,5 +139,5 @@ def test_sessions_planned_from_names() -> None:
     }
     # A file's session depends on its own path only: the same uid whatever else is in the folder.
     uids = {p: g.uid for g in groups for p in g.members}
-    for g in plan_sessions(root, files[::2]):
+    for g in plan_sessions(files[::2]):
         assert all(uids[p] == g.uid for p in g.members)

@@ -163,14 +163,13 @@ class _Group:
     grouped: bool = False  # several recordings may share the session: each gets its own title
 
 
-def _dated_ancestor(media: Path, root: Path) -> dt.date | None:
-    """The date in the nearest folder name between the file and the added folder (included)."""
+def _dated_ancestor(media: Path) -> dt.date | None:
+    """The date in the nearest folder name above the file. All the way up, not only up to the added
+    folder: a file gets the same date whichever of its folders was added."""
     for parent in media.parents:
         found = find_date(parent.name)
         if found is not None:
             return found.date
-        if parent == root or parent == parent.parent:
-            return None
     return None
 
 
@@ -178,7 +177,7 @@ def _natural(name: str) -> tuple[Any, ...]:
     return tuple(int(t) if t.isdigit() else t.casefold() for t in re.split(r"(\d+)", name))
 
 
-def plan_sessions(root: Path, media_files: list[Path]) -> list[_Group]:
+def plan_sessions(media_files: list[Path]) -> list[_Group]:
     """Which files make one session. A file's session uid depends on its path only, so a rescan of
     the same files gives the same sessions, whatever else is in the folder:
 
@@ -206,12 +205,12 @@ def plan_sessions(root: Path, media_files: list[Path]) -> list[_Group]:
             # Parts of one name recorded on different days are different sessions.
             key = f"parts:{parent}{os.sep}{part.key}" + (f"@{named.date.isoformat()}" if named else "")
             uid = _uid("folder", Path(key))
-            date = named.date if named else _dated_ancestor(media, root)
+            date = named.date if named else _dated_ancestor(media)
             group = groups.setdefault(uid, _Group(uid, tidy_title(part.base), date, grouped=True))
             order[media] = (part.number, _natural(media.name))
         else:
             uid = _uid("folder", media)
-            group = groups.setdefault(uid, _Group(uid, tidy_title(media.stem), named.date if named else _dated_ancestor(media, root)))
+            group = groups.setdefault(uid, _Group(uid, tidy_title(media.stem), named.date if named else _dated_ancestor(media)))
             order[media] = ()
         group.members.append(media)
     for group in groups.values():
@@ -298,7 +297,7 @@ def import_folder(
             listings[media.parent] = list(media.parent.iterdir())
         side = find_sidecars(media, listings[media.parent])
         readable[media] = (st, side, _stamp(media, st, side))
-    groups = plan_sessions(folder, list(readable))
+    groups = plan_sessions(list(readable))
     planned = {g.uid for g in groups}
 
     sessions: list[dict[str, Any]] = []
