@@ -330,3 +330,18 @@ def test_a_file_gets_the_same_date_whichever_of_its_folders_is_added(catalog, na
     assert _sessions(catalog)["Opening"].date == dt.date(2017, 5, 10)
     again = import_folder(catalog, named_folder, probe=probe_media)
     assert again.unchanged_files == 1 and _sessions(catalog)["Opening"].date == dt.date(2017, 5, 10)
+
+
+def test_remove_and_undo_keep_search_in_step(catalog, media_folder: Path, tmp_path: Path) -> None:
+    from vod_app.catalog.sessions_edit import remove_session, restore_session
+
+    work = tmp_path / "copy"
+    shutil.copytree(media_folder, work, ignore=shutil.ignore_patterns("folder.mkv"))
+    import_folder(catalog, work, probe=probe_media)
+    search = SqliteSearch(catalog)
+    [hit] = search.search("migracion")
+    removed = remove_session(catalog, hit.session_id)
+    assert search.search("migracion") == [] and search.search("opening session") == []
+    restore_session(catalog, removed)
+    assert search.search("migracion") == [hit]
+    assert [h.session_id for h in search.search("opening session")] == [hit.session_id]
