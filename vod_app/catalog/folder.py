@@ -20,11 +20,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from vod_app.catalog import models as m
 from vod_app.catalog.database import Catalog
 from vod_app.catalog.importer import CatalogWriter, ImportReport
+from vod_app.catalog.sessions_edit import (
+    delete_session_rows,
+    excluded_sources,
+    overrides,
+    put_back_recordings,
+    recording_rows,
+)
 from vod_app.catalog.validation import (
     CatalogFileError,
     Problem,
@@ -32,6 +39,7 @@ from vod_app.catalog.validation import (
     parse_catalog_bytes,
     validate_session,
 )
+from vod_app.formats.names import find_date, find_part, tidy_title
 
 MEDIA_SUFFIXES = frozenset(
     [".mkv", ".mka", ".mp4", ".m4v", ".m4a", ".m4b", ".mov", ".webm", ".avi", ".mp3", ".ogg", ".ogv", ".opus", ".ts", ".mts", ".mpg", ".mpeg", ".wmv", ".flv", ".wav", ".flac"]
@@ -58,12 +66,15 @@ class ImportCancelled(Exception):
 @dataclass
 class FolderReport(ImportReport):
     unchanged_files: int = 0
+    recordings_added: int = 0  # files new to the catalog (a session may group several)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     missing: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)  # skipped because a person removed their session
 
     def summary(self) -> str:
         s = (
-            f"{self.source}: {self.sessions_added} recordings added, {self.sessions_updated} updated, "
+            f"{self.source}: {self.recordings_added} recordings added ({self.sessions_added} sessions added, "
+            f"{self.sessions_updated} updated), "
             f"{self.unchanged_files} unchanged, {len(self.skipped)} skipped, {len(self.missing)} missing; "
             f"{self.cues} caption cues"
         )
@@ -141,6 +152,120 @@ def scan(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     return media, problems
 
 
+@dataclass
+class _Group:
+    """The recordings of one session, as the names say (docs/folders.md)."""
+
+    uid: str
+    title: str  # from the name; a person's edit (override) wins
+    date: dt.date | None  # from the name, else None (then the first recording's file time)
+    members: list[Path] = field(default_factory=list)
+    grouped: bool = False  # several recordings may share the session: each gets its own title
+
+
+def _dated_ancestor(media: Path) -> dt.date | None:
+    """The date in the nearest folder name above the file. All the way up, not only up to the added
+    folder: a file gets the same date whichever of its folders was added."""
+    for parent in media.parents:
+        found = find_date(parent.name)
+        if found is not None:
+            return found.date
+    return None
+
+
+def _natural(name: str) -> tuple[Any, ...]:
+    return tuple(int(t) if t.isdigit() else t.casefold() for t in re.split(r"(\d+)", name))
+
+
+def plan_sessions(media_files: list[Path]) -> list[_Group]:
+    """Which files make one session. A file's session uid depends on its path only, so a rescan of
+    the same files gives the same sessions, whatever else is in the folder:
+
+    * every media file directly in a folder whose name holds a date ("2019-05-10 Council") is one
+      session named after the folder;
+    * else files of one folder whose names differ only by a part number ("Plenary part 1",
+      "Plenary (2)", "Plenary_pt3") are one session, recordings in part order;
+    * else a file is a session of its own (uid as before grouping existed).
+    """
+    groups: dict[str, _Group] = {}
+    order: dict[Path, tuple[Any, ...]] = {}
+    for media in media_files:
+        parent = media.parent
+        named = find_date(media.stem)
+        # The part number is read with the date left out: "Plenary part 1 2019-05-10" is part 1.
+        bare = media.stem if named is None else f"{media.stem[: named.start]} {media.stem[named.end :]}".strip(" _-.")
+        part = find_part(bare)
+        folder_date = find_date(parent.name)
+        if folder_date is not None:
+            key = f"dir:{parent}"
+            uid = _uid("folder", Path(key))
+            group = groups.setdefault(uid, _Group(uid, tidy_title(parent.name), folder_date.date, grouped=True))
+            order[media] = _natural(media.name)
+        elif part is not None:
+            # Parts of one name recorded on different days are different sessions.
+            key = f"parts:{parent}{os.sep}{part.key}" + (f"@{named.date.isoformat()}" if named else "")
+            uid = _uid("folder", Path(key))
+            date = named.date if named else _dated_ancestor(media)
+            group = groups.setdefault(uid, _Group(uid, tidy_title(part.base), date, grouped=True))
+            order[media] = (part.number, _natural(media.name))
+        else:
+            uid = _uid("folder", media)
+            group = groups.setdefault(uid, _Group(uid, tidy_title(media.stem), named.date if named else _dated_ancestor(media)))
+            order[media] = ()
+        group.members.append(media)
+    for group in groups.values():
+        group.members.sort(key=lambda p: order[p])
+        if len(group.members) == 1 and group.grouped and find_date(group.members[0].parent.name) is None:
+            group.title = tidy_title(group.members[0].stem)  # one part alone keeps its whole name
+    return list(groups.values())
+
+
+@dataclass
+class _Known:
+    """What the catalog holds from earlier scans of this folder."""
+
+    recordings: dict[str, tuple[str, str | None, str]]  # source -> (recording uid, stamp, session uid)
+    sessions: dict[str, tuple[int, set[str]]]  # session uid -> (id, sources)
+    excluded: set[str]
+
+
+def _known(catalog: Catalog, folder: Path) -> _Known:
+    prefix = str(folder) + os.sep
+    with catalog.read() as s:
+        conn = s.connection()
+        rows = conn.execute(
+            select(m.Recording.source, m.Recording.uid, m.Recording.stamp, m.Session.uid, m.Session.id)
+            .join(m.Session, m.Session.id == m.Recording.session_id)
+            # Only what folder import wrote (stamped): a catalog file's recordings are not ours to regroup.
+            .where(m.Recording.source.like(prefix + "%"), m.Recording.stamp.is_not(None))
+        ).all()
+        recordings = {src: (ruid, stamp, suid) for src, ruid, stamp, suid, _sid in rows}
+        sessions: dict[str, tuple[int, set[str]]] = {}
+        for src, _ruid, _stamp, suid, sid in rows:
+            sessions.setdefault(suid, (sid, set()))[1].add(src)
+        excluded = excluded_sources(conn, prefix)
+    return _Known(recordings, sessions, excluded)
+
+
+def _readable(media: Path, report: FolderReport, excluded: set[str]) -> os.stat_result | None:
+    if str(media) in excluded:
+        report.skipped.append((str(media), "removed from the catalog earlier (its session was removed); not added again"))
+        report.excluded.append(str(media))
+        return None
+    try:
+        st = media.stat()
+    except OSError as exc:
+        report.skipped.append((str(media), exc.strerror or "cannot be read"))
+        return None
+    if st.st_size == 0:
+        report.skipped.append((str(media), "empty file (0 bytes)"))
+        return None
+    if not os.access(media, os.R_OK):
+        report.skipped.append((str(media), "permission denied"))
+        return None
+    return st
+
+
 def import_folder(
     catalog: Catalog,
     folder: Path,
@@ -149,73 +274,110 @@ def import_folder(
     progress: Progress | None = None,
     cancel: Any = None,
 ) -> FolderReport:
+    """Scan ``folder``, probe what is new or changed, write it all in one transaction."""
     folder = Path(folder).resolve()
     if not folder.is_dir():
         raise CatalogFileError(str(folder), [Problem("$", "is not a folder")])
     report = FolderReport(str(folder))
     media_files, walk_problems = scan(folder)
     report.skipped.extend(walk_problems)
+    known = _known(catalog, folder)
 
-    with catalog.read() as s:
-        known = {
-            src: (uid, stamp)
-            for src, uid, stamp in s.execute(
-                select(m.Recording.source, m.Recording.uid, m.Recording.stamp).where(m.Recording.source.like(str(folder) + os.sep + "%"))
-            )
-        }
-
-    sessions: list[dict[str, Any]] = []
-    total = len(media_files)
-    for i, media in enumerate(media_files):
+    def check_cancel() -> None:
         if cancel is not None and getattr(cancel, "cancelled", False):
             raise ImportCancelled(f"{folder}: import cancelled; nothing was changed")
-        if progress is not None:
-            progress(i, total, str(media.relative_to(folder)))
-        try:
-            st = media.stat()
-        except OSError as exc:
-            report.skipped.append((str(media), exc.strerror or "cannot be read"))
+
+    readable: dict[Path, tuple[os.stat_result, _Sidecars, str]] = {}
+    listings: dict[Path, list[Path]] = {}
+    for media in media_files:
+        st = _readable(media, report, known.excluded)
+        if st is None:
             continue
-        if st.st_size == 0:
-            report.skipped.append((str(media), "empty file (0 bytes)"))
+        if media.parent not in listings:
+            listings[media.parent] = list(media.parent.iterdir())
+        side = find_sidecars(media, listings[media.parent])
+        readable[media] = (st, side, _stamp(media, st, side))
+    groups = plan_sessions(list(readable))
+    planned = {g.uid for g in groups}
+
+    sessions: list[dict[str, Any]] = []
+    total, done = len(readable), 0
+    for group in groups:
+        check_cancel()
+        old = known.sessions.get(group.uid)
+        old_present = {src for src in old[1] if Path(src) in readable} if old else set()
+        if old is not None and old_present == {str(p) for p in group.members} and all(
+            known.recordings.get(str(p), (None, None, None))[1:] == (readable[p][2], group.uid) for p in group.members
+        ):
+            report.unchanged_files += len(group.members)
+            done += len(group.members)
             continue
-        if not os.access(media, os.R_OK):
-            report.skipped.append((str(media), "permission denied"))
-            continue
-        side = find_sidecars(media, list(media.parent.iterdir()))
-        stamp = _stamp(media, st, side)
-        if known.get(str(media), (None, None))[1] == stamp:
-            report.unchanged_files += 1
-            continue
-        result = probe(str(media))
-        if result.error:
-            report.skipped.append((str(media), result.error))
-            continue
-        try:
-            session = _session_for(media, st, side, result, stamp)
-        except CatalogFileError as exc:
-            report.skipped.append((str(media), "; ".join(str(p) for p in exc.problems[:3])))
-            continue
-        sessions.append(session)
+        recordings: list[tuple[Path, dict[str, Any], dict[str, Any]]] = []
+        for media in group.members:
+            if progress is not None:
+                progress(done, total, str(media.relative_to(folder)))
+            done += 1
+            check_cancel()
+            st, side, stamp = readable[media]
+            result = probe(str(media))
+            if result.error:
+                report.skipped.append((str(media), result.error))
+                continue
+            try:
+                recordings.append((media, *_recording_for(media, side, result, stamp)))
+            except CatalogFileError as exc:
+                report.skipped.append((str(media), "; ".join(str(p) for p in exc.problems[:3])))
+        if recordings:
+            try:
+                sessions.append(_session_for(group, recordings, readable))
+            except CatalogFileError as exc:
+                reason = "; ".join(str(p) for p in exc.problems[:3])
+                report.skipped.extend((str(p), reason) for p, _r, _m in recordings)
     if progress is not None:
         progress(total, total, "")
 
     present = {str(p) for p in media_files}
-    report.missing = sorted(src for src in known if src not in present and not os.path.exists(src))
-    if cancel is not None and getattr(cancel, "cancelled", False):
-        raise ImportCancelled(f"{folder}: import cancelled; nothing was changed")
+    report.missing = sorted(src for src in known.recordings if src not in present and not os.path.exists(src))
+    # Sessions an earlier scan (or an earlier version's rules) made of files that now belong to
+    # another session: their recordings move (same recording uid, so positions stay with them).
+    stale = [sid for uid, (sid, srcs) in known.sessions.items() if uid not in planned and any(Path(s) in readable for s in srcs)]
+    # A rewritten session keeps its recordings whose files disappeared (reported missing, as ever).
+    gone = set(report.missing)
+    keep: dict[str, list[str]] = {}
+    for sess in sessions:
+        old = known.sessions.get(sess["id"])
+        if old is not None and old[1] & gone:
+            keep[sess["id"]] = sorted(old[1] & gone)
+    check_cancel()
 
     with catalog.write() as s:
         conn = s.connection()
+        for sid in stale:
+            delete_session_rows(conn, sid)
+        sessions = _apply_person_edits(conn, folder, sessions, report)
+        kept = {uid: recording_rows(conn, srcs) for uid, srcs in keep.items()}
         writer = CatalogWriter(conn, folder, source=str(folder))
         writer.report = report
         for sess in sessions:
             writer.add_session(sess, ("file", sess["recordings"][0]["media"]))
+        writer_problems = list(writer.problems)
         if writer.problems:
-            # A sidecar that fails to parse skips that recording only (reported), not the folder.
+            # A sidecar that fails to parse skips that session only (reported), not the folder.
             report.skipped.extend((p.path, p.message) for p in writer.problems)
             writer.problems.clear()
         writer.finish()
+        for uid, rows in kept.items():
+            ids = [r["id"] for r in rows["recordings"]]
+            if not ids or conn.execute(select(m.Recording.id).where(m.Recording.id.in_(ids))).first() is not None:
+                continue  # the session was not rewritten (refused, or removed meanwhile): its rows are there
+            row = conn.execute(
+                select(m.Session.id, func.count(m.Recording.id)).join(m.Recording, isouter=True).where(m.Session.uid == uid).group_by(m.Session.id)
+            ).first()
+            if row is not None:
+                put_back_recordings(conn, rows, row[0], row[1])
+        # A session the writer refused is named in its problems' paths ("$.file./a/b.mkv...").
+        written = [sess for sess in sessions if not any(sess["recordings"][0]["media"] in p.path for p in writer_problems)]
+        report.recordings_added = sum(1 for sess in written for rec in sess["recordings"] if rec["media"] not in known.recordings)
         if report.missing:
             conn.execute(update(m.Recording).where(m.Recording.source.in_(report.missing)).values(missing=True))
     report.warnings.extend(f"skipped {path}: {reason}" for path, reason in report.skipped)
@@ -223,16 +385,41 @@ def import_folder(
     return report
 
 
-def _session_for(media: Path, st: os.stat_result, side: _Sidecars, result: ProbeLike, stamp: str) -> dict[str, Any]:
-    """A session in the catalog format for one media file (NAME.json may add metadata)."""
-    meta: dict[str, Any] = {}
-    if side.metadata is not None:
-        raw = parse_catalog_bytes(side.metadata.read_bytes(), str(side.metadata))
-        if not isinstance(raw, dict):
-            raise CatalogFileError(str(side.metadata), [Problem("$", "expected a JSON object with session fields")])
-        meta = {k: v for k, v in raw.items() if k in ("title", "description", "date", "place", "panels", "sample")}
-    title = meta.pop("title", None) or media.stem.replace("_", " ").strip()
-    date = meta.pop("date", None) or dt.datetime.fromtimestamp(st.st_mtime, dt.UTC).date().isoformat()
+def _apply_person_edits(conn: Any, folder: Path, sessions: list[dict[str, Any]], report: FolderReport) -> list[dict[str, Any]]:
+    """Edits and removals read inside the write transaction: one made while this scan was probing
+    (in the app, while the command line scans) is applied, not overwritten."""
+    excluded = excluded_sources(conn, str(folder) + os.sep)
+    edits = overrides(conn, [sess["id"] for sess in sessions])
+    out = []
+    for sess in sessions:
+        removed = [r["media"] for r in sess["recordings"] if r["media"] in excluded]
+        report.skipped.extend((src, "removed from the catalog meanwhile; not added again") for src in removed)
+        sess["recordings"] = [r for r in sess["recordings"] if r["media"] not in excluded]
+        if not sess["recordings"]:
+            continue
+        for key, value in edits.get(sess["id"], {}).items():
+            if key in ("title", "date", "event"):
+                if value is None:
+                    sess.pop(key, None)
+                else:
+                    sess[key] = value
+        out.append(sess)
+    return out
+
+
+def _metadata(side: _Sidecars) -> dict[str, Any]:
+    """NAME.json beside a media file: the session fields it may set."""
+    if side.metadata is None:
+        return {}
+    raw = parse_catalog_bytes(side.metadata.read_bytes(), str(side.metadata))
+    if not isinstance(raw, dict):
+        raise CatalogFileError(str(side.metadata), [Problem("$", "expected a JSON object with session fields")])
+    return {k: v for k, v in raw.items() if k in ("title", "description", "date", "place", "panels", "sample")}
+
+
+def _recording_for(media: Path, side: _Sidecars, result: ProbeLike, stamp: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """One recording in the catalog format, and the metadata its NAME.json gives."""
+    meta = _metadata(side)
     duration = result.duration_ms
     recording: dict[str, Any] = {"id": _uid("file", media), "media": str(media), "stamp": stamp}
     if duration:
@@ -246,11 +433,43 @@ def _session_for(media: Path, st: os.stat_result, side: _Sidecars, result: Probe
     captions = [{"file": str(p), **({"language": lang} if lang else {})} for p, lang in side.captions]
     if captions:
         recording["captions"] = captions
-    session = {"id": _uid("folder", media), "title": title, "date": date, **meta, "recordings": [recording]}
-    problems = validate_session(session, media.parent, ("file",))
+    return recording, meta
+
+
+def _file_date(mtime: float) -> str:
+    """A file's modification day in local time (when it was recorded or copied), never today."""
+    return dt.datetime.fromtimestamp(mtime).date().isoformat()
+
+
+def _session_for(
+    group: _Group,
+    recordings: list[tuple[Path, dict[str, Any], dict[str, Any]]],
+    readable: dict[Path, tuple[os.stat_result, _Sidecars, str]],
+) -> dict[str, Any]:
+    """A session in the catalog format. Date: NAME.json > the name > the first file's time.
+    Title: NAME.json (one file) > the name. (A person's edit wins over both: _apply_person_edits.)"""
+    meta: dict[str, Any] = {}
+    for _media, rec, rec_meta in recordings:
+        if group.grouped:
+            title = rec_meta.pop("title", None)
+            rec["title"] = _plain(title) or tidy_title(_media.stem)
+        if rec_meta and not meta:
+            meta = dict(rec_meta)  # the first file with metadata describes the session
+    title = meta.pop("title", None) or group.title
+    first_time = min(readable[p][0].st_mtime for p, _r, _m in recordings)
+    date = meta.pop("date", None) or (group.date.isoformat() if group.date else _file_date(first_time))
+    session: dict[str, Any] = {"id": group.uid, "title": title, "date": date, **meta, "recordings": [r for _p, r, _m in recordings]}
+    problems = validate_session(session, recordings[0][0].parent, ("file",))
     if problems:
-        raise CatalogFileError(str(side.metadata or media), problems)
+        side = readable[recordings[0][0]][1]
+        raise CatalogFileError(str(side.metadata or recordings[0][0]), problems)
     return session
+
+
+def _plain(title: Any) -> str | None:
+    if isinstance(title, dict):
+        return next(iter(title.values()), None)
+    return title if isinstance(title, str) else None
 
 
 def _lang(tag: str | None) -> str | None:

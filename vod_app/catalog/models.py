@@ -243,3 +243,23 @@ class Relocation(Base):
     __tablename__ = "relocations"
     recording_uid: Mapped[str] = mapped_column(String(200), primary_key=True)
     path: Mapped[str] = mapped_column(Text)
+
+
+class SessionOverride(Base):
+    """A person's edit of a folder-imported session (title, date, event): a rescan applies it
+    instead of what the file names say (docs/folders.md). Keyed by session uid, like user state."""
+
+    __tablename__ = "session_overrides"
+    session_uid: Mapped[str] = mapped_column(String(200), primary_key=True)
+    # Only the edited fields: {"title": "...", "date": "2019-05-10" | null, "event": "uid" | null}.
+    fields: Mapped[dict[str, str | None]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ExcludedFile(Base):
+    """A media file whose session the person removed from the catalog: rescans skip it (and say so)."""
+
+    __tablename__ = "excluded_files"
+    source: Mapped[str] = mapped_column(Text, primary_key=True)
+    session_uid: Mapped[str] = mapped_column(String(200))
+    excluded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -30,6 +30,11 @@ class Actions(QObject):
         self.import_catalog = act(self.tr("&Import catalog…"), "Ctrl+O")
         self.add_folder = act(self.tr("Add &folder…"), "Ctrl+Shift+O")
         self.quit = act(self.tr("&Quit"), S.Quit, "Ctrl+Q")
+        # Edit: undo/redo of session edits and removals (texts follow the undo stack)
+        self.undo = act(self.tr("&Undo"), S.Undo)
+        self.redo = act(self.tr("&Redo"), S.Redo)
+        self.undo.setEnabled(False)
+        self.redo.setEnabled(False)
         # Navigation
         self.back = act(self.tr("&Back"), "Alt+Left", S.Back)
         self.forward = act(self.tr("&Forward"), "Alt+Right", S.Forward)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QStackedWidget,
@@ -26,11 +27,13 @@ from vod_app.playback.controller import PlayerController
 from vod_app.tasks import CancelToken, TaskRunner
 from vod_app.ui.actions import Actions
 from vod_app.ui.browse_page import BrowsePage
+from vod_app.ui.folder_dialogs import ImportSummaryDialog
 from vod_app.ui.formatting import plural_fallback
 from vod_app.ui.labels import plain_label
 from vod_app.ui.models import RecordingListModel, SearchResultsModel
 from vod_app.ui.player_page import PlayerPage
 from vod_app.ui.preferences import Preferences
+from vod_app.ui.session_editing import SessionEditing
 from vod_app.ui.session_page import SessionPage
 from vod_app.ui.thumbnails import ThumbnailCache
 
@@ -99,6 +102,7 @@ class MainWindow(QMainWindow):
 
         self._build_toolbar_and_menus()
         self._connect()
+        self._setup_session_editing()
         self.actions_.leave_fullscreen.setEnabled(False)  # Esc belongs to fields and dialogs otherwise
         self.statusBar()
         self.refresh_lists()
@@ -191,6 +195,36 @@ class MainWindow(QMainWindow):
         self.session_page.play_requested.connect(self.play_recording)
         self.session_page.language_changed.connect(self._set_description_language)
         self.player.back_requested.connect(self.go_back)
+
+    def _setup_session_editing(self) -> None:
+        """Edit → Undo/Redo, and the session page's Edit…/Remove from catalog (folder sessions)."""
+        a = self.actions_
+        self.session_editing = SessionEditing(self.services.repo.catalog, lambda: self.services.repo.events(self._prefs_langs()), self.runner, self)
+        menu = QMenu(self.tr("&Edit"), self)
+        menu.addAction(a.undo)
+        menu.addAction(a.redo)
+        self.menuBar().insertMenu(self.menuBar().actions()[1], menu)
+        ed = self.session_editing
+        ed.bind_actions(a.undo, a.redo)
+        ed.changed.connect(self._session_changed)
+        for button in (self.session_page.edit_button, self.session_page.remove_button):
+            ed.busy_changed.connect(button.setDisabled)  # one change at a time
+        ed.failed.connect(self.report_error)
+        self.session_page.edit_requested.connect(ed.edit)
+        self.session_page.remove_requested.connect(ed.remove)
+
+    def _session_changed(self, kind: str, session_id: int, direction: str, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+        place = self._current_place()
+        showing = place is not None and place.page == "session" and place.session_id == session_id
+        if kind == "remove" and direction != "undo":
+            self._history = [p for p in self._history if p.session_id != session_id or p.page != "session"]
+            self._future = [p for p in self._future if p.session_id != session_id or p.page != "session"]
+            if showing:
+                self._show(Place("browse"), record=False)
+        elif showing:
+            self._show(place, record=False)
+        self.refresh_lists()
 
     # --- data ---
 
@@ -474,8 +508,13 @@ class MainWindow(QMainWindow):
             self.import_path(Path(path))
 
     def add_folder_dialog(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Add folder"), str(Path.home()))
+        """Opens where the last folder was added (a preference), else in the home folder."""
+        last = Path(self.prefs.last_folder) if self.prefs.last_folder else None
+        start = last if last is not None and last.is_dir() else (last.parent if last is not None and last.parent.is_dir() else Path.home())
+        path = QFileDialog.getExistingDirectory(self, self.tr("Add folder"), str(start))
         if path:
+            self.prefs.last_folder = path
+            self.prefs.save("last_folder", path)
             self.import_path(Path(path))
 
     def import_path(self, path: Path) -> None:
@@ -507,12 +546,28 @@ class MainWindow(QMainWindow):
             text = report.summary() if hasattr(report, "summary") else str(report)
             warnings = getattr(report, "warnings", [])
             self.statusBar().showMessage(text, 8000)
-            if warnings:
+            if hasattr(report, "unchanged_files"):  # a folder scan: always say what was added and what not
+                self.folder_summary = ImportSummaryDialog(report, self)
+                self.folder_summary.include_again_requested.connect(include_again)
+                self.folder_summary.open()
+            elif warnings:
                 box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import finished"), text, parent=self)
                 box.setTextFormat(Qt.TextFormat.PlainText)
                 box.setDetailedText("\n".join(warnings))
                 box.open()
             self.refresh_lists()
+
+        def include_again(sources: list[str], folder: str) -> None:
+            """Lift the exclusion of files whose session was removed, then scan their folder again."""
+            from vod_app.catalog.sessions_edit import include_again as lift
+
+            self.runner.submit(
+                lift,
+                on_done=lambda _n: self.import_path(Path(folder)),
+                on_error=lambda exc: self.report_error(self.tr("The removed files could not be added again: {error}").format(error=exc)),
+                catalog=self.services.repo.catalog,
+                sources=sources,
+            )
 
         def failed(exc: BaseException) -> None:
             dialog.close()

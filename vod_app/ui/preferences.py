@@ -24,6 +24,7 @@ class Preferences:
     ui_language: str = "en"
     volume: int = 100
     muted: bool = False
+    last_folder: str = ""  # where the Add folder dialog opens next time
     writer: Writer | None = field(default=None, repr=False)
     _later: dict[str, str] = field(default_factory=dict, repr=False)
     _timer: QTimer | None = field(default=None, repr=False)
@@ -42,6 +43,7 @@ class Preferences:
             ui_language=values.get("ui_language") or sys_lang,
             volume=volume,
             muted=values.get("muted") == "1",
+            last_folder=values.get("last_folder", ""),
             writer=writer,
         )
 

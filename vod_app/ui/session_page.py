@@ -27,6 +27,8 @@ MAX_RECORDING_ROWS = 5
 class SessionPage(QWidget):
     play_requested = Signal(int, object)  # recording id, start ms or None
     language_changed = Signal(str)
+    edit_requested = Signal(int)  # session id (folder sessions only)
+    remove_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,8 +78,21 @@ class SessionPage(QWidget):
         self.body.setAccessibleName(self.tr("Panels"))
         self.body.anchorClicked.connect(self._play_link)
 
+        # Folder sessions only: a catalog file is curated elsewhere and its next import would undo an edit.
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.edit_button.setObjectName("editSession")
+        self.edit_button.setToolTip(self.tr("Change the title, date or event; a rescan of the folder keeps them"))
+        self.edit_button.clicked.connect(lambda: self.detail and self.edit_requested.emit(self.detail.session_id))
+        self.remove_button = QPushButton(self.tr("Remove from catalog"), self)
+        self.remove_button.setObjectName("removeSession")
+        self.remove_button.setToolTip(self.tr("Remove this session from the catalog; the files stay where they are (Ctrl+Z undoes it)"))
+        self.remove_button.clicked.connect(lambda: self.detail and self.remove_requested.emit(self.detail.session_id))
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.remove_button)
         lay = QVBoxLayout(self)
-        lay.addWidget(self.title)
+        lay.addLayout(top)
         lay.addWidget(self.meta)
         lay.addLayout(lang_row)
         lay.addLayout(rec_row)
@@ -90,6 +105,9 @@ class SessionPage(QWidget):
         self.detail = detail
         self._positions = positions
         self.title.setText(detail.title)
+        from_folder = detail.uid.startswith("folder-")  # Add folder's session ids (catalog/folder.py)
+        self.edit_button.setVisible(from_folder)
+        self.remove_button.setVisible(from_folder)
         meta = [format_long_date(detail.date), detail.event_title, detail.place or ""]
         if detail.is_sample:
             meta.append(self.tr("Sample content"))
