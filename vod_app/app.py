@@ -261,13 +261,17 @@ class AppShell:
         QTimer.singleShot(delay_ms, self.check_now)
 
     def check_now(self) -> None:
-        from vod_app.catalog.database import sqlite_file_of
-        from vod_app.catalog.recovery import diagnose
+        """SQLite's quick check through the window's own catalog connections.
 
-        db_file = sqlite_file_of(self.url)
-        if self.window is None or db_file is None:
+        Never a separate ``open()`` of the file: on POSIX its ``close()`` would drop the window's
+        locks, and another vod-app could then delete the WAL the window still writes to.
+        """
+        from vod_app.catalog.database import sqlite_file_of
+        from vod_app.catalog.recovery import check_open_catalog
+
+        if self.window is None or sqlite_file_of(self.url) is None:
             return
-        self.window.runner.submit(diagnose, on_done=self._checked, db_path=db_file, quick=True)
+        self.window.runner.submit(check_open_catalog, on_done=self._checked, catalog=self.window.catalog)
 
     def _checked(self, diagnosis) -> None:  # noqa: ANN001
         if diagnosis.ok or not diagnosis.recoverable or self.window is None:
