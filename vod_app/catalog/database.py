@@ -433,9 +433,13 @@ def open_catalog(url: str, *, backups_dir: Path | None = None, upgrade: bool = T
     is copied to ``backups_dir`` and then upgraded.
     """
     db_file = sqlite_file_of(url)
-    # Before the first connection: it would switch the file to WAL (a byte of its header).
-    if db_file is not None and recognise(db_file).kind == "new":
-        _ensure_folder(db_file)
+    if db_file is not None:
+        # Before the first connection: it would switch the file to WAL (a byte of its header).
+        kind = recognise(db_file).kind
+        if kind != "catalog" and not upgrade:
+            raise CatalogError(f"{db_file}: no catalog yet (the first command that uses it creates one)")
+        if kind == "new":
+            _ensure_folder(db_file)
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
