@@ -28,7 +28,6 @@ BUSY_TIMEOUT_MS = 10_000
 # busy handler polls, it does not queue, so behind back-to-back imports of another process a small
 # write can lose every poll for longer than one busy timeout.
 WRITE_LOCK_WAIT_S = 120.0
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class CatalogError(Exception):
@@ -193,9 +192,6 @@ def _missing_driver(url: URL, exc: ImportError) -> CatalogError:
     )
 
 
-SIDE_FILES = ("-wal", "-shm", "-journal")
-
-
 @dataclass(frozen=True)
 class Recognition:
     """What a catalog file is, found without changing a byte of it (:func:`recognise`)."""
@@ -266,11 +262,6 @@ def recognise(path: Path, *, check_revision: bool = True) -> Recognition:
             f"this version knows up to {head_revision()}. It was left untouched."
         )
     return Recognition(path, "catalog", revision)
-
-
-def check_sqlite_file(path: Path) -> None:
-    """Refuse what is not a vod-app catalog before SQLite writes or Alembic touch it."""
-    recognise(path)
 
 
 def _is_default_catalog(path: Path) -> bool:
