@@ -10,7 +10,6 @@ user-state snapshot at quit failed with "disk I/O error".
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -20,15 +19,18 @@ from .processes import HERE, ROOT, env_for, vod_app
 
 
 def _posix_locks_of(pid: int, path: Path) -> list[str]:
-    """The POSIX locks process ``pid`` holds on ``path`` (from /proc/locks)."""
-    st = path.stat()
-    dev = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    """The POSIX locks process ``pid`` holds on ``path`` (from /proc/locks).
+
+    Matched by inode number only: on overlay file systems the device /proc/locks shows is not the
+    one stat() reports.
+    """
+    ino = str(path.stat().st_ino)
     held = []
     for line in Path("/proc/locks").read_text().splitlines():
         fields = line.split()
         if "->" in fields:  # a waiter, not a holder
             continue
-        if len(fields) >= 6 and fields[1] == "POSIX" and fields[4] == str(pid) and fields[5] == dev:
+        if len(fields) >= 6 and fields[1] == "POSIX" and fields[4] == str(pid) and fields[5].rsplit(":", 1)[-1] == ino:
             held.append(line)
     return held
 
@@ -73,9 +75,9 @@ def test_the_window_keeps_its_locks_and_its_writes_reach_other_processes(home: P
 
         closed = _ask(holder, "quit")
         assert closed == {"closed": True}
-        holder.communicate(timeout=60)
-        assert holder.returncode == 0
-        assert "no user-state snapshot" not in (holder.stderr.read() if holder.stderr and not holder.stderr.closed else "")
+        _, err = holder.communicate(timeout=60)
+        assert holder.returncode == 0, err
+        assert "no user-state snapshot" not in err, err
         backups = home / "data" / "backups"
         assert list(backups.glob("*.part")) == [], list(backups.iterdir())
         assert list(backups.glob("catalog.user-state-*-exit.sqlite3")), "no snapshot taken at quit"
