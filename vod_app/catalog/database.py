@@ -204,13 +204,14 @@ class Recognition:
 def read_only_uri(path: Path) -> str:
     """A URI that reads ``path`` without writing it or leaving files beside it.
 
-    Without a ``-wal`` the file is the whole database: ``immutable=1`` reads it with no lock and no
-    ``-shm``. With one, some program is writing in WAL mode (or stopped while doing so): ``mode=ro``
-    reads the WAL too and never writes the database or its WAL.
+    Without a ``-wal`` or ``-journal`` nobody is writing it (or nobody left a write unfinished): the
+    file is the whole database, and ``immutable=1`` reads it with no lock and no ``-shm`` (``mode=ro``
+    on a WAL-mode file would leave a ``-wal`` and a ``-shm`` it cannot remove). With one, ``mode=ro``
+    takes the locks, reads the WAL too, and never writes the database, its WAL or its journal.
     """
     quoted = urllib.parse.quote(str(path.resolve()))
-    wal = Path(f"{path}-wal")
-    return f"file:{quoted}?mode=ro" if wal.exists() else f"file:{quoted}?immutable=1"
+    busy = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
+    return f"file:{quoted}?mode=ro" if busy else f"file:{quoted}?immutable=1"
 
 
 def recognise(path: Path, *, check_revision: bool = True) -> Recognition:
