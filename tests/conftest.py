@@ -15,6 +15,84 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Other projects' conformance suites (WebVTT, SRT, media with chapters), beside a checkout of this
+# repository in the project's layout; VOD_APP_TESTDATA names another copy.
+SHARED_TESTDATA = Path(os.environ.get("VOD_APP_TESTDATA") or SHARED / "testdata")
+_SHARED_MARK = "shared_testdata"
+
+
+def _have_shared_testdata() -> bool:
+    return SHARED_TESTDATA.is_dir() and any(SHARED_TESTDATA.iterdir())
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", f"{_SHARED_MARK}: needs the shared conformance suites (../shared/testdata)")
+    if _in_ci() and not _have_shared_testdata():
+        raise pytest.UsageError(
+            f"CI: the shared conformance suites are missing ({SHARED_TESTDATA}); CI must run them"
+        )
+
+
+def _names_shared_path(fn: object, seen: set[int], depth: int = 3) -> bool:
+    """Does ``fn`` (or a helper of its module it calls) use a module-level path inside the suites?"""
+    code = getattr(fn, "__code__", None)
+    if code is None or id(code) in seen or depth < 0:
+        return False
+    seen.add(id(code))
+    module_globals = getattr(fn, "__globals__", {})
+    names: set[str] = set()
+    stack = [code]
+    while stack:  # nested functions and comprehensions have code objects of their own
+        c = stack.pop()
+        names.update(c.co_names)
+        stack += [k for k in c.co_consts if hasattr(k, "co_names")]
+    for name in names:
+        value = module_globals.get(name)
+        if isinstance(value, Path) and value.is_relative_to(SHARED_TESTDATA):
+            return True
+        own_helper = callable(value) and getattr(value, "__module__", None) == module_globals.get("__name__")
+        if own_helper and _names_shared_path(value, seen, depth - 1):
+            return True
+    return False
+
+
+def _needs_shared_testdata(item: pytest.Item) -> bool:
+    if item.get_closest_marker(_SHARED_MARK) or "media_chapters" in getattr(item, "fixturenames", ()):
+        return True
+    skip = item.get_closest_marker("skip")
+    if skip and "empty parameter set" in str(skip.kwargs.get("reason", "")):
+        return True  # parametrized over the suites' files, and there are none
+    return _names_shared_path(getattr(item, "function", None), set())
+
+
+_NOT_RUN = pytest.StashKey[int]()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without ../shared the tests that need the suites are left out (not skipped: a skip fails CI)
+    and reported once at the end; everything else runs."""
+    if _have_shared_testdata():
+        return
+    left_out = [item for item in items if _needs_shared_testdata(item)]
+    if left_out:
+        keep = set(map(id, left_out))
+        items[:] = [item for item in items if id(item) not in keep]
+        config.hook.pytest_deselected(items=left_out)
+        config.stash[_NOT_RUN] = len(left_out)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config) -> None:
+    n = config.stash.get(_NOT_RUN, 0)
+    if n:
+        terminalreporter.write_line(
+            f"shared conformance suites not run: {SHARED_TESTDATA} not found ({n} tests need it; "
+            "clone this repository beside ../shared, or set VOD_APP_TESTDATA)",
+            yellow=True,
+        )
 
 
 @pytest.fixture(autouse=True)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import sys
 
+OPTIONS_WITH_VALUES = ("--db", "--open")  # the window's options that take a value (app.py)
+
 
 def _first_positional(args: list[str]) -> str | None:
     skip = False
     for a in args:
         if skip:
             skip = False
-        elif a == "--db":
+        elif a in OPTIONS_WITH_VALUES:
             skip = True  # its value is not a command
         elif not a.startswith("-"):
             return a

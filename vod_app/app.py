@@ -14,6 +14,7 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="vod-app")
     p.add_argument("--db", metavar="URL", help="catalog database (SQLAlchemy URL)")
     p.add_argument("--headless-playback", action="store_true", help="play with dummy audio/video outputs")
+    p.add_argument("--open", metavar="SESSION", help="open this session (its id, as 'vod-app recent --json' shows)")
     args, _qt_args = p.parse_known_args(list(argv))
     return args
 
@@ -261,13 +262,17 @@ class AppShell:
         QTimer.singleShot(delay_ms, self.check_now)
 
     def check_now(self) -> None:
-        from vod_app.catalog.database import sqlite_file_of
-        from vod_app.catalog.recovery import diagnose
+        """SQLite's quick check through the window's own catalog connections.
 
-        db_file = sqlite_file_of(self.url)
-        if self.window is None or db_file is None:
+        Never a separate ``open()`` of the file: on POSIX its ``close()`` would drop the window's
+        locks, and another vod-app could then delete the WAL the window still writes to.
+        """
+        from vod_app.catalog.database import sqlite_file_of
+        from vod_app.catalog.recovery import check_open_catalog
+
+        if self.window is None or sqlite_file_of(self.url) is None:
             return
-        self.window.runner.submit(diagnose, on_done=self._checked, db_path=db_file, quick=True)
+        self.window.runner.submit(check_open_catalog, on_done=self._checked, catalog=self.window.catalog)
 
     def _checked(self, diagnosis) -> None:  # noqa: ANN001
         if diagnosis.ok or not diagnosis.recoverable or self.window is None:
@@ -283,11 +288,35 @@ class AppShell:
         if self.window is not None:
             self.window.show()
 
-    def bring_forward(self) -> None:
-        if self.window is not None:
-            self.window.showNormal()
-            self.window.raise_()
-            self.window.activateWindow()
+    def bring_forward(self, argv: Sequence[str] = ()) -> None:
+        """A later launch on this catalog: come forward and do what it asked (``--open SESSION``).
+
+        ``--db`` names this very catalog; ``--headless-playback`` is fixed at start.
+        """
+        if self.window is None:
+            return
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+        try:
+            session = _parse(argv).open if argv else None
+        except SystemExit:  # not from a vod-app launch (that parsed its own arguments first)
+            session = None
+        if session:
+            self.open_session(session)
+
+    def open_session(self, uid: str) -> bool:
+        """Show the session page of ``uid``; a message in the window when there is no such session."""
+        if self.window is None:
+            return False
+        sid = self.window.services.repo.session_id_for_uid(uid)
+        if sid is None:
+            self.window.report_error(
+                QCoreApplication.translate("app", "There is no session with the id {id} in this catalog.").format(id=uid)
+            )
+            return False
+        self.window.browse.session_requested.emit(sid)
+        return True
 
     def close(self) -> None:
         """After the event loop: a user-state snapshot for recovery, then let go of the file."""
@@ -317,18 +346,28 @@ def main(argv: Sequence[str] = ()) -> int:
             app.installTranslator(t)
             translators.append(t)
 
-    from vod_app.single_instance import SingleInstance
+    from vod_app.paths import app_paths
+    from vod_app.single_instance import SingleInstance, catalog_identity, instance_name
 
-    # Before the catalog is touched: a second launch only asks the running window to come forward.
-    guard = SingleInstance("vod-app-" + str(os.getuid() if hasattr(os, "getuid") else "user"))
-    if not guard.acquire():
-        return 0
-    shell = AppShell(args.db, headless_playback=True if args.headless_playback else None)
+    # Before the catalog is touched: a second launch on the same catalog hands its arguments to the
+    # window already open on it; another catalog gets its own window.
+    url = args.db or app_paths().database_url()
+    guard = SingleInstance(instance_name(url))
+    if not guard.acquire(list(argv)):
+        where = catalog_identity(url).removeprefix("sqlite:")
+        if guard.answered:
+            sys.stderr.write(f"vod-app: already running on {where}; brought its window forward\n")
+            return 0
+        sys.stderr.write(f"vod-app: already running on {where}, but its window did not answer\n")
+        return 1
+    shell = AppShell(url, headless_playback=True if args.headless_playback else None)
     if not shell.open():
         return 1
     guard.activated.connect(shell.bring_forward)
     _install_excepthook(shell)
     shell.show()
+    if args.open:
+        shell.open_session(args.open)
     shell.check_later()
     status = app.exec()
     shell.close()

@@ -293,8 +293,8 @@ def cmd_db(args: argparse.Namespace) -> int:
         backup_sqlite,
         head_revision,
         integrity_problems,
-        make_engine,
         open_catalog,
+        recognise,
         sqlite_file_of,
     )
     from vod_app.catalog.recovery import diagnose, recover_catalog
@@ -345,9 +345,8 @@ def cmd_db(args: argparse.Namespace) -> int:
         }
         _emit(args, data, report.lines())
         return 0
-    if not db_file.exists():
+    if recognise(db_file).kind != "catalog":  # read-only: a file that is not ours is refused untouched
         raise UserError(f"{db_file}: no catalog to back up")
-    make_engine(url).dispose()
     dest = backup_sqlite(db_file, backups_dir, "manual")
     _emit(args, {"backup": str(dest)}, [f"backup written to {dest}"])
     return 0

@@ -32,7 +32,11 @@ def _ffmetadata(chapters: list[tuple[str, int, int]]) -> str:
 
 @pytest.fixture(scope="session")
 def media_chapters() -> Path:
-    """The shared media_chapters test set (a missing copy is a set-up bug, not a skip)."""
+    """The shared media_chapters test set.
+
+    Without ../shared (a clone alone) the tests asking for it are left out and reported once by
+    tests/conftest.py; in CI a missing copy fails the run (a set-up bug, never a skip).
+    """
     assert (MEDIA_CHAPTERS / "expected.json").is_file(), f"test data missing: {MEDIA_CHAPTERS}"
     return MEDIA_CHAPTERS
 

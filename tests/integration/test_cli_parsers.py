@@ -13,7 +13,7 @@ import pytest
 from vod_app.formats.captions import captions_json
 
 ROOT = Path(__file__).resolve().parents[2]
-TESTDATA = ROOT.parent / "shared" / "testdata"
+TESTDATA = Path(os.environ.get("VOD_APP_TESTDATA") or ROOT.parent / "shared" / "testdata")
 
 
 def vod(*args: str, home: Path) -> subprocess.CompletedProcess[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 import random
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from vod_app.formats.model import CaptionFormatError, Cue
 from vod_app.formats.srt import format_srt
 from vod_app.formats.webvtt import format_webvtt
 
-TESTDATA = Path(__file__).resolve().parents[2].parent / "shared" / "testdata"
+TESTDATA = Path(os.environ.get("VOD_APP_TESTDATA") or Path(__file__).resolve().parents[2].parent / "shared" / "testdata")
 SRT_CUE = "1\n00:00:01,000 --> 00:00:02,000\nCafé — ½\n"
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import text
 from vod_app.catalog.database import (
     CatalogError,
     CorruptDatabaseError,
+    ForeignDatabaseError,
     NewerSchemaError,
     head_revision,
     open_catalog,
@@ -101,15 +102,18 @@ def test_tables_without_version_are_refused(tmp_path: Path) -> None:
     with sqlite3.connect(db) as conn:
         conn.execute("CREATE TABLE something (x)")
     conn.close()
-    with pytest.raises(CorruptDatabaseError, match="no vod-app schema"):
+    with pytest.raises(ForeignDatabaseError, match="no vod-app schema"):
         open_catalog(f"sqlite:///{db}")
 
 
-def test_missing_folder_that_cannot_be_created(tmp_path: Path) -> None:
+def test_missing_folder_that_cannot_be_created(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vod_app.paths import app_paths
+
     blocker = tmp_path / "file"
     blocker.write_text("x")
+    monkeypatch.setenv("VOD_APP_HOME", str(blocker / "sub"))  # only the default location is created
     with pytest.raises(CatalogError, match="cannot create"):
-        open_catalog(f"sqlite:///{blocker / 'sub' / 'db.sqlite3'}")
+        open_catalog(f"sqlite:///{app_paths().database}")
 
 
 def test_write_transactions_are_immediate(catalog) -> None:

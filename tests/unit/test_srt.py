@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from vod_app.formats.captions import captions_json, load_caption_file, parse_cap
 from vod_app.formats.model import CaptionDocument, CaptionFormatError, Cue
 from vod_app.formats.srt import format_srt, format_srt_timestamp, parse_srt
 
-TESTDATA = Path(__file__).resolve().parents[2].parent / "shared" / "testdata"
+TESTDATA = Path(os.environ.get("VOD_APP_TESTDATA") or Path(__file__).resolve().parents[2].parent / "shared" / "testdata")
 PYSRT = TESTDATA / "srt_pysrt"
 CDOWN = TESTDATA / "srt_cdown_properties"
 PY_SAMPLES = TESTDATA / "webvtt_py_samples"
@@ -47,6 +48,8 @@ def _parse(text: str) -> CaptionDocument:
 
 
 def _pysrt() -> dict[str, Any]:
+    if not PYSRT.is_dir():  # no ../shared: tests/conftest.py reports these as not run
+        return {"files": {}, "item_strings": []}
     return json.loads((PYSRT / "expected.json").read_text(encoding="utf-8"))
 
 
@@ -151,6 +154,8 @@ def test_pysrt_streams() -> None:
 
 
 def _cdown_cases() -> list[dict[str, Any]]:
+    if not CDOWN.is_dir():  # no ../shared: tests/conftest.py reports these as not run
+        return []
     return json.loads((CDOWN / "cases.json").read_text(encoding="utf-8"))
 
 
@@ -204,6 +209,8 @@ def test_cdown_garbage_is_skipped_with_line_numbers() -> None:
 
 
 def _py_sample_srt_cases() -> list[tuple[str, dict[str, Any]]]:
+    if not PY_SAMPLES.is_dir():  # no ../shared: tests/conftest.py reports these as not run
+        return []
     expected = json.loads((PY_SAMPLES / "expected.json").read_text(encoding="utf-8"))
     return sorted(expected["srt"].items())
 

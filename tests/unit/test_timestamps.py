@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from vod_app.formats.timestamps import (
     parse_description_timestamp,
 )
 
-TESTDATA = Path(__file__).resolve().parents[2].parent / "shared" / "testdata"
+TESTDATA = Path(os.environ.get("VOD_APP_TESTDATA") or Path(__file__).resolve().parents[2].parent / "shared" / "testdata")
 
 DESCRIPTION = """Recorded at the spring dialogue. Doors opened at 9:30 and we met at 10:30 and talked.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from vod_app.formats.webvtt import (
     webvtt_chapters,
 )
 
-TESTDATA = Path(__file__).resolve().parents[2].parent / "shared" / "testdata"
+TESTDATA = Path(os.environ.get("VOD_APP_TESTDATA") or Path(__file__).resolve().parents[2].parent / "shared" / "testdata")
 VTTJS = TESTDATA / "webvtt_vttjs"
 PY_SAMPLES = TESTDATA / "webvtt_py_samples"
 
@@ -54,6 +55,8 @@ VTTJS_DIFFERENCES: dict[str, tuple[str, list[CueTuple]]] = {
 
 
 def _vttjs_cases() -> list[dict[str, Any]]:
+    if not VTTJS.is_dir():  # no ../shared: tests/conftest.py reports these as not run
+        return []
     return json.loads((VTTJS / "index.json").read_text(encoding="utf-8"))
 
 
@@ -113,6 +116,8 @@ def test_vttjs_rejections_are_signature_errors() -> None:
 
 
 def _py_sample_vtt_cases() -> list[tuple[str, dict[str, Any]]]:
+    if not PY_SAMPLES.is_dir():  # no ../shared: tests/conftest.py reports these as not run
+        return []
     expected = json.loads((PY_SAMPLES / "expected.json").read_text(encoding="utf-8"))
     return sorted(expected["vtt"].items())
 

@@ -13,13 +13,14 @@ import datetime as dt
 import re
 import sqlite3
 import time
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
@@ -27,7 +28,6 @@ BUSY_TIMEOUT_MS = 10_000
 # busy handler polls, it does not queue, so behind back-to-back imports of another process a small
 # write can lose every poll for longer than one busy timeout.
 WRITE_LOCK_WAIT_S = 120.0
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class CatalogError(Exception):
@@ -40,6 +40,10 @@ class NewerSchemaError(CatalogError):
 
 class CorruptDatabaseError(CatalogError):
     """The file is not a usable SQLite database (or fails its integrity check)."""
+
+
+class ForeignDatabaseError(CatalogError):
+    """Another program's SQLite database: refused and left untouched (not ours to rebuild either)."""
 
 
 class DatabaseBusyError(CatalogError):
@@ -147,26 +151,139 @@ def script_head() -> str | None:
     return heads.pop() if len(heads) == 1 else None
 
 
+def parse_url(url: str) -> URL:
+    """The SQLAlchemy URL, or a CatalogError that says what a database URL looks like."""
+    try:
+        return make_url(url)
+    except ArgumentError as exc:
+        raise CatalogError(f"{url!r} is not a database URL (a catalog file is sqlite:///PATH)") from exc
+
+
 def sqlite_file_of(url: str) -> Path | None:
-    u = make_url(url)
+    u = parse_url(url)
     if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
         return None
     return Path(u.database)
 
 
-def check_sqlite_file(path: Path) -> None:
-    """Refuse what is not a SQLite database before SQLite or Alembic touch it."""
+# What `pip install` needs for the drivers SQLAlchemy names most often (by the module it imports).
+_DRIVER_PACKAGES = {
+    "psycopg": "psycopg[binary]",
+    "psycopg2": "psycopg2-binary",
+    "asyncpg": "asyncpg",
+    "pg8000": "pg8000",
+    "pymysql": "PyMySQL",
+    "MySQLdb": "mysqlclient",
+    "mysql": "mysql-connector-python",
+    "mariadb": "mariadb",
+    "oracledb": "oracledb",
+    "cx_Oracle": "cx_Oracle",
+    "pyodbc": "pyodbc",
+    "pymssql": "pymssql",
+}
+
+
+def _missing_driver(url: URL, exc: ImportError) -> CatalogError:
+    module = (exc.name or url.get_driver_name() or "").split(".")[0]
+    package = _DRIVER_PACKAGES.get(module, module)
+    return CatalogError(
+        f"{url.render_as_string(hide_password=True)}: the database driver {module!r} is not installed "
+        f"(pip install '{package}')"
+    )
+
+
+@dataclass(frozen=True)
+class Recognition:
+    """What a catalog file is, found without changing a byte of it (:func:`recognise`)."""
+
+    path: Path
+    kind: str  # "new" (no file), "empty" (0 bytes or no tables: becomes a catalog), "catalog"
+    revision: str | None = None
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that reads ``path`` without writing it or leaving files beside it.
+
+    Without a ``-wal`` or ``-journal`` nobody is writing it (or nobody left a write unfinished): the
+    file is the whole database, and ``immutable=1`` reads it with no lock and no ``-shm`` (``mode=ro``
+    on a WAL-mode file would leave a ``-wal`` and a ``-shm`` it cannot remove). With one, ``mode=ro``
+    takes the locks, reads the WAL too, and never writes the database, its WAL or its journal.
+    """
+    quoted = urllib.parse.quote(str(path.resolve()))
+    busy = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
+    return f"file:{quoted}?mode=ro" if busy else f"file:{quoted}?immutable=1"
+
+
+def recognise(path: Path, *, check_revision: bool = True) -> Recognition:
+    """Is ``path`` a vod-app catalog? Read through SQLite, read-only, before any connection writes.
+
+    Never with ``open()``: on POSIX closing any other descriptor of a database file drops every lock
+    the process holds on it (and another process may then delete its WAL). A file that is not ours
+    (another program's database, a newer schema, damage, not SQLite at all) raises a CatalogError and
+    is left exactly as it was: no journal-mode change, no schema write, no ``-wal``/``-shm``.
+    A 0-byte file is an empty SQLite database (what ``touch`` makes): it becomes a catalog.
+    """
+    path = Path(path)
     if path.is_dir():
         raise CorruptDatabaseError(f"{path}: is a directory, not a catalog database")
-    if not path.exists() or path.stat().st_size == 0:
-        return  # a new (or zero-byte) file becomes an empty catalog
     try:
-        with path.open("rb") as fh:
-            header = fh.read(16)
+        size = path.stat().st_size
+    except (FileNotFoundError, NotADirectoryError):
+        return Recognition(path, "new")
     except OSError as exc:
         raise CatalogError(f"{path}: cannot be read ({exc.strerror})") from exc
-    if header != SQLITE_MAGIC:
-        raise CorruptDatabaseError(f"{path}: is not a SQLite database (unrecognised file header; {RECOVER_HINT})")
+    if size == 0 and not Path(f"{path}-wal").exists():
+        return Recognition(path, "empty")
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise catalog_error(path, exc) from exc
+    try:
+        page_size, pages = (conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_size", "page_count"))
+        if not Path(f"{path}-wal").exists() and page_size * pages > size:
+            raise CorruptDatabaseError(f"{path}: the file is cut short ({size} of {page_size * pages} bytes; {RECOVER_HINT})")
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        revision = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc).lower():
+            raise CorruptDatabaseError(f"{path}: is not a SQLite database (unrecognised file header; {RECOVER_HINT})") from exc
+        raise catalog_error(path, exc) from exc
+    finally:
+        conn.close()
+    if revision is None and tables:
+        raise ForeignDatabaseError(f"{path}: holds tables but no vod-app schema version (not a vod-app catalog; left untouched)")
+    if revision is None:
+        return Recognition(path, "empty")
+    if check_revision and revision != script_head() and revision not in known_revisions():
+        raise NewerSchemaError(
+            f"{path}: the catalog was written by a newer version of vod-app (schema {revision}); "
+            f"this version knows up to {head_revision()}. It was left untouched."
+        )
+    return Recognition(path, "catalog", revision)
+
+
+def _is_default_catalog(path: Path) -> bool:
+    from vod_app.paths import app_paths
+
+    with contextlib.suppress(OSError):
+        return path.resolve() == app_paths().database.resolve()
+    return False
+
+
+def _ensure_folder(db_file: Path) -> None:
+    """Only the default catalog's folders are created; a --db/VOD_APP_DB path must name a folder that exists."""
+    folder = db_file.parent
+    if folder.is_dir():
+        return
+    if not _is_default_catalog(db_file):
+        raise CatalogError(f"{db_file}: the folder {folder} does not exist (create it first, or check the path)")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CatalogError(f"{folder}: cannot create the catalog folder ({exc.strerror})") from exc
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -187,13 +304,19 @@ def _on_begin(conn: Connection) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    u = make_url(url)
-    if u.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
-        event.listen(engine, "connect", _on_connect)
-        event.listen(engine, "begin", _on_begin)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    """An engine with the catalog's pragmas; a bad URL or a missing driver is a CatalogError."""
+    u = parse_url(url)
+    try:
+        if u.get_backend_name() == "sqlite":
+            engine = create_engine(u, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
+            event.listen(engine, "connect", _on_connect)
+            event.listen(engine, "begin", _on_begin)
+            return engine
+        return create_engine(u, pool_pre_ping=True)
+    except ImportError as exc:
+        raise _missing_driver(u, exc) from exc
+    except NoSuchModuleError as exc:
+        raise CatalogError(f"{u.render_as_string(hide_password=True)}: unknown kind of database {u.drivername!r}") from exc
 
 
 @dataclass
@@ -303,12 +426,12 @@ def open_catalog(url: str, *, backups_dir: Path | None = None, upgrade: bool = T
     """
     db_file = sqlite_file_of(url)
     if db_file is not None:
-        check_sqlite_file(db_file)
-        if not db_file.exists():
-            try:
-                db_file.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise CatalogError(f"{db_file.parent}: cannot create the catalog folder ({exc.strerror})") from exc
+        # Before the first connection: it would switch the file to WAL (a byte of its header).
+        kind = recognise(db_file).kind
+        if kind != "catalog" and not upgrade:
+            raise CatalogError(f"{db_file}: no catalog yet (the first command that uses it creates one)")
+        if kind == "new":
+            _ensure_folder(db_file)
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
@@ -324,7 +447,7 @@ def open_catalog(url: str, *, backups_dir: Path | None = None, upgrade: bool = T
                 f"(schema {rev}); this version knows up to {head}. It was left untouched."
             )
         if rev is None and populated:
-            raise CorruptDatabaseError(f"{db_file or url}: holds tables but no vod-app schema version")
+            raise ForeignDatabaseError(f"{db_file or url}: holds tables but no vod-app schema version")
         if rev != head:
             if not upgrade:
                 raise CatalogError(f"{db_file or url}: schema {rev or 'empty'} needs an upgrade to {head}")

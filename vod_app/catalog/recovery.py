@@ -17,17 +17,24 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
+
 from vod_app.catalog.database import (
-    SQLITE_MAGIC,
+    RECOVER_HINT,
     Catalog,
     CatalogError,
-    known_revisions,
+    CorruptDatabaseError,
+    ForeignDatabaseError,
+    NewerSchemaError,
     open_catalog,
+    read_only_uri,
+    recognise,
 )
 
 USER_TABLES = ("watch_state", "bookmarks", "preferences", "relocations")
@@ -42,9 +49,11 @@ def _stamp(now: dt.datetime | None = None) -> str:
 
 
 @contextlib.contextmanager
-def _connect(path: Path, *, immutable: bool = False) -> Iterator[sqlite3.Connection]:
-    # immutable: a file nobody writes (a backup): read without locks and without making a -shm
-    uri = f"file:{path}?immutable=1" if immutable else f"file:{path}"
+def _connect(path: Path, *, immutable: bool = False, read_only: bool = False) -> Iterator[sqlite3.Connection]:
+    # immutable: a file nobody writes (a backup): read without locks and without making a -shm.
+    # read_only: never writes the file nor leaves side files (a file not known to be a catalog).
+    quoted = urllib.parse.quote(str(Path(path).resolve()))
+    uri = f"file:{quoted}?immutable=1" if immutable else read_only_uri(path) if read_only else f"file:{quoted}"
     conn = sqlite3.connect(uri, uri=True, timeout=10, isolation_level=None)
     try:
         yield conn
@@ -73,52 +82,69 @@ class Diagnosis:
 
 
 def diagnose(db_path: Path, *, quick: bool = False, immutable: bool = False) -> Diagnosis:
-    """Is the catalog file sound? Reads only (SQLite's integrity check, the schema version).
+    """Is the catalog file sound? Reads only, through SQLite (integrity check, schema version).
 
-    ``quick``: SQLite's quick check only, for a catalog the app has already opened (its schema
-    version was checked then; this spares importing Alembic). ``immutable`` for files nothing
-    writes (backups): no lock, no -shm left beside them.
+    For a file this process does not hold open (``vod-app db check``, recovery, backups): a catalog
+    the app has open is checked through its own connections (:func:`check_open_catalog`). Nothing
+    here uses ``open()``: closing any other descriptor of a database file drops the process's locks.
+    Until the file is known to be a catalog it is read with a read-only URI (no ``-wal``/``-shm``
+    left beside another program's file). ``immutable`` for files nothing writes (backups).
     """
     db_path = Path(db_path)
-    if db_path.is_dir():
-        return Diagnosis(db_path, False, ["is a directory, not a catalog database"], recoverable=True)
-    if not db_path.exists():
-        return Diagnosis(db_path, True)
     try:
-        size = db_path.stat().st_size
-        with db_path.open("rb") as fh:
-            header = fh.read(16)
-    except OSError as exc:
-        return Diagnosis(db_path, False, [f"cannot be read ({exc.strerror})"])
-    if size == 0:
-        return Diagnosis(db_path, True)  # becomes an empty catalog
-    if header != SQLITE_MAGIC:
-        return Diagnosis(db_path, False, ["is not a SQLite database (unrecognised file header)"], recoverable=True)
+        recognition = recognise(db_path)
+    except (NewerSchemaError, ForeignDatabaseError) as exc:
+        return Diagnosis(db_path, False, [_reason(exc, db_path)])
+    except CorruptDatabaseError as exc:
+        return Diagnosis(db_path, False, [_reason(exc, db_path)], recoverable=True)
+    except CatalogError as exc:
+        return Diagnosis(db_path, False, [_reason(exc, db_path)])
+    if recognition.kind != "catalog":
+        return Diagnosis(db_path, True)  # missing or empty: becomes an empty catalog
     try:
-        with _connect(db_path, immutable=immutable) as conn:
+        with _connect(db_path, immutable=immutable, read_only=True) as conn:
             pragma = "quick_check" if quick else "integrity_check"
             rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}(20)")]
-            if rows != ["ok"]:
-                return Diagnosis(db_path, False, [f"integrity check failed: {r}" for r in rows], recoverable=True)
-            if quick:
-                return Diagnosis(db_path, True)
-            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            rev = None
-            if "alembic_version" in names:
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                rev = row[0] if row else None
     except sqlite3.DatabaseError as exc:
         msg = str(exc)
         low = msg.lower()
         if "malformed" in low or "not a database" in low or "corrupt" in low:
             return Diagnosis(db_path, False, [f"the file is damaged ({msg})"], recoverable=True)
         return Diagnosis(db_path, False, [msg])
-    if rev is not None and rev not in known_revisions():
-        return Diagnosis(db_path, False, [f"written by a newer version of vod-app (schema {rev}); left untouched"])
-    if rev is None and names:
-        # another program's database: not ours to move
-        return Diagnosis(db_path, False, ["holds tables but no vod-app schema version (not a vod-app catalog)"])
+    if rows != ["ok"]:
+        return Diagnosis(db_path, False, [f"integrity check failed: {r}" for r in rows], recoverable=True)
     return Diagnosis(db_path, True)
+
+
+def _reason(exc: BaseException, db_path: Path) -> str:
+    """The CatalogError's text without the leading path (Diagnosis.summary() puts it back)."""
+    text = str(exc)
+    prefix = f"{db_path}: "
+    text = text[len(prefix):] if text.startswith(prefix) else text
+    return text.replace(f"; {RECOVER_HINT}", "").replace(f" ({RECOVER_HINT})", "")
+
+
+def check_open_catalog(catalog: Catalog) -> Diagnosis:
+    """SQLite's quick check of a catalog this process has open, through the catalog's own engine.
+
+    The app's background check after start-up: a pooled connection of the catalog runs the
+    pragma, so no descriptor of the file is opened and closed beside SQLite's own.
+    """
+    from vod_app.catalog.database import db_error_kind, sqlite_file_of
+
+    where = sqlite_file_of(catalog.url) or Path(str(catalog.where))
+    try:
+        with catalog.engine.connect() as conn:
+            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check(20)").fetchall()]
+            conn.rollback()
+    except DBAPIError as exc:
+        msg = str(exc.orig or exc).splitlines()[0]
+        if db_error_kind(exc) == "corrupt":
+            return Diagnosis(where, False, [f"the file is damaged ({msg})"], recoverable=True)
+        return Diagnosis(where, False, [msg])
+    if rows != ["ok"]:
+        return Diagnosis(where, False, [f"integrity check failed: {r}" for r in rows], recoverable=True)
+    return Diagnosis(where, True)
 
 
 # --- backups and user-state snapshots -------------------------------------------------------------
