@@ -65,7 +65,7 @@ CATALOG_TABLES = (
     "events", "sessions", "session_languages", "panels", "recordings", "recording_panels",
     "chapters", "audio_tracks", "caption_tracks", "cues", "texts",
 )
-USER_TABLES = ("watch_state", "bookmarks", "preferences", "relocations")
+USER_TABLES = ("watch_state", "bookmarks", "preferences", "relocations", "session_overrides", "excluded_files")
 
 
 def catalog_state(db: Path) -> str:
@@ -105,7 +105,10 @@ REC_UID = "iom-idm-2017-04-18-panels-2-3-rec"
 
 
 def add_user_state(catalog: Any, position_ms: int = 42_000) -> None:
-    """Positions, a bookmark, a preference and a relocation: what recovery must bring back."""
+    """Positions, a bookmark, a preference, a relocation, a folder session's edit and a removed file:
+    what recovery must bring back."""
+    from sqlalchemy import text
+
     from vod_app.catalog.repository import UserStateRepository
 
     users = UserStateRepository(catalog)
@@ -114,6 +117,9 @@ def add_user_state(catalog: Any, position_ms: int = 42_000) -> None:
     users.add_bookmark(REC_UID, 50_000, "Panel 3 starts")
     users.set_preference("audio_language", "fr")
     users.relocate("gen-000002-rec", "/media/elsewhere/gen-000002.mkv")
+    with catalog.write() as s:
+        s.execute(text("INSERT INTO session_overrides VALUES ('folder-a1', '{\"title\": \"Plenary, edited\"}', '2026-11-01 10:00:00')"))
+        s.execute(text("INSERT INTO excluded_files VALUES ('/media/talks/old.mkv', 'folder-b2', '2026-11-02 10:00:00')"))
 
 
 def make_catalog_db(db: Path, n_sessions: int = 200, *, backups_dir: Path | None = None, user_state: bool = True) -> Path:

@@ -55,6 +55,11 @@ def _later_user_state(db: Path) -> None:
         users.save_position(REC_UID, 61_000, 90_000)
         users.add_bookmark(REC_UID, 70_000, "after the backup")
         users.set_preference("audio_language", "es")
+        with catalog.write() as s:  # a folder session edited and another removed after the backup
+            from sqlalchemy import text
+
+            s.execute(text("UPDATE session_overrides SET fields = '{\"title\": \"Later\"}', updated_at = '2026-11-20 10:00:00'"))
+            s.execute(text("INSERT INTO excluded_files VALUES ('/media/talks/later.mkv', 'folder-c3', '2026-11-20 10:00:00')"))
         snapshot_user_state(catalog, db.parent / "backups", "exit")
     finally:
         catalog.dispose()
@@ -98,6 +103,10 @@ def test_flipped_page_restores_catalog_from_backup_and_newest_user_state(db: Pat
     position, notes, audio, relocations = _users(db)
     assert position == 61_000 and audio == "es" and relocations == 1
     assert sorted(notes) == ["Panel 3 starts", "after the backup"]  # no duplicate bookmark
+    with sqlite3.connect(db) as conn:  # a person's edits and removals of folder sessions come back too
+        assert conn.execute("SELECT fields FROM session_overrides").fetchall() == [('{"title": "Later"}',)]
+        assert sorted(r[0] for r in conn.execute("SELECT source FROM excluded_files")) == ["/media/talks/later.mkv", "/media/talks/old.mkv"]
+    conn.close()
     catalog = _open(db)
     try:
         assert CatalogRepository(catalog).counts()["sessions"] == 205  # the generated sessions came back too

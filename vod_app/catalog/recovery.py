@@ -37,7 +37,9 @@ from vod_app.catalog.database import (
     recognise,
 )
 
-USER_TABLES = ("watch_state", "bookmarks", "preferences", "relocations")
+USER_TABLES = ("watch_state", "bookmarks", "preferences", "relocations", "session_overrides", "excluded_files")
+# Tables added after the first release: a snapshot or backup from before them simply has none (not a problem).
+_LATER_USER_TABLES = frozenset({"session_overrides", "excluded_files"})
 SNAPSHOT_MARK = ".user-state-"  # catalog.user-state-<stamp>-<label>.sqlite3
 SNAPSHOTS_KEPT = 5
 _STAMP = re.compile(r"-(\d{8}T\d{6}\d{0,6}Z)-")
@@ -202,7 +204,7 @@ def snapshot_user_state(catalog: Catalog, backups_dir: Path, label: str, *, keep
     tmp = dest.with_name(dest.name + ".part")
     with _connect(tmp) as out:
         out.execute("ATTACH DATABASE ? AS src", (str(src),))
-        out.execute("BEGIN")  # one consistent read of the four tables
+        out.execute("BEGIN")  # one consistent read of the user-state tables
         for table in USER_TABLES:
             out.execute(f"CREATE TABLE main.{table} AS SELECT * FROM src.{table}")
         out.execute("CREATE TABLE main.snapshot_info AS SELECT version_num, ? AS taken_at FROM src.alembic_version", (_stamp(),))
@@ -256,6 +258,8 @@ def read_user_state(path: Path) -> tuple[UserRows, list[str]]:
                     try:
                         rows[table] = [dict(r) for r in conn.execute(f"SELECT * FROM {table}")]
                     except sqlite3.DatabaseError as exc:
+                        if table in _LATER_USER_TABLES and "no such table" in str(exc):
+                            continue  # written before that table existed
                         problems.append(f"{table}: {exc}")
         except sqlite3.DatabaseError as exc:
             problems.append(str(exc))
@@ -266,7 +270,8 @@ def merge_user_state(catalog: Catalog, rows: UserRows) -> dict[str, int]:
     """Merge rows into the catalog's user state; returns how many rows each table took.
 
     Positions: the most recently watched wins. Bookmarks: added unless the same one is there.
-    Preferences and relocations: the rows given win (callers merge older sources first).
+    Preferences, relocations and excluded files: the rows given win (callers merge older sources
+    first). A folder session's edits: the most recently edited wins.
     """
     from sqlalchemy import text
 
@@ -313,6 +318,31 @@ def merge_user_state(catalog: Catalog, rows: UserRows) -> dict[str, int]:
                     {"k": r[k], "v": r[v]},
                 )
                 taken[table] += 1
+        for r in rows.get("session_overrides", []):
+            if not isinstance(r.get("session_uid"), str) or not isinstance(r.get("fields"), str) or r.get("updated_at") is None:
+                continue
+            have = s.execute(text("SELECT updated_at FROM session_overrides WHERE session_uid = :u"), {"u": r["session_uid"]}).first()
+            if have is not None and str(have[0] or "") >= str(r["updated_at"]):
+                continue
+            s.execute(
+                text(
+                    "INSERT INTO session_overrides (session_uid, fields, updated_at) VALUES (:u, :f, :t) "
+                    "ON CONFLICT (session_uid) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at"
+                ),
+                {"u": r["session_uid"], "f": r["fields"], "t": r["updated_at"]},
+            )
+            taken["session_overrides"] += 1
+        for r in rows.get("excluded_files", []):
+            if not isinstance(r.get("source"), str) or not isinstance(r.get("session_uid"), str) or r.get("excluded_at") is None:
+                continue
+            s.execute(
+                text(
+                    "INSERT INTO excluded_files (source, session_uid, excluded_at) VALUES (:s, :u, :t) "
+                    "ON CONFLICT (source) DO UPDATE SET session_uid = excluded.session_uid, excluded_at = excluded.excluded_at"
+                ),
+                {"s": r["source"], "u": r["session_uid"], "t": r["excluded_at"]},
+            )
+            taken["excluded_files"] += 1
     return taken
 
 
@@ -426,7 +456,7 @@ def recover_catalog(
                 merge_user_state(catalog, rows)
                 report.salvaged = {t: len(r) for t, r in rows.items()}
             reasons = {p.split(": ", 1)[-1] for p in problems}
-            if len(problems) >= len(USER_TABLES) and len(reasons) == 1:
+            if len(problems) >= len(USER_TABLES) - len(_LATER_USER_TABLES) and len(reasons) == 1:
                 report.notes.append(f"nothing could be read from the damaged file ({reasons.pop()})")
             else:
                 report.notes += [f"could not be read from the damaged file: {p}" for p in problems[:5]]
