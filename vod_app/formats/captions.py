@@ -6,6 +6,7 @@ from pathlib import Path
 
 from vod_app.formats.cuetext import cue_plain_text
 from vod_app.formats.decode import decode_text
+from vod_app.formats.mediafile import media_kind
 from vod_app.formats.model import CaptionDocument, CaptionFormatError
 from vod_app.formats.srt import parse_srt
 from vod_app.formats.webvtt import has_webvtt_signature, parse_webvtt
@@ -40,6 +41,9 @@ def parse_caption_bytes(data: bytes, name: str = "") -> CaptionDocument:
 
     ``name`` is a file name used for the format choice only. Raises CaptionFormatError.
     """
+    kind = media_kind(data[:1024])
+    if kind is not None:  # decoded as Windows-1252, its header would be echoed as garbage
+        raise CaptionFormatError(f"this is a media file ({kind}), not a caption file")
     if len(data) > 4096 and name.lower().endswith(_WEBVTT_SUFFIXES):
         # A .vtt without the signature is rejected: decide on the first bytes instead of decoding
         # (and, for garbage, CP1252-translating) up to 200 MB first.
