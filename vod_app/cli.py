@@ -156,7 +156,7 @@ def _open(args: argparse.Namespace, *, seed: bool = True):  # -> Catalog
         try:
             ensure_builtin_catalog(catalog)
         except CatalogFileError as exc:  # the user's own command still runs
-            sys.stderr.write(f"vod-app: warning: the built-in catalog was not loaded: {exc}\n")
+            _warn(f"the built-in catalog was not loaded: {exc}")
     return catalog
 
 
@@ -217,7 +217,7 @@ def _snapshot_user_state(catalog, label: str) -> None:  # noqa: ANN001
     try:
         snapshot_user_state(catalog, _backups_dir(catalog.url), label)
     except (OSError, CatalogError, sqlite3.Error) as exc:
-        sys.stderr.write(f"vod-app: warning: no user-state snapshot was taken: {exc}\n")
+        _warn(f"no user-state snapshot was taken: {exc}")
 
 
 def _terminal_progress():  # -> callable(done, total, label) | None
@@ -227,7 +227,7 @@ def _terminal_progress():  # -> callable(done, total, label) | None
     def progress(done: int, total: int, label: str) -> None:
         width = 30
         filled = width * done // max(total, 1)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label[-40:]:<40}")
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {printable(label[-40:]):<40}")
         if done >= total:
             sys.stderr.write("\n")
         sys.stderr.flush()
@@ -398,7 +398,7 @@ def cmd_db(args: argparse.Namespace) -> int:
                 hint = f"; {RECOVER_HINT}" if diagnosis.recoverable else ""
                 data = {"ok": False, "problems": diagnosis.problems, "recoverable": diagnosis.recoverable, "counts": {}}
                 _emit(args, data, diagnosis.problems)
-                sys.stderr.write(f"vod-app: {diagnosis.summary()}{hint}\n")
+                _error(f"{diagnosis.summary()}{hint}")
                 return 1
         catalog = open_catalog(url, backups_dir=backups_dir, upgrade=False)
         # a SQLite file was checked by diagnose() above; other databases check themselves
@@ -409,7 +409,7 @@ def cmd_db(args: argparse.Namespace) -> int:
         catalog.dispose()
         _emit(args, {"ok": not problems, "problems": problems, "counts": counts}, [*(problems or ["integrity ok"]), *(f"{k}: {v}" for k, v in counts.items())])
         if problems:
-            sys.stderr.write(f"vod-app: {db_file or url}: integrity check failed: {problems[0]}; {RECOVER_HINT}\n")
+            _error(f"{db_file or url}: integrity check failed: {problems[0]}; {RECOVER_HINT}")
         return 0 if not problems else 1
     if db_file is None:
         raise UserError(f"'db {args.action}' works on SQLite catalogs only; use the database server's own tools")
@@ -426,7 +426,7 @@ def cmd_db(args: argparse.Namespace) -> int:
             "user_state": report.user_state,
             "notes": report.notes,
         }
-        _emit(args, data, report.lines())
+        _emit(args, data, _recovery_lines(report))
         return 0
     if not db_file.exists():
         raise UserError(f"{db_file}: no catalog to back up")
@@ -444,6 +444,38 @@ def _refuse_media(path: Path, expected: str) -> None:
         kind = media_kind(stream.read(1024))
     if kind is not None:
         raise UserError(f"{path}: this is a media file ({kind}), not {expected} (try 'vod-app probe {path}')")
+
+
+# User-state tables as counted things: "1 position", "2 bookmarks".
+_USER_STATE_NOUNS = {
+    "watch_state": ("position", "positions"),
+    "bookmarks": ("bookmark", "bookmarks"),
+    "preferences": ("setting", "settings"),
+    "relocations": ("relocated file", "relocated files"),
+}
+
+
+def _counted(counts: dict[str, int]) -> str:
+    words = []
+    for table, count in counts.items():
+        one, many = _USER_STATE_NOUNS.get(table, (table.replace("_", " "), table.replace("_", " ")))
+        words.append(plural(count, one, many))
+    return ", ".join(words)
+
+
+def _recovery_lines(report) -> list[str]:  # noqa: ANN001 - RecoveryReport
+    """The report's lines with counts in correct English plurals."""
+    lines = report.lines()
+    if not report.nothing_to_do:
+        kept = report.kept_aside[0] if report.kept_aside else "?"
+        lines[0] = (
+            f"{report.db_path}: rebuilt from the {report.catalog_from}; the damaged file was kept as {kept}; "
+            f"user state: {_counted(report.user_state)}"
+        )
+    if report.salvaged:
+        old = "read from the damaged file: " + ", ".join(f"{n} {t}" for t, n in report.salvaged.items())
+        lines = [f"read from the damaged file: {_counted(report.salvaged)}" if line == old else line for line in lines]
+    return lines
 
 
 def cmd_captions(args: argparse.Namespace) -> int:
