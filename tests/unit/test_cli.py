@@ -270,3 +270,13 @@ def test_recovery_report_counts_use_english_plurals(tmp_path: Path) -> None:
     lines = _recovery_lines(report)
     assert lines[0].endswith("user state: 1 position, 1 bookmark, 2 settings, 0 relocated files")
     assert "read from the damaged file: 1 bookmark, 3 positions" in lines
+
+
+@pytest.mark.parametrize(("name", "kind"), [("noise.srt", "an SRT"), ("noise.vtt", "a WebVTT"), ("noise.txt", None)])
+def test_binary_garbage_is_named_not_quoted(home: Path, tmp_path: Path, name: str, kind: str | None) -> None:
+    path = tmp_path / name
+    path.write_bytes(bytes(range(256)) * 12)  # every byte value: what random or compressed data holds
+    proc = run("chapters" if kind is None else "captions", str(path), home=home)
+    assert proc.returncode == 1 and proc.stdout == "" and proc.stderr.count("\n") == 1
+    expected = f"not {kind} file: binary data, not text" if kind else "binary data, not text"
+    assert expected in proc.stderr and all(ch == "\n" or " " <= ch <= "~" for ch in proc.stderr), proc.stderr

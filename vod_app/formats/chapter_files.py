@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vod_app.formats.captions import read_limited
-from vod_app.formats.decode import decode_text, split_lines
+from vod_app.formats.decode import binary_data_reason, decode_text, split_lines
 from vod_app.formats.model import CaptionDocument, CaptionFormatError, ChapterMark
 from vod_app.formats.srt import parse_srt_timing_line
 from vod_app.formats.timestamps import description_chapters
@@ -43,6 +43,9 @@ def read_chapters_file(path: Path, duration_ms: int | None) -> ChaptersFileResul
     caption file, which is not a chapters file."""
     path = Path(path)
     text, _encoding, warnings = decode_text(read_limited(path, _MAX_TEXT_FILE_BYTES))
+    binary = binary_data_reason(text)
+    if binary is not None:
+        raise CaptionFormatError(f"{path}: {binary}: neither a chapters track nor a description")
     if has_webvtt_signature(text):
         doc = parse_webvtt(text)
         if not looks_like_webvtt_chapters(doc, text, path.name):
