@@ -6,8 +6,10 @@ Exit status: 0 ok, 1 a user error (one clear line on stderr), 2 a usage error. N
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,8 +22,54 @@ class UserError(Exception):
     """Shown as one line on stderr; exit status 1."""
 
 
+class UsageError(Exception):
+    """A command given without what it needs: one line on stderr; exit status 2."""
+
+
+# C0/C1 controls and the bidi overrides/isolates: echoed from a file or a name they could move the
+# cursor, recolour the terminal or reorder what the reader sees ("Trojan Source").
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str, *, keep_newlines: bool = False) -> str:
+    """``text`` with control characters written as escapes (``\\x1b``, ``\\u202e``)."""
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group(0)
+        if keep_newlines and char == "\n":
+            return char
+        code = ord(char)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _UNPRINTABLE.sub(escape, text)
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``"1 session"``, ``"2 sessions"``: the count with the right English form."""
+    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
+
+
+def _error(message: str) -> None:
+    """One line on stderr, whatever the message holds."""
+    sys.stderr.write(f"vod-app: {printable(message)}\n")
+
+
+def _warn(message: str) -> None:
+    _error(f"warning: {message}")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="vod-app", description="Video-on-demand browser for recorded dialogue sessions.")
+    p = argparse.ArgumentParser(
+        prog="vod-app",
+        description=(
+            "Video-on-demand browser for recorded dialogue sessions. Run 'vod-app' with no command to open "
+            "the window; the commands below work in the terminal only and none of them opens the window."
+        ),
+        epilog=(
+            "Exit status: 0 ok, 1 a user error (one line on stderr), 2 a usage error. A search query that "
+            "starts with a dash is text to look for: vod-app search -2017 (or vod-app search -- -2017)."
+        ),
+    )
     p.add_argument("--db", metavar="URL", help="catalog database as a SQLAlchemy URL (default: VOD_APP_DB or the user data folder)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -30,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="print the report as JSON")
 
     s = sub.add_parser("search", help="search titles, descriptions and captions")
-    s.add_argument("query")
+    s.add_argument("query", help="the text to look for; several words and words starting with '-' are fine")
     s.add_argument("--lang", help="only text or captions in this language (e.g. es)")
     s.add_argument("--event", help="only sessions of this event id")
     s.add_argument("--year", type=int, help="only sessions of this year")
@@ -76,7 +124,7 @@ def _emit(args: argparse.Namespace, data: Any, text_lines: Sequence[str]) -> Non
         out.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
     else:
         for line in text_lines:
-            out.write(line + "\n")
+            out.write(printable(line, keep_newlines=True) + "\n")
 
 
 def _fmt_ms(ms: int | None) -> str:
@@ -108,7 +156,7 @@ def _open(args: argparse.Namespace, *, seed: bool = True):  # -> Catalog
         try:
             ensure_builtin_catalog(catalog)
         except CatalogFileError as exc:  # the user's own command still runs
-            sys.stderr.write(f"vod-app: warning: the built-in catalog was not loaded: {exc}\n")
+            _warn(f"the built-in catalog was not loaded: {exc}")
     return catalog
 
 
@@ -135,8 +183,25 @@ def cmd_import(args: argparse.Namespace) -> int:
         "cues": report.cues,
         "warnings": report.warnings,
     }
-    _emit(args, data, [report.summary(), *(f"warning: {w}" for w in report.warnings)])
+    _emit(args, data, [_import_summary(report), *(f"warning: {w}" for w in report.warnings)])
     return 0
+
+
+def _import_summary(report) -> str:  # noqa: ANN001 - ImportReport or FolderReport
+    """The report's one-line summary with correct plurals ("1 session added")."""
+    from vod_app.catalog.folder import FolderReport
+
+    if isinstance(report, FolderReport):
+        counts = (
+            f"{plural(report.sessions_added, 'recording')} added, {report.sessions_updated} updated, "
+            f"{report.unchanged_files} unchanged, {len(report.skipped)} skipped, {len(report.missing)} missing"
+        )
+    else:
+        counts = (
+            f"{plural(report.sessions_added, 'session')} added, {report.sessions_updated} updated, "
+            f"{report.sessions_unchanged} unchanged; {plural(report.events_added + report.events_updated, 'event')}"
+        )
+    return f"{report.source}: {counts}; {plural(report.cues, 'caption cue')}"
 
 
 def _snapshot_user_state(catalog, label: str) -> None:  # noqa: ANN001
@@ -152,7 +217,7 @@ def _snapshot_user_state(catalog, label: str) -> None:  # noqa: ANN001
     try:
         snapshot_user_state(catalog, _backups_dir(catalog.url), label)
     except (OSError, CatalogError, sqlite3.Error) as exc:
-        sys.stderr.write(f"vod-app: warning: no user-state snapshot was taken: {exc}\n")
+        _warn(f"no user-state snapshot was taken: {exc}")
 
 
 def _terminal_progress():  # -> callable(done, total, label) | None
@@ -162,7 +227,7 @@ def _terminal_progress():  # -> callable(done, total, label) | None
     def progress(done: int, total: int, label: str) -> None:
         width = 30
         filled = width * done // max(total, 1)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label[-40:]:<40}")
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {printable(label[-40:]):<40}")
         if done >= total:
             sys.stderr.write("\n")
         sys.stderr.flush()
@@ -175,8 +240,10 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     if args.limit < 1:
         raise UserError(f"--limit must be at least 1 (got {args.limit})")
+    if not args.query.strip():
+        raise UsageError('needs some text to look for, e.g. vod-app search "global compact"')
     catalog = _open(args)
-    lang = args.lang.lower() if args.lang else None
+    lang = _known_lang(catalog, args.lang)
     hits = SqliteSearch(catalog).search(
         args.query, SearchFilters(lang=lang, event_uid=args.event, year=args.year), limit=args.limit, ui_lang=lang or "en", prefix=True
     )
@@ -198,12 +265,26 @@ def cmd_search(args: argparse.Namespace) -> int:
             item["start_ms"] = h.start_ms
         data.append(item)
         at = f" @{_fmt_ms(h.start_ms)}" if h.kind == "cue" else ""
-        plain = h.snippet.replace("<b>", "").replace("</b>", "")
+        plain = html.unescape(h.snippet.replace("<b>", "").replace("</b>", ""))
         lines.append(f"[{h.kind}] {h.session_uid}{at}  {h.title}\n    {plain}")
     if not hits:
         lines.append("no results")
     _emit(args, data, lines)
     return 0
+
+
+def _known_lang(catalog, lang: str | None) -> str | None:  # noqa: ANN001
+    """``--lang`` lower-cased, or a UserError that lists the languages the catalog has."""
+    if lang is None:
+        return None
+    from vod_app.catalog.repository import CatalogRepository
+
+    lang = lang.strip().lower()
+    known = CatalogRepository(catalog).languages()
+    if any(k == lang or k.startswith(lang + "-") for k in known):
+        return lang
+    have = ", ".join(known) if known else "none yet"
+    raise UserError(f"--lang {lang!r}: the catalog has no text in that language (languages: {have})")
 
 
 def cmd_recent(args: argparse.Namespace) -> int:
@@ -213,7 +294,8 @@ def cmd_recent(args: argparse.Namespace) -> int:
     if args.n < 1:
         raise UserError(f"-n must be at least 1 (got {args.n})")
     catalog = _open(args)
-    prefs = (args.lang,) if args.lang else ("en",)
+    lang = _known_lang(catalog, args.lang)
+    prefs = (lang,) if lang else ("en",)
     page = CatalogRepository(catalog).recent_recordings(limit=args.n, filters=SearchFilters(), prefs=prefs)
     data = [
         {
@@ -246,7 +328,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     sid = repo.session_id_for_uid(args.id)
     if sid is None and args.id.isdigit():
         sid = int(args.id)
-    prefs = (args.lang.lower(),) if args.lang else ("en",)
+    lang = _known_lang(catalog, args.lang)
+    prefs = (lang,) if lang else ("en",)
     detail = repo.session_detail(sid, prefs) if sid is not None else None
     if detail is None:
         raise UserError(f"no session with id {args.id!r} (see 'vod-app recent' or 'vod-app search')")
@@ -315,7 +398,7 @@ def cmd_db(args: argparse.Namespace) -> int:
                 hint = f"; {RECOVER_HINT}" if diagnosis.recoverable else ""
                 data = {"ok": False, "problems": diagnosis.problems, "recoverable": diagnosis.recoverable, "counts": {}}
                 _emit(args, data, diagnosis.problems)
-                sys.stderr.write(f"vod-app: {diagnosis.summary()}{hint}\n")
+                _error(f"{diagnosis.summary()}{hint}")
                 return 1
         catalog = open_catalog(url, backups_dir=backups_dir, upgrade=False)
         # a SQLite file was checked by diagnose() above; other databases check themselves
@@ -326,7 +409,7 @@ def cmd_db(args: argparse.Namespace) -> int:
         catalog.dispose()
         _emit(args, {"ok": not problems, "problems": problems, "counts": counts}, [*(problems or ["integrity ok"]), *(f"{k}: {v}" for k, v in counts.items())])
         if problems:
-            sys.stderr.write(f"vod-app: {db_file or url}: integrity check failed: {problems[0]}; {RECOVER_HINT}\n")
+            _error(f"{db_file or url}: integrity check failed: {problems[0]}; {RECOVER_HINT}")
         return 0 if not problems else 1
     if db_file is None:
         raise UserError(f"'db {args.action}' works on SQLite catalogs only; use the database server's own tools")
@@ -343,7 +426,7 @@ def cmd_db(args: argparse.Namespace) -> int:
             "user_state": report.user_state,
             "notes": report.notes,
         }
-        _emit(args, data, report.lines())
+        _emit(args, data, _recovery_lines(report))
         return 0
     if recognise(db_file).kind != "catalog":  # read-only: a file that is not ours is refused untouched
         raise UserError(f"{db_file}: no catalog to back up")
@@ -352,34 +435,93 @@ def cmd_db(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_captions(args: argparse.Namespace) -> int:
-    from vod_app.formats.captions import captions_json
+def _refuse_media(path: Path, expected: str) -> None:
+    """A media file given where text is expected: say so instead of echoing its binary header."""
+    from vod_app.formats.mediafile import media_kind
 
-    data = captions_json(args.file)
-    _emit(args, data, [f"{_fmt_ms(c['start_ms'])} --> {_fmt_ms(c['end_ms'])}  {c['text']}" for c in data])
+    with path.open("rb") as stream:
+        kind = media_kind(stream.read(1024))
+    if kind is not None:
+        raise UserError(f"{path}: this is a media file ({kind}), not {expected} (try 'vod-app probe {path}')")
+
+
+# User-state tables as counted things: "1 position", "2 bookmarks".
+_USER_STATE_NOUNS = {
+    "watch_state": ("position", "positions"),
+    "bookmarks": ("bookmark", "bookmarks"),
+    "preferences": ("setting", "settings"),
+    "relocations": ("relocated file", "relocated files"),
+}
+
+
+def _counted(counts: dict[str, int]) -> str:
+    words = []
+    for table, count in counts.items():
+        one, many = _USER_STATE_NOUNS.get(table, (table.replace("_", " "), table.replace("_", " ")))
+        words.append(plural(count, one, many))
+    return ", ".join(words)
+
+
+def _recovery_lines(report) -> list[str]:  # noqa: ANN001 - RecoveryReport
+    """The report's lines with counts in correct English plurals."""
+    lines = report.lines()
+    if not report.nothing_to_do:
+        kept = report.kept_aside[0] if report.kept_aside else "?"
+        lines[0] = (
+            f"{report.db_path}: rebuilt from the {report.catalog_from}; the damaged file was kept as {kept}; "
+            f"user state: {_counted(report.user_state)}"
+        )
+    if report.salvaged:
+        old = "read from the damaged file: " + ", ".join(f"{n} {t}" for t, n in report.salvaged.items())
+        lines = [f"read from the damaged file: {_counted(report.salvaged)}" if line == old else line for line in lines]
+    return lines
+
+
+def cmd_captions(args: argparse.Namespace) -> int:
+    from vod_app.formats.captions import load_caption_file
+
+    path: Path = args.file
+    _refuse_media(path, "a caption file")
+    doc = load_caption_file(path)
+    for warning in doc.warnings:
+        _warn(f"{path}: {warning}")
+    data = [{"id": cue.id, "start_ms": cue.start_ms, "end_ms": cue.end_ms, "text": cue.text} for cue in doc.cues]
+    lines = []
+    for cue in data:
+        text = cue["text"].replace("\n", "\n" + " " * 17)  # continuation lines under the first
+        lines.append(f"{_fmt_ms(cue['start_ms']):>7} --> {_fmt_ms(cue['end_ms']):>7}  {text}")
+    _emit(args, data, lines)
     return 0
 
 
-MEDIA_SUFFIXES = {".mkv", ".mp4", ".m4v", ".m4a", ".m4b", ".mov", ".webm", ".avi", ".mp3", ".ogg", ".ogv", ".opus", ".ts", ".mpg", ".mpeg", ".wmv", ".flv", ".wav", ".flac", ".mka"}
-
-
 def cmd_chapters(args: argparse.Namespace) -> int:
+    from vod_app.formats.mediafile import is_media_name, media_kind
+
     path: Path = args.file
-    duration_ms = int(args.duration * 1000) if args.duration is not None else None
     if args.duration is not None and args.duration < 0:
         raise UserError(f"--duration must not be negative (got {args.duration})")
-    if path.suffix.lower() in MEDIA_SUFFIXES:
+    duration_ms = int(args.duration * 1000) if args.duration is not None else None
+    with path.open("rb") as stream:
+        is_media = is_media_name(path.name) or media_kind(stream.read(1024)) is not None
+    if is_media:
         from vod_app.playback.probe import probe_media
 
         result = probe_media(str(path))
         if result.error:
             raise UserError(result.error)
         data = [{"start_ms": c.start_ms, "end_ms": c.end_ms, "title": c.title} for c in result.chapters]
+        why_none = "the media file has no chapters in its container"
     else:
-        from vod_app.formats.timestamps import chapters_json_from_text_file
+        from vod_app.formats.chapter_files import read_chapters_file
 
-        data = chapters_json_from_text_file(path, duration_ms)
-    _emit(args, data, [f"{_fmt_ms(c['start_ms'])}  {c['title']}" for c in data])
+        found = read_chapters_file(path, duration_ms)
+        for warning in found.warnings:
+            _warn(f"{path}: {warning}")
+        data = [{"start_ms": c.start_ms, "end_ms": c.end_ms, "title": c.title} for c in found.chapters]
+        why_none = found.why_none
+    if not data:
+        _error(f"{path}: no chapters: {why_none}")
+    _emit(args, data, [f"{_fmt_ms(c['start_ms']):>7}  {c['title'] or '(untitled lead-in)'}" for c in data])
     return 0
 
 
@@ -409,9 +551,72 @@ HANDLERS = {
 }
 
 
+# The search command's own options: (name, takes a value). Everything else after "search" is query text.
+_SEARCH_OPTIONS = {"--lang": True, "--event": True, "--year": True, "--limit": True, "--json": False, "-h": False, "--help": False}
+
+
+def _command_index(argv: Sequence[str]) -> int | None:
+    """Index of the command word (the first positional, skipping --db's value)."""
+    skip = False
+    for index, arg in enumerate(argv):
+        if skip:
+            skip = False
+        elif arg == "--db":
+            skip = True
+        elif not arg.startswith("-"):
+            return index
+    return None
+
+
+def _search_option(token: str) -> str | None:
+    """The search option ``token`` names (exactly, or as an unambiguous ``--`` prefix), else None."""
+    if token in _SEARCH_OPTIONS:
+        return token
+    if token.startswith("--") and len(token) > 2:
+        matches = [name for name in _SEARCH_OPTIONS if name.startswith(token)]
+        if len(matches) == 1:
+            return matches[0]
+    return None
+
+
+def _normalise_search_argv(argv: Sequence[str]) -> list[str]:
+    """Let any text be a query: words after ``search`` that are not its options are the query.
+
+    argparse reads ``-2017`` or ``-foo`` as an unknown option; here they are words to look for, and
+    several unquoted words make one query. ``--`` ends the options as usual.
+    """
+    argv = list(argv)
+    command = _command_index(argv)
+    if command is None or argv[command] != "search":
+        return argv
+    rest = argv[command + 1 :]
+    options: list[str] = []
+    words: list[str] = []
+    index = 0
+    while index < len(rest):
+        token = rest[index]
+        index += 1
+        if token == "--":
+            words += rest[index:]
+            break
+        name, equals, value = token.partition("=")
+        option = _search_option(name)
+        if option is None:
+            words.append(token)
+        elif equals:
+            options.append(f"{option}={value}")
+        elif _SEARCH_OPTIONS[option] and index < len(rest):
+            options += [option, rest[index]]
+            index += 1
+        else:
+            options.append(option)
+    query = ["--", " ".join(words)] if words else []
+    return [*argv[: command + 1], *options, *query]
+
+
 def run(argv: Sequence[str]) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)  # exits 2 on a usage error
+    args = parser.parse_args(_normalise_search_argv(argv))  # exits 2 on a usage error
     if args.command is None:
         parser.print_usage(sys.stderr)
         return 2
@@ -419,30 +624,40 @@ def run(argv: Sequence[str]) -> int:
     from vod_app.catalog.validation import CatalogFileError
 
     try:
-        return HANDLERS[args.command](args)
+        status = HANDLERS[args.command](args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's final flush
+        return status
+    except BrokenPipeError:
+        # The reader stopped early (`vod-app captions big.vtt | head`): that is not an error, as for
+        # git or ls. Point stdout at /dev/null so the interpreter's last flush has nowhere to fail.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 0
     except CatalogFileError as exc:
         # One line that names the file, the JSON path and what is wrong; the full list after it.
-        sys.stderr.write(f"vod-app: {exc}\n")
+        _error(str(exc))
         if len(exc.problems) > 1:
-            sys.stderr.write(exc.report() + "\n")
+            sys.stderr.write(printable(exc.report(), keep_newlines=True) + "\n")
         return 1
+    except UsageError as exc:
+        _error(f"{args.command}: {exc}")
+        return 2
     except (UserError, CatalogError) as exc:
-        sys.stderr.write(f"vod-app: {exc}\n")
+        _error(str(exc))
         return 1
     except ValueError as exc:  # parsers' format errors (CaptionFormatError is a ValueError)
-        sys.stderr.write(f"vod-app: {exc}\n")
+        _error(str(exc))
         return 1
     except OSError as exc:
         name = exc.filename or ""
-        sys.stderr.write(f"vod-app: {name}{': ' if name else ''}{exc.strerror or exc}\n")
+        _error(f"{name}{': ' if name else ''}{exc.strerror or exc}")
         return 1
     except KeyboardInterrupt:
-        sys.stderr.write("vod-app: interrupted\n")
+        _error("interrupted")
         return 130
-    except BrokenPipeError:
-        return 0
     except Exception as exc:  # noqa: BLE001 - the promise is "never a traceback"
-        sys.stderr.write(f"vod-app: internal error: {type(exc).__name__}: {exc}\n")
+        _error(f"internal error: {type(exc).__name__}: {exc}")
         if os.environ.get("VOD_APP_DEBUG"):
             raise
         return 1

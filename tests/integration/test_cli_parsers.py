@@ -57,3 +57,21 @@ def test_chapters_command_on_media_vtt_and_description(tmp_path: Path) -> None:
     bad.write_bytes(os.urandom(2048))
     proc = vod("probe", str(bad), "--json", home=tmp_path)
     assert proc.returncode == 1 and "random.mp4" in proc.stderr
+
+
+MEDIA_FILES = sorted((TESTDATA / "media_chapters" / "generated").glob("*.m[kp][v4]"))
+
+
+@pytest.mark.parametrize("path", MEDIA_FILES, ids=lambda p: p.name)
+def test_captions_on_media_files_names_them_without_raw_bytes(path: Path, tmp_path: Path) -> None:
+    proc = vod("captions", str(path), home=tmp_path)
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and "this is a media file" in proc.stderr and "vod-app probe" in proc.stderr
+    assert all(ch == "\n" or " " <= ch <= "~" for ch in proc.stderr)
+
+
+def test_chapters_of_a_media_file_without_chapters_says_so(tmp_path: Path) -> None:
+    base = TESTDATA / "media_chapters" / "generated" / "base.mkv"
+    proc = vod("chapters", str(base), "--json", home=tmp_path)
+    assert proc.returncode == 0 and json.loads(proc.stdout) == []
+    assert proc.stderr == f"vod-app: {base}: no chapters: the media file has no chapters in its container\n"

@@ -114,7 +114,7 @@ def test_unreadable_media_and_folder_import_name_the_reason(tmp_path: Path, _iso
         assert "locked.mkv" in line and "ermission denied" in line
         proc = vod_app("import", str(folder), home=_isolated_home, unprivileged=True)
         assert proc.returncode == 0, proc.stderr
-        assert "1 recordings added" in proc.stdout and "1 skipped" in proc.stdout
+        assert "1 recording added" in proc.stdout and "1 skipped" in proc.stdout
         assert "warning: skipped" in proc.stdout and "locked.mkv: permission denied" in proc.stdout
     finally:
         (folder / "locked.mkv").chmod(0o644)

@@ -55,11 +55,19 @@ def test_builtin_catalog_imports_with_panels_chapters_tracks_and_captions(loaded
     assert fr.panels[0].lang == "fr" and "Pacte mondial" in fr.panels[0].title
 
 
-def test_reimport_leaves_catalog_identical(loaded_catalog) -> None:
-    before = dump(loaded_catalog)
-    report = import_catalog_file(loaded_catalog, Path(__file__).resolve().parents[2] / "data" / "catalog.json")
-    assert report.sessions_unchanged == report.sessions_added + report.sessions_updated + report.sessions_unchanged
-    assert dump(loaded_catalog) == before
+def test_reimport_leaves_catalog_identical(catalog) -> None:
+    source = Path(__file__).resolve().parents[2] / "data" / "catalog.json"
+    sessions_in_file = len(json.loads(source.read_text("utf-8"))["sessions"])
+    first = import_catalog_file(catalog, source)
+    # The first import really read the file and wrote rows ...
+    assert sessions_in_file > 0 and first.sessions_added == sessions_in_file and first.cues > 0
+    before = dump(catalog)
+    assert len(before["sessions"]) == sessions_in_file and before["texts"] and before["cues"]
+    # ... and the second, of the same file, writes none.
+    again = import_catalog_file(catalog, source)
+    assert (again.sessions_added, again.sessions_updated, again.events_added, again.events_updated) == (0, 0, 0, 0)
+    assert again.sessions_unchanged == sessions_in_file
+    assert dump(catalog) == before
 
 
 def test_reimport_after_change_updates_in_place_and_keeps_user_state(catalog, tmp_path: Path) -> None:

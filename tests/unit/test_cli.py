@@ -98,3 +98,185 @@ def test_db_url_override_and_unusable_database(tmp_path: Path, home: Path) -> No
     junk.write_bytes(b"this is not sqlite" * 100)
     proc = run("--db", f"sqlite:///{junk}", "recent", home=home)
     assert proc.returncode == 1 and str(junk) in proc.stderr
+
+
+# ---------------------------------------------------------------- issue 9, item 14: daily use
+
+
+def test_a_closed_pipe_ends_the_command_quietly(home: Path, tmp_path: Path) -> None:
+    # `vod-app captions big.srt | head -1`: the reader goes away after one line.
+    big = tmp_path / "big.srt"
+    big.write_text("".join(f"{i}\n00:00:{i % 60:02d},000 --> 00:00:{i % 60:02d},500\nline {i}\n\n" for i in range(1, 20_000)), "utf-8")
+    env = {**os.environ, "VOD_APP_HOME": str(home)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vod_app", "captions", str(big)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().strip().endswith(b"line 1")
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0
+    assert stderr == ""
+
+
+@pytest.mark.parametrize("words", [["-2017"], ["--", "-2017"], ["-foo"], ["global", "-compact"], ["--", "--json"]])
+def test_any_text_is_a_query_even_with_a_leading_dash(home: Path, words: list[str]) -> None:
+    proc = run("search", "--json", *words, home=home)
+    assert proc.returncode == 0, proc.stderr
+    assert isinstance(json.loads(proc.stdout), list)
+
+
+def test_unquoted_words_are_one_query(home: Path) -> None:
+    quoted = run("search", "global compact", "--json", home=home, check=True).stdout
+    assert run("search", "global", "compact", "--json", home=home, check=True).stdout == quoted
+
+
+def test_empty_query_says_it_needs_text(home: Path) -> None:
+    for query in ("", "   "):
+        proc = run("search", query, home=home)
+        assert proc.returncode == 2
+        assert proc.stderr.count("\n") == 1 and "needs some text" in proc.stderr
+
+
+@pytest.mark.parametrize("command", [["search", "migration"], ["recent"], ["show", "iom-idm-2017-04-18-panels-2-3"]])
+def test_unknown_lang_lists_the_catalogs_languages(home: Path, command: list[str]) -> None:
+    proc = run(*command, "--lang", "xx", home=home)
+    assert proc.returncode == 1
+    assert proc.stderr.count("\n") == 1 and "'xx'" in proc.stderr and "en, es, fr" in proc.stderr
+    assert run(*command, "--lang", "ES", home=home).returncode == 0
+
+
+def _printable_ascii(text: str) -> bool:
+    return all(ch == "\n" or " " <= ch <= "~" for ch in text)
+
+
+def test_captions_on_a_media_file_says_so_without_raw_bytes(home: Path) -> None:
+    mkv = ROOT / "data" / "media" / "idm2017-panel-2-3.mkv"
+    proc = run("captions", str(mkv), home=home)
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr == (
+        f"vod-app: {mkv}: this is a media file (Matroska/WebM), not a caption file (try 'vod-app probe {mkv}')\n"
+    )
+
+
+def test_control_characters_are_escaped_in_output_and_messages(home: Path, tmp_path: Path) -> None:
+    vtt = tmp_path / "evil.vtt"
+    vtt.write_text("WEBVTT\n\n00:01.000 --> 00:02.000\nred \x1b[31malert\x07 \u202eevil\n", "utf-8")
+    proc = run("captions", str(vtt), home=home, check=True)
+    assert "red \\x1b[31malert\\x07 \\u202eevil" in proc.stdout
+    assert json.loads(run("captions", str(vtt), "--json", home=home, check=True).stdout)[0]["text"].startswith("red \x1b")
+    missing = tmp_path / "no\x1b[2Jsuch.srt"
+    proc = run("captions", str(missing), home=home)
+    assert proc.returncode == 1 and "no\\x1b[2Jsuch.srt" in proc.stderr and "\x1b" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        (
+            "bad.vtt",
+            "WEBVTT\n\n00:05.000 --> 00:01.000\nbackwards\n\nno timing here\n\n00:06.000 --> 00:07.000\nfine\n",
+            ["line 3: cue ends before it starts", "line 6: text without a timing line ignored: 'no timing here'"],
+        ),
+        (
+            "bad.srt",
+            "1\n00:00:05,000 --> 00:00:01,000\nbackwards\n\n2\n00:00:0x,000 --> 00:00:06,000\nlost\n\n3\n00:00:06,000 --> 00:00:07,000\nfine\n",
+            ["line 2: cue ends before it starts", "line 6: bad timing line"],
+        ),
+    ],
+)
+def test_bad_cues_are_warnings_with_line_numbers(home: Path, tmp_path: Path, name: str, content: str, expected: list[str]) -> None:
+    path = tmp_path / name
+    path.write_text(content, "utf-8")
+    proc = run("captions", str(path), "--json", home=home, check=True)
+    assert [c["text"] for c in json.loads(proc.stdout)] == ["backwards", "fine"]
+    warnings = proc.stderr.splitlines()
+    assert len(warnings) == len(expected)
+    for line, part in zip(warnings, expected, strict=True):
+        assert line.startswith(f"vod-app: warning: {path}: ") and part in line
+
+
+def test_chapters_refuses_a_caption_file_but_reads_a_chapters_track(home: Path, tmp_path: Path) -> None:
+    captions = ROOT / "data" / "media" / "idm2017-panel-2-3.en.vtt"
+    proc = run("chapters", str(captions), home=home)
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and "not a chapters file" in proc.stderr
+    srt = tmp_path / "talk.srt"
+    srt.write_text("1\n00:00:01,000 --> 00:00:02,000\nHello\n", "utf-8")
+    proc = run("chapters", str(srt), home=home)
+    assert proc.returncode == 1 and "SRT caption file" in proc.stderr
+    track = tmp_path / "talk.chapters.vtt"
+    track.write_text("WEBVTT\n\n00:00.000 --> 00:03.000\nIntro\n\n00:03.000 --> 00:09.000\nTalk\n", "utf-8")
+    out = json.loads(run("chapters", str(track), "--json", home=home, check=True).stdout)
+    assert [(c["start_ms"], c["title"]) for c in out] == [(0, "Intro"), (3000, "Talk")]
+
+
+@pytest.mark.parametrize(
+    ("description", "why"),
+    [
+        ("Recorded in Geneva.\n", "no line starts or ends with a timestamp"),
+        ("0:00 Opening\n12:30 Panel 2\n", "only 2 timestamped lines"),
+        ("09:00 Registration\n09:30 Opening\n10:00 Panel 2\n", "agenda of clock times"),
+    ],
+)
+def test_chapters_says_why_it_found_none(home: Path, tmp_path: Path, description: str, why: str) -> None:
+    path = tmp_path / "description.txt"
+    path.write_text(description, "utf-8")
+    proc = run("chapters", str(path), "--json", home=home, check=True)
+    assert json.loads(proc.stdout) == []
+    assert proc.stderr.startswith(f"vod-app: {path}: no chapters: ") and why in proc.stderr
+
+
+def test_chapters_lists_an_untitled_lead_in(home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "description.txt"
+    path.write_text("(0:36) Welcome\n(4:12) Opening remarks\n(21:05) Panel 2\n", "utf-8")
+    proc = run("chapters", str(path), "--duration", "1800", home=home, check=True)
+    assert proc.stdout.splitlines() == ["   0:00  (untitled lead-in)", "   0:36  Welcome", "   4:12  Opening remarks", "  21:05  Panel 2"]
+
+
+def test_counts_use_english_plurals(home: Path, tmp_path: Path) -> None:
+    doc = {"format": "vod-app-catalog", "version": 1, "sessions": [{"id": "plural-1", "title": "One", "date": "2020-01-02"}]}
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(doc), "utf-8")
+    out = run("import", str(path), home=home, check=True).stdout
+    assert out == f"{path}: 1 session added, 0 updated, 0 unchanged; 0 events; 0 caption cues\n"
+
+
+def test_help_says_that_no_command_opens_the_window(home: Path) -> None:
+    out = " ".join(run("--help", home=home, check=True).stdout.split())
+    assert "with no command to open the window" in out and "none of them opens the window" in out
+
+
+def test_a_media_file_with_any_known_suffix_is_probed_not_read_as_text(home: Path, tmp_path: Path) -> None:
+    # .mts (AVCHD) is a recording for the folder import; `chapters` must treat it as one too.
+    clip = tmp_path / "camera.mts"
+    clip.write_bytes(b"\x00" * 4096)
+    proc = run("chapters", str(clip), "--json", home=home)
+    assert proc.returncode == 1 and "camera.mts" in proc.stderr and proc.stdout == ""
+
+
+def test_recovery_report_counts_use_english_plurals(tmp_path: Path) -> None:
+    from vod_app.catalog.recovery import RecoveryReport
+    from vod_app.cli import _recovery_lines
+
+    db = tmp_path / "catalog.sqlite3"
+    report = RecoveryReport(
+        db_path=db,
+        kept_aside=[tmp_path / "catalog.sqlite3.damaged"],
+        catalog_from="built-in catalog",
+        user_state={"watch_state": 1, "bookmarks": 1, "preferences": 2, "relocations": 0},
+        salvaged={"bookmarks": 1, "watch_state": 3},
+    )
+    lines = _recovery_lines(report)
+    assert lines[0].endswith("user state: 1 position, 1 bookmark, 2 settings, 0 relocated files")
+    assert "read from the damaged file: 1 bookmark, 3 positions" in lines
+
+
+@pytest.mark.parametrize(("name", "kind"), [("noise.srt", "an SRT"), ("noise.vtt", "a WebVTT"), ("noise.txt", None)])
+def test_binary_garbage_is_named_not_quoted(home: Path, tmp_path: Path, name: str, kind: str | None) -> None:
+    path = tmp_path / name
+    path.write_bytes(bytes(range(256)) * 12)  # every byte value: what random or compressed data holds
+    proc = run("chapters" if kind is None else "captions", str(path), home=home)
+    assert proc.returncode == 1 and proc.stdout == "" and proc.stderr.count("\n") == 1
+    expected = f"not {kind} file: binary data, not text" if kind else "binary data, not text"
+    assert expected in proc.stderr and all(ch == "\n" or " " <= ch <= "~" for ch in proc.stderr), proc.stderr

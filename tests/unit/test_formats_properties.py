@@ -154,7 +154,9 @@ def _check_description(text: str, duration_ms: int | None) -> None:
         for earlier, later in zip(chapters, chapters[1:], strict=False):
             assert earlier.start_ms < later.start_ms and earlier.end_ms == later.start_ms
         assert chapters[-1].end_ms == duration_ms
-        assert all(chapter.title and chapter.title == chapter.title.strip() for chapter in chapters)
+        # Only an untitled lead-in (before a first timestamp after 0:00) has an empty title.
+        titled = chapters[1:] if chapters[0].title == "" else chapters
+        assert titled and all(chapter.title and chapter.title == chapter.title.strip() for chapter in titled)
 
 
 def _check_bytes(data: bytes) -> None:

@@ -10,6 +10,7 @@ import pytest
 from vod_app.formats.model import ChapterMark
 from vod_app.formats.timestamps import (
     chapters_json_from_text_file,
+    description_chapters,
     parse_description_chapters,
     parse_description_timestamp,
 )
@@ -107,10 +108,80 @@ def test_fewer_than_three_is_no_chapters() -> None:
     assert parse_description_chapters("") == []
 
 
-def test_first_chapter_must_be_at_zero() -> None:
-    # An agenda with clock times must not become chapters at 9 h into the recording.
-    assert parse_description_chapters("09:00 Registration\n09:30 Keynote\n10:30 Panel") == []
-    assert parse_description_chapters("0:05 Intro\n5:00 Talk\n10:00 Q&A") == []
+# Real descriptions: a talk whose chapter list starts after an untitled lead-in (bracketed times at
+# the start of lines), the same list with times at the end of lines, and a conference programme.
+LEAD_IN_DESCRIPTION = """International Dialogue on Migration 2017, recorded at UN Headquarters, New York.
+
+Chapters:
+(0:36) Welcome by the moderator
+(4:12) Opening remarks
+(21:05) Panel 2: The Global Compact on Migration
+(1:02:40) Questions from the floor
+"""
+
+TIMES_AT_LINE_END = """Welcome by the moderator - 0:36
+Opening remarks [4:12]
+Panel 2: The Global Compact on Migration 21:05
+Questions from the floor (1:02:40)
+"""
+
+AGENDA = """Programme of the day (Conference Room 4)
+09:00 Registration and coffee
+09:30 Opening of the session
+10:00 Panel 2: The Global Compact on Migration
+11:30 Panel 3: Migration law and policy
+13:00 Lunch
+"""
+
+
+@pytest.mark.parametrize("text", [LEAD_IN_DESCRIPTION, TIMES_AT_LINE_END])
+def test_first_timestamp_after_zero_adds_an_untitled_lead_in(text: str) -> None:
+    chapters = parse_description_chapters(text, duration_ms=75 * 60 * 1000)
+    assert chapters == [
+        ChapterMark(0, 36_000, ""),
+        ChapterMark(36_000, 252_000, "Welcome by the moderator"),
+        ChapterMark(252_000, 1_265_000, "Opening remarks"),
+        ChapterMark(1_265_000, 3_760_000, "Panel 2: The Global Compact on Migration"),
+        ChapterMark(3_760_000, 4_500_000, "Questions from the floor"),
+    ]
+
+
+def test_agenda_of_clock_times_is_never_chapters() -> None:
+    # Read as offsets 9:00 ... 13:00 these fit a 3-hour recording; the shape says they are clock times.
+    for duration in (None, 3 * 3600 * 1000):
+        chapters, why = description_chapters(AGENDA, duration)
+        assert chapters == []
+        assert "line 2" in why and "agenda of clock times" in why
+    assert parse_description_chapters("9:00 am Registration\n9:30 am Keynote\n10:30 am Panel") == []
+    assert "am/pm" in description_chapters("2:00 pm Panel\n3:30 pm Q&A\n4:45 pm Close")[1]
+    # Ambiguous (offsets 10, 15, 20 min or clock 10:00-20:00): no chapters rather than a wrong guess.
+    assert parse_description_chapters("10:00 Panel 1\n15:00 Panel 2\n20:00 Q&A") == []
+
+
+def test_agenda_times_beyond_the_duration_are_not_chapters() -> None:
+    chapters, why = description_chapters(AGENDA, duration_ms=12 * 60 * 1000)
+    assert chapters == [] and "line 6: 13:00 is at or after the end of the recording (12:00)" in why
+
+
+def test_offset_lists_that_are_not_clock_shaped_keep_their_lead_in() -> None:
+    # Minutes beyond 23 or seconds off the five-minute grid cannot be a time of day.
+    assert _titles(parse_description_chapters("10:00 Panel 1\n25:00 Panel 2\n50:00 Q&A"))[0] == (0, "")
+    assert _titles(parse_description_chapters("9:12 A\n9:47 B\n10:31 C"))[1] == (552_000, "A")
+    # A list that starts at 0:00 is offsets whatever its shape.
+    assert len(parse_description_chapters("0:00 Doors\n09:00 Talk\n10:00 Q&A")) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Recorded in Geneva.", "no line starts or ends with a timestamp"),
+        ("0:00 Intro\n5:00 Talk", "only 2 timestamped lines (line 1); chapters need at least 3"),
+        ("0:00 A\n5:00 B\n4:00 C", "line 3: 4:00 does not come after 5:00"),
+    ],
+)
+def test_why_there_are_no_chapters(text: str, reason: str) -> None:
+    chapters, why = description_chapters(text)
+    assert chapters == [] and reason in why
 
 
 def test_not_ascending_discards_the_set() -> None:

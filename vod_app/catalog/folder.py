@@ -39,11 +39,9 @@ from vod_app.catalog.validation import (
     parse_catalog_bytes,
     validate_session,
 )
+from vod_app.formats.mediafile import MEDIA_SUFFIXES
 from vod_app.formats.names import find_date, find_part, tidy_title
 
-MEDIA_SUFFIXES = frozenset(
-    [".mkv", ".mka", ".mp4", ".m4v", ".m4a", ".m4b", ".mov", ".webm", ".avi", ".mp3", ".ogg", ".ogv", ".opus", ".ts", ".mts", ".mpg", ".mpeg", ".wmv", ".flv", ".wav", ".flac"]
-)
 CAPTION_SUFFIXES = (".vtt", ".srt")
 _LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})?$")
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from vod_app.formats.cuetext import cue_plain_text
-from vod_app.formats.decode import decode_text
+from vod_app.formats.decode import binary_data_reason, decode_text
+from vod_app.formats.mediafile import media_kind
 from vod_app.formats.model import CaptionDocument, CaptionFormatError
 from vod_app.formats.srt import parse_srt
 from vod_app.formats.webvtt import has_webvtt_signature, parse_webvtt
@@ -40,19 +41,26 @@ def parse_caption_bytes(data: bytes, name: str = "") -> CaptionDocument:
 
     ``name`` is a file name used for the format choice only. Raises CaptionFormatError.
     """
+    kind = media_kind(data[:1024])
+    if kind is not None:  # decoded as Windows-1252, its header would be echoed as garbage
+        raise CaptionFormatError(f"this is a media file ({kind}), not a caption file")
     if len(data) > 4096 and name.lower().endswith(_WEBVTT_SUFFIXES):
         # A .vtt without the signature is rejected: decide on the first bytes instead of decoding
         # (and, for garbage, CP1252-translating) up to 200 MB first.
         head, _encoding, _warnings = decode_text(data[:64])
         if not has_webvtt_signature(head):
+            binary = binary_data_reason(decode_text(data[:4096])[0])
+            if binary is not None:
+                raise CaptionFormatError(f"not a WebVTT file: {binary}")
             parse_webvtt(head)  # raises the same "not a WebVTT file" error as the full parse
     text, encoding, decode_warnings = decode_text(data)
     if not text or text.isspace():
         raise CaptionFormatError("file is empty")
-    if has_webvtt_signature(text) or name.lower().endswith(_WEBVTT_SUFFIXES):
-        doc = parse_webvtt(text)
-    else:
-        doc = parse_srt(text)
+    is_webvtt = has_webvtt_signature(text) or name.lower().endswith(_WEBVTT_SUFFIXES)
+    binary = None if has_webvtt_signature(text) else binary_data_reason(text)
+    if binary is not None:  # quoting its first line would print garbage
+        raise CaptionFormatError(f"not {'a WebVTT' if is_webvtt else 'an SRT'} file: {binary}")
+    doc = parse_webvtt(text) if is_webvtt else parse_srt(text)
     doc.encoding = encoding
     doc.warnings[:0] = decode_warnings
     return doc

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-__all__ = ["decode_text", "split_lines"]
+__all__ = ["binary_data_reason", "decode_text", "split_lines"]
 
 # UTF-32 first: its little-endian BOM starts with the UTF-16 little-endian one.
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
@@ -89,3 +89,22 @@ def split_lines(text: str) -> list[str]:
     if lines[-1] == "":
         lines.pop()
     return lines
+
+
+# Controls that never occur in text people write (tab, line breaks, form feed and ESC excluded).
+_BINARY_CONTROLS = frozenset(chr(c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B))
+_BINARY_SAMPLE_CHARS = 4096
+
+
+def binary_data_reason(text: str) -> str | None:
+    """Why decoded ``text`` is binary data rather than text (None when it is text).
+
+    Random or compressed bytes decode as Windows-1252 into printable-looking garbage with control
+    characters sprinkled through (about one in ten); quoting it back would show the user that
+    garbage. Text files have none or a stray one.
+    """
+    sample = text[:_BINARY_SAMPLE_CHARS]
+    controls = [i for i, ch in enumerate(sample) if ch in _BINARY_CONTROLS]
+    if len(controls) >= 4 and len(controls) * 50 > len(sample):
+        return f"binary data, not text (control character 0x{ord(sample[controls[0]]):02X} at character {controls[0]})"
+    return None
