@@ -44,11 +44,6 @@ def printable(text: str, *, keep_newlines: bool = False) -> str:
     return _UNPRINTABLE.sub(escape, text)
 
 
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """``"1 session"``, ``"2 sessions"``: the count with the right English form."""
-    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
-
-
 def _error(message: str) -> None:
     """One line on stderr, whatever the message holds."""
     sys.stderr.write(f"vod-app: {printable(message)}\n")
@@ -183,25 +178,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         "cues": report.cues,
         "warnings": report.warnings,
     }
-    _emit(args, data, [_import_summary(report), *(f"warning: {w}" for w in report.warnings)])
+    _emit(args, data, [report.summary(), *(f"warning: {w}" for w in report.warnings)])
     return 0
-
-
-def _import_summary(report) -> str:  # noqa: ANN001 - ImportReport or FolderReport
-    """The report's one-line summary with correct plurals ("1 session added")."""
-    from vod_app.catalog.folder import FolderReport
-
-    if isinstance(report, FolderReport):
-        counts = (
-            f"{plural(report.sessions_added, 'recording')} added, {report.sessions_updated} updated, "
-            f"{report.unchanged_files} unchanged, {len(report.skipped)} skipped, {len(report.missing)} missing"
-        )
-    else:
-        counts = (
-            f"{plural(report.sessions_added, 'session')} added, {report.sessions_updated} updated, "
-            f"{report.sessions_unchanged} unchanged; {plural(report.events_added + report.events_updated, 'event')}"
-        )
-    return f"{report.source}: {counts}; {plural(report.cues, 'caption cue')}"
 
 
 def _snapshot_user_state(catalog, label: str) -> None:  # noqa: ANN001
@@ -426,7 +404,7 @@ def cmd_db(args: argparse.Namespace) -> int:
             "user_state": report.user_state,
             "notes": report.notes,
         }
-        _emit(args, data, _recovery_lines(report))
+        _emit(args, data, report.lines())
         return 0
     if recognise(db_file).kind != "catalog":  # read-only: a file that is not ours is refused untouched
         raise UserError(f"{db_file}: no catalog to back up")
@@ -443,38 +421,6 @@ def _refuse_media(path: Path, expected: str) -> None:
         kind = media_kind(stream.read(1024))
     if kind is not None:
         raise UserError(f"{path}: this is a media file ({kind}), not {expected} (try 'vod-app probe {path}')")
-
-
-# User-state tables as counted things: "1 position", "2 bookmarks".
-_USER_STATE_NOUNS = {
-    "watch_state": ("position", "positions"),
-    "bookmarks": ("bookmark", "bookmarks"),
-    "preferences": ("setting", "settings"),
-    "relocations": ("relocated file", "relocated files"),
-}
-
-
-def _counted(counts: dict[str, int]) -> str:
-    words = []
-    for table, count in counts.items():
-        one, many = _USER_STATE_NOUNS.get(table, (table.replace("_", " "), table.replace("_", " ")))
-        words.append(plural(count, one, many))
-    return ", ".join(words)
-
-
-def _recovery_lines(report) -> list[str]:  # noqa: ANN001 - RecoveryReport
-    """The report's lines with counts in correct English plurals."""
-    lines = report.lines()
-    if not report.nothing_to_do:
-        kept = report.kept_aside[0] if report.kept_aside else "?"
-        lines[0] = (
-            f"{report.db_path}: rebuilt from the {report.catalog_from}; the damaged file was kept as {kept}; "
-            f"user state: {_counted(report.user_state)}"
-        )
-    if report.salvaged:
-        old = "read from the damaged file: " + ", ".join(f"{n} {t}" for t, n in report.salvaged.items())
-        lines = [f"read from the damaged file: {_counted(report.salvaged)}" if line == old else line for line in lines]
-    return lines
 
 
 def cmd_captions(args: argparse.Namespace) -> int:

@@ -257,7 +257,6 @@ def test_a_media_file_with_any_known_suffix_is_probed_not_read_as_text(home: Pat
 
 def test_recovery_report_counts_use_english_plurals(tmp_path: Path) -> None:
     from vod_app.catalog.recovery import RecoveryReport
-    from vod_app.cli import _recovery_lines
 
     db = tmp_path / "catalog.sqlite3"
     report = RecoveryReport(
@@ -267,7 +266,7 @@ def test_recovery_report_counts_use_english_plurals(tmp_path: Path) -> None:
         user_state={"watch_state": 1, "bookmarks": 1, "preferences": 2, "relocations": 0},
         salvaged={"bookmarks": 1, "watch_state": 3},
     )
-    lines = _recovery_lines(report)
+    lines = report.lines()  # what `db recover` prints
     assert lines[0].endswith("user state: 1 position, 1 bookmark, 2 settings, 0 relocated files")
     assert "read from the damaged file: 1 bookmark, 3 positions" in lines
 

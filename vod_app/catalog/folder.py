@@ -39,6 +39,7 @@ from vod_app.catalog.validation import (
     parse_catalog_bytes,
     validate_session,
 )
+from vod_app.domain.texts import plural
 from vod_app.formats.mediafile import MEDIA_SUFFIXES
 from vod_app.formats.names import find_date, find_part, tidy_title
 
@@ -70,13 +71,12 @@ class FolderReport(ImportReport):
     excluded: list[str] = field(default_factory=list)  # skipped because a person removed their session
 
     def summary(self) -> str:
-        s = (
-            f"{self.source}: {self.recordings_added} recordings added ({self.sessions_added} sessions added, "
-            f"{self.sessions_updated} updated), "
+        return (
+            f"{self.source}: {plural(self.recordings_added, 'recording')} added "
+            f"({plural(self.sessions_added, 'session')} added, {self.sessions_updated} updated), "
             f"{self.unchanged_files} unchanged, {len(self.skipped)} skipped, {len(self.missing)} missing; "
-            f"{self.cues} caption cues"
+            f"{plural(self.cues, 'caption cue')}"
         )
-        return s
 
 
 @dataclass

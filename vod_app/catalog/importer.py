@@ -28,6 +28,7 @@ from vod_app.catalog.validation import (
     validate_document,
     validate_session,
 )
+from vod_app.domain.texts import plural
 
 BATCH_ROWS = 20_000
 # Children are inserted parents-first so foreign keys hold at every flush.
@@ -68,9 +69,9 @@ class ImportReport:
 
     def summary(self) -> str:
         return (
-            f"{self.source}: {self.sessions_added} sessions added, {self.sessions_updated} updated, "
-            f"{self.sessions_unchanged} unchanged; {self.events_added + self.events_updated} events; "
-            f"{self.cues} caption cues"
+            f"{self.source}: {plural(self.sessions_added, 'session')} added, {self.sessions_updated} updated, "
+            f"{self.sessions_unchanged} unchanged; {plural(self.events_added + self.events_updated, 'event')}; "
+            f"{plural(self.cues, 'caption cue')}"
         )
 
 

@@ -36,6 +36,7 @@ from vod_app.catalog.database import (
     read_only_uri,
     recognise,
 )
+from vod_app.domain.texts import plural
 
 USER_TABLES = ("watch_state", "bookmarks", "preferences", "relocations", "session_overrides", "excluded_files")
 # Tables added after the first release: a snapshot or backup from before them simply has none (not a problem).
@@ -346,6 +347,26 @@ def merge_user_state(catalog: Catalog, rows: UserRows) -> dict[str, int]:
     return taken
 
 
+# User-state tables as counted things: "1 position", "2 bookmarks".
+_USER_STATE_NOUNS = {
+    "watch_state": ("position", "positions"),
+    "bookmarks": ("bookmark", "bookmarks"),
+    "preferences": ("setting", "settings"),
+    "relocations": ("relocated file", "relocated files"),
+    "session_overrides": ("edited session", "edited sessions"),
+    "excluded_files": ("removed file", "removed files"),
+}
+
+
+def counted(counts: dict[str, int]) -> str:
+    """``{"watch_state": 1, "bookmarks": 2}`` -> ``"1 position, 2 bookmarks"``."""
+    words = []
+    for table, count in counts.items():
+        one, many = _USER_STATE_NOUNS.get(table, (table.replace("_", " "), table.replace("_", " ")))
+        words.append(plural(count, one, many))
+    return ", ".join(words)
+
+
 # --- recovery -------------------------------------------------------------------------------------
 
 
@@ -366,7 +387,7 @@ class RecoveryReport:
         if self.nothing_to_do:
             return f"{self.db_path}: the catalog is sound; nothing to recover"
         kept = self.kept_aside[0] if self.kept_aside else "?"
-        state = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in self.user_state.items())
+        state = counted(self.user_state)
         return f"{self.db_path}: rebuilt from the {self.catalog_from}; the damaged file was kept as {kept}; user state: {state}"
 
     def lines(self) -> list[str]:
@@ -376,7 +397,7 @@ class RecoveryReport:
             out.append(f"catalog and user state from backup {self.backup_used}")
         out += [f"user state from snapshot {p}" for p in self.snapshots_used]
         if self.salvaged:
-            out.append("read from the damaged file: " + ", ".join(f"{n} {t}" for t, n in self.salvaged.items()))
+            out.append(f"read from the damaged file: {counted(self.salvaged)}")
         out += self.notes
         return out
 

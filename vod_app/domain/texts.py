@@ -19,3 +19,9 @@ def pick_text(texts: TextMap, prefs: Sequence[str]) -> tuple[str, str, str]:
         lang = sorted(texts)[0]
         return (lang, *texts[lang])
     return ("", "", "")
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``"1 session"``, ``"2 sessions"``: the count with the right English form (command line, logs;
+    the window translates its own counts with Qt's %n forms)."""
+    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"

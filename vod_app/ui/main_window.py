@@ -517,6 +517,23 @@ class MainWindow(QMainWindow):
             self.prefs.save("last_folder", path)
             self.import_path(Path(path))
 
+    def _import_message(self, report: Any) -> str:
+        """The status-bar line after an import: translated, with the viewer's plural forms."""
+        if hasattr(report, "unchanged_files"):  # a folder
+            counts = [
+                (self.tr("%n recording(s) added", "", report.recordings_added), report.recordings_added),
+                (self.tr("%n session(s) updated", "", report.sessions_updated), report.sessions_updated),
+                (self.tr("%n file(s) skipped", "", len(report.skipped)), len(report.skipped)),
+            ]
+        else:
+            counts = [
+                (self.tr("%n session(s) added", "", report.sessions_added), report.sessions_added),
+                (self.tr("%n session(s) updated", "", report.sessions_updated), report.sessions_updated),
+                (self.tr("%n session(s) unchanged", "", report.sessions_unchanged), report.sessions_unchanged),
+            ]
+        text = ", ".join(plural_fallback(t, n) for t, n in counts)
+        return self.tr("{name}: {counts}").format(name=Path(report.source).name, counts=text)
+
     def import_path(self, path: Path) -> None:
         """Import a catalog file or a folder off the GUI thread, with progress and cancel."""
         token = CancelToken()
@@ -543,7 +560,7 @@ class MainWindow(QMainWindow):
 
         def done(report: Any) -> None:
             dialog.close()
-            text = report.summary() if hasattr(report, "summary") else str(report)
+            text = self._import_message(report)
             warnings = getattr(report, "warnings", [])
             self.statusBar().showMessage(text, 8000)
             if hasattr(report, "unchanged_files"):  # a folder scan: always say what was added and what not
