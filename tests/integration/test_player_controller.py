@@ -465,3 +465,12 @@ def test_interpreter_exit_right_after_zapping_with_captions_is_clean(session_med
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "opened 4 state stopped" in done.stdout
+
+
+def test_stop_then_play_starts_at_zero_not_at_the_opening_position(qtbot, controller, session_media: Path) -> None:
+    _open_and_play(qtbot, controller, session_media, start_ms=4000)
+    qtbot.waitUntil(lambda: controller.time_ms() >= 3900, timeout=TIMEOUT)
+    controller.stop()
+    controller.play()
+    qtbot.waitUntil(lambda: controller.state() == "playing" and controller.time_ms() > 0, timeout=TIMEOUT)
+    assert controller.time_ms() < 2000, f"replay started at {controller.time_ms()} ms"

@@ -264,6 +264,7 @@ class PlayerController(QObject):
         self._pending_language: str | None = None
         self._pending_audio_track: int | None = None
         self._chosen_audio_track: int | None = None  # re-applied when the media plays again
+        self._opening_options = False  # the media carries :start-time / :start-paused from open()
 
     def _create_player(self) -> None:
         h = self._handles
@@ -412,6 +413,7 @@ class PlayerController(QObject):
             media.add_option(f":start-time={start_ms / 1000:.3f}")
         if not autoplay:
             media.add_option(":start-paused")
+        self._opening_options = start_ms > 0 or not autoplay
         h.media = media
         h.player.set_media(media)
         self._start_paused = not autoplay
@@ -502,9 +504,18 @@ class PlayerController(QObject):
         self._start()
 
     def _prepare_replay(self) -> None:
-        """A new libvlc input starts on its default tracks: bring back the user's audio choice."""
+        """A new libvlc input starts on its default tracks: bring back the user's audio choice.
+
+        The media item keeps the options it was opened with: a later option of the same name
+        wins, so a replay (Stop then Play, Play after the end) starts at 0:00 and plays, not at
+        the position the recording was first opened at.
+        """
         self._started = False
         self._start_paused = False
+        if self._opening_options and self._handles.media is not None:
+            self._handles.media.add_option(":start-time=0")
+            self._handles.media.add_option(":no-start-paused")
+            self._opening_options = False
         if self._chosen_audio_track is not None:
             self._pending_audio_track = self._chosen_audio_track
 

@@ -91,7 +91,7 @@ class BrowsePage(QWidget):
         lay.addWidget(self.stack, 1)
 
         self.recent_view.activated.connect(lambda ix: self._open_recording(self.recent_model, ix))
-        self.continue_view.activated.connect(lambda ix: self._play_recording(self.continue_model, ix))
+        self.continue_view.activated.connect(self._continue_recording)
         self.results_view.activated.connect(self._open_hit)
         thumbs_ready = thumbnails.ready if thumbnails is not None else None
         if thumbs_ready is not None:
@@ -172,10 +172,11 @@ class BrowsePage(QWidget):
         if rec is not None:
             self.session_requested.emit(rec.session_id)
 
-    def _play_recording(self, model: RecordingListModel, index: QModelIndex) -> None:
-        rec = model.record(index.row())
+    def _continue_recording(self, index: QModelIndex) -> None:
+        """Continue watching continues: at the saved position, without the resume offer."""
+        rec = self.continue_model.record(index.row())
         if rec is not None:
-            self.play_requested.emit(rec.recording_id, None)
+            self.play_requested.emit(rec.recording_id, rec.position_ms)
 
     def _open_hit(self, index: QModelIndex) -> None:
         hit = self.results_model.hit(index.row())
