@@ -46,3 +46,48 @@ def test_stop_then_play_starts_at_zero(qtbot, window) -> None:
     assert window.controller.time_ms() < 10_000, window.controller.time_ms()
 
 
+
+
+def sample_recording_id(window) -> int:  # noqa: ANN001
+    """A sample session: it replays the sample video and has no caption files in the catalog."""
+    model = window.recent_model
+    for row in range(model.rowCount()):
+        rec = model.record(row)
+        if rec.is_sample:
+            return rec.recording_id
+    raise AssertionError("no sample session listed")
+
+
+def test_captions_menu_offers_the_subtitle_tracks_inside_the_file(qtbot, window) -> None:
+    window.play_recording(sample_recording_id(window), 0)
+    wait_playing(qtbot, window)
+    combo = window.player.captions
+    qtbot.waitUntil(lambda: combo.count() == 4, timeout=5_000)  # Off + the video's en/fr/es tracks
+    assert combo.isEnabled()
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert labels[0] == "Off" and set(labels[1:]) == {"English", "Français", "Español"}
+    french = labels.index("Français")
+    combo.setCurrentIndex(french)
+    combo.activated.emit(french)
+    track = combo.itemData(french)[1]
+    qtbot.waitUntil(lambda: window.controller.current_subtitle_track() == track, timeout=5_000)
+    assert window.prefs.captions_language == "fr"
+
+
+def test_caption_hit_opens_the_player_with_captions_in_the_hits_language(qtbot, window) -> None:
+    window.search_field.setText("Bienvenue")
+    qtbot.waitUntil(lambda: window.results_model.rowCount() > 0, timeout=10_000)
+    model = window.results_model
+    hits = [model.hit(r) for r in range(model.rowCount()) if model.hit(r).kind == "cue" and model.hit(r).lang == "fr"]
+    assert hits, "the French captions say Bienvenue"
+    window.open_hit(hits[0])
+    wait_playing(qtbot, window)
+    player = window.player
+    assert player.captions_language() == "fr"
+    assert player.captions.currentText() == "Français"
+    source = player.captions.currentData()[1]
+    qtbot.waitUntil(
+        lambda: window.controller.subtitle_track_of_file(source) is not None
+        and window.controller.current_subtitle_track() == window.controller.subtitle_track_of_file(source),
+        timeout=5_000,
+    )

@@ -14,6 +14,7 @@ from vod_app.domain.records import LocalizedPanel, PlayItem
 from vod_app.domain.texts import pick_text
 from vod_app.domain.timeline import Timeline
 from vod_app.playback.controller import PlayerController
+from vod_app.playback.languages import normalise_language, same_language
 from vod_app.ui.formatting import format_duration, language_name
 from vod_app.ui.player_view import PlayerView
 from vod_app.ui.preferences import Preferences
@@ -51,12 +52,15 @@ class PlayerPage(PlayerView):
         self._resume_ms = 0
         self._bound_video = False
         self._updating_tracks = False
+        self._caption_choice: tuple[str, object, str | None] | None = None
+        self._caption_language_wanted: str | None = None
 
         c = controller
         c.position_changed.connect(self._on_position)
         c.length_changed.connect(self._on_length)
         c.state_changed.connect(self._on_state)
         c.tracks_changed.connect(self._refresh_tracks)
+        c.tracks_changed.connect(self._rebuild_captions)
         c.error_occurred.connect(self._on_error)
         self.seek_bar.seek_requested.connect(self.seek)
         self.chapter_list.itemActivated.connect(self._on_chapter_activated)
@@ -82,8 +86,12 @@ class PlayerPage(PlayerView):
 
     # --- opening ---
 
-    def play(self, item: PlayItem, start_ms: int | None = None) -> None:
-        """Open ``item``; with no explicit start, offer to resume where it stopped."""
+    def play(self, item: PlayItem, start_ms: int | None = None, captions_language: str | None = None) -> None:
+        """Open ``item``; with no explicit start, offer to resume where it stopped.
+
+        captions_language: show captions in that language (a caption hit: the matched line is on
+        screen), else in the viewer's preferred caption language if any.
+        """
         self.save_position()
         self.item = item
         rec = item.recording
@@ -115,7 +123,7 @@ class PlayerPage(PlayerView):
         self.controller.set_volume(self.prefs.volume)
         self.controller.set_muted(self.prefs.muted)
         self._save_timer.start()
-        self._fill_captions()
+        self._fill_captions(captions_language)
 
     def reload(self) -> None:
         if self.item is not None:
@@ -356,33 +364,75 @@ class PlayerPage(PlayerView):
                 return True
         return False
 
-    def _fill_captions(self) -> None:
+    # Captions: "Off", the catalog's caption files, then the media file's own text tracks. A choice
+    # is ("file", path, lang) or ("track", libvlc id, lang); None is Off.
+
+    def _fill_captions(self, language: str | None = None) -> None:
+        """At open: the caption files, and the language asked for (a caption hit) or preferred."""
+        self._caption_choice = None
+        self._caption_language_wanted = language or self.prefs.captions_language or None
+        if self.item is not None and self._caption_language_wanted:
+            for cap in self.item.recording.captions:
+                if same_language(cap.language, self._caption_language_wanted):
+                    self._caption_choice = ("file", cap.source, cap.language)
+                    self.controller.add_subtitle_file(cap.source)
+                    self._caption_language_wanted = None
+                    break
+        self._rebuild_captions()
+
+    def _caption_entries(self) -> list[tuple[str, tuple[str, object, str | None]]]:
+        entries: list[tuple[str, tuple[str, object, str | None]]] = []
+        files = self.item.recording.captions if self.item is not None else ()
+        for cap in files:
+            label = language_name(cap.language) if cap.language else (cap.label or Path(cap.source).name)
+            entries.append((label, ("file", cap.source, cap.language)))
+        file_langs = {normalise_language(c.language) for c in files if c.language}
+        for t in self.controller.embedded_subtitle_tracks():
+            name = language_name(t.language) if t.language else (t.label or self.tr("Track {n}").format(n=t.id))
+            if t.language in file_langs or not t.language:
+                name = self.tr("{language} (in the video file)").format(language=name)
+            entries.append((name, ("track", t.id, t.language)))
+        return entries
+
+    def _rebuild_captions(self) -> None:
+        entries = self._caption_entries()
+        if self._caption_choice is None and self._caption_language_wanted:
+            for _label, choice in entries:  # no caption file in that language: the file's own track
+                if choice[0] == "track" and same_language(choice[2], self._caption_language_wanted):
+                    self._caption_language_wanted = None
+                    self._apply_caption_choice(choice)
+                    break
+        self._updating_tracks = True
         self.captions.clear()
         self.captions.addItem(self.tr("Off"), None)
-        if self.item is None:
-            return
-        for cap in self.item.recording.captions:
-            self.captions.addItem(language_name(cap.language) if cap.language else (cap.label or Path(cap.source).name), cap.source)
+        for label, choice in entries:
+            self.captions.addItem(label, choice)
+        keys = [None, *(choice for _label, choice in entries)]
+        self.captions.setCurrentIndex(keys.index(self._caption_choice) if self._caption_choice in keys else 0)
         self.captions.setEnabled(self.captions.count() > 1)
-        if self.prefs.captions_language:
-            for i, cap in enumerate(self.item.recording.captions, start=1):
-                if cap.language == self.prefs.captions_language:
-                    self.captions.setCurrentIndex(i)
-                    self.controller.add_subtitle_file(cap.source)
-                    break
+        self._updating_tracks = False
+
+    def _apply_caption_choice(self, choice: tuple[str, object, str | None] | None) -> None:
+        self._caption_choice = choice
+        if choice is None:
+            self.controller.set_subtitle_track(-1)
+        elif choice[0] == "file":
+            self.controller.add_subtitle_file(str(choice[1]))
+        else:
+            self.controller.set_subtitle_track(int(choice[1]))  # type: ignore[arg-type]
 
     def _on_captions_chosen(self, index: int) -> None:
-        source = self.captions.itemData(index)
-        if source is None:
-            self.controller.set_subtitle_track(-1)
-            self.prefs.captions_language = ""
-            self.prefs.save("captions_language", "")
-            return
-        self.controller.add_subtitle_file(source)
-        cap = next((c for c in self.item.recording.captions if c.source == source), None) if self.item else None
-        if cap is not None and cap.language:
-            self.prefs.captions_language = cap.language
-            self.prefs.save("captions_language", cap.language)
+        choice = self.captions.itemData(index)
+        self._caption_language_wanted = None
+        self._apply_caption_choice(choice)
+        lang = choice[2] if choice is not None else ""
+        if choice is None or lang:
+            self.prefs.captions_language = lang or ""
+            self.prefs.save("captions_language", lang or "")
+
+    def captions_language(self) -> str | None:
+        """The language of the captions shown (None when they are off)."""
+        return self._caption_choice[2] if self._caption_choice is not None else None
 
     def _panel_title_at(self, ms: int) -> str:
         pid = self.timeline.panel_at(ms)
