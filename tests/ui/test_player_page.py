@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QRect, QTranslator
+from PySide6.QtWidgets import QComboBox, QLabel, QToolButton, QWidget
+
+ROOT = Path(__file__).resolve().parents[2]
+LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
+
 REC_UID = "iom-idm-2017-04-18-panels-2-3-rec"
 
 
@@ -91,3 +102,95 @@ def test_caption_hit_opens_the_player_with_captions_in_the_hits_language(qtbot, 
         and window.controller.current_subtitle_track() == window.controller.subtitle_track_of_file(source),
         timeout=5_000,
     )
+
+
+@pytest.fixture
+def interface_language(tmp_path: Path):  # noqa: ANN201
+    """Install the app's translation for a language, as app.main() does (compiled from the .ts)."""
+    installed: list[QTranslator] = []
+
+    def install(lang: str) -> None:
+        if lang == "en":
+            return
+        qm = tmp_path / f"vod_app_{lang}.qm"
+        ts = ROOT / "resources" / "translations" / f"vod_app_{lang}.ts"
+        subprocess.run([str(LRELEASE), str(ts), "-qm", str(qm)], check=True, capture_output=True)
+        translator = QTranslator()
+        assert translator.load(QLocale(lang), "vod_app", "_", str(tmp_path))
+        assert QCoreApplication.installTranslator(translator)
+        installed.append(translator)
+
+    yield install
+    for translator in installed:
+        QCoreApplication.removeTranslator(translator)
+
+
+def clipped_controls(page: QWidget, window: QWidget) -> list[str]:
+    """Visible controls narrower than they need, or reaching outside the window."""
+    bad = []
+    inside = QRect(0, 0, window.width(), window.height())
+    for w in page.findChildren(QWidget):
+        if not w.isVisible() or not isinstance(w, QToolButton | QComboBox | QLabel):
+            continue
+        if isinstance(w, QLabel) and w.wordWrap():
+            continue  # wraps instead of being cut
+        name = w.accessibleName() or getattr(w, "text", lambda: "")() or type(w).__name__
+        if w.width() < w.sizeHint().width():
+            bad.append(f"{name}: {w.width()} < {w.sizeHint().width()} px")
+        top_left = w.mapTo(window, w.rect().topLeft())
+        if not inside.contains(QRect(top_left, w.size())):
+            bad.append(f"{name}: outside the window at {top_left.x()},{top_left.y()}")
+    return bad
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_the_player_fits_an_800_by_600_window(qtbot, make_window, interface_language, lang: str) -> None:
+    interface_language(lang)
+    window = make_window()
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.width() == 800, timeout=2_000)
+    window.play_recording(recording_id(window), 0)
+    wait_playing(qtbot, window)
+    qtbot.waitUntil(lambda: window.player.audio.count() >= 3 and window.player.captions.count() >= 4, timeout=5_000)
+    for _ in range(3):  # layouts settle over a few event loop turns
+        qtbot.wait(20)
+    assert (window.width(), window.height()) == (800, 600)
+    assert window.minimumSizeHint().width() <= 800
+    assert clipped_controls(window.player, window) == []
+
+
+def test_player_buttons_have_theme_icons_and_tooltips(qtbot, window) -> None:
+    p = window.player
+    buttons = (p.play_button, p.prev_chapter_button, p.next_chapter_button, p.mute_button, p.fullscreen_button)
+    for button in buttons:
+        assert not button.icon().isNull(), button.accessibleName()
+        assert button.toolTip(), button.accessibleName()
+    window.play_recording(recording_id(window), 0)
+    wait_playing(qtbot, window)
+    playing_icon = p.play_button.icon().cacheKey()
+    window.actions_.play_pause.trigger()
+    qtbot.waitUntil(lambda: window.controller.state() == "paused", timeout=5_000)
+    assert p.play_button.icon().cacheKey() != playing_icon  # a pause symbol while playing, play when paused
+    assert "Play" in p.play_button.toolTip()
+
+
+def test_on_screen_indicator_for_volume_speed_and_seeks(qtbot, window) -> None:
+    p = window.player
+    window.play_recording(recording_id(window), 20_000)
+    wait_playing(qtbot, window, 20_000)
+    start = p.volume.value()
+    window.actions_.volume_down.trigger()
+    assert p.osd.isVisible() and p.osd.text() == f"Volume {start - 5}%"
+    video_corner = p.video.mapToGlobal(p.video.rect().topLeft())
+    assert p.osd.geometry().intersects(p.video.geometry().translated(video_corner - p.video.pos()))
+    window.actions_.faster.trigger()
+    assert p.osd.text() == "Speed 1.25×"
+    window.actions_.seek_forward.trigger()
+    assert p.osd.text().startswith("+10 s") and p.osd.text().endswith("/ 1:30")
+    window.actions_.seek_back_long.trigger()
+    assert p.osd.text().startswith("−1 min")
+    qtbot.waitUntil(lambda: not p.osd.isVisible(), timeout=3_000)  # gone after about a second
+    window.actions_.mute.trigger()
+    assert p.osd.isVisible() and p.osd.text() == "Muted"
+    window.go_back()
+    assert not p.osd.isVisible()

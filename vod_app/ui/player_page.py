@@ -16,6 +16,7 @@ from vod_app.domain.timeline import Timeline
 from vod_app.playback.controller import PlayerController
 from vod_app.playback.languages import normalise_language, same_language
 from vod_app.ui.formatting import format_duration, language_name
+from vod_app.ui.icons import themed_icon
 from vod_app.ui.player_view import PlayerView
 from vod_app.ui.preferences import Preferences
 
@@ -151,6 +152,10 @@ class PlayerPage(PlayerView):
 
     def seek_relative(self, delta_ms: int) -> None:
         self.seek(self._last_ms + delta_ms)
+        sign = "+" if delta_ms >= 0 else "−"
+        n = abs(delta_ms)
+        step = self.tr("{n} min").format(n=n // 60_000) if n >= 60_000 else self.tr("{n} s").format(n=n // 1000)
+        self.osd.flash(f"{sign}{step}  {self.time_label.text()}")
 
     def toggle_play(self) -> None:
         self.controller.toggle_pause()
@@ -170,6 +175,7 @@ class PlayerPage(PlayerView):
         i = self.speed.findData(rate)
         if i >= 0:
             self.speed.setCurrentIndex(i)
+        self.osd.flash(self.tr("Speed {rate}×").format(rate=f"{rate:g}"))
 
     def change_speed(self, direction: int) -> None:
         i = min(max(self.speed.currentIndex() + direction, 0), self.speed.count() - 1)
@@ -178,11 +184,19 @@ class PlayerPage(PlayerView):
 
     def change_volume(self, delta: int) -> None:
         self.volume.setValue(self.volume.value() + delta)
+        self._flash_volume()
 
     def toggle_mute(self) -> None:
         self.prefs.muted = not self.controller.is_muted()
         self.controller.set_muted(self.prefs.muted)
         self.prefs.save("muted", "1" if self.prefs.muted else "0")
+        self._flash_volume()
+
+    def _flash_volume(self) -> None:
+        if self.controller.is_muted():
+            self.osd.flash(self.tr("Muted"))
+        else:
+            self.osd.flash(self.tr("Volume {percent}%").format(percent=self.volume.value()))
 
     def _on_volume_slider(self, value: int) -> None:
         self.controller.set_volume(value)
@@ -238,7 +252,10 @@ class PlayerPage(PlayerView):
     @Slot(str)
     def _on_state(self, state: str) -> None:
         playing = state in ("playing", "opening", "buffering")
-        self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
+        # The button shows what a click does; with an action (the window's), the action carries it.
+        target = self.play_button.defaultAction() or self.play_button
+        target.setIcon(themed_icon("media-playback-pause" if playing else "media-playback-start"))
+        self.play_button.setToolTip(self.tr("Pause") if playing else self.tr("Play"))
         if state == "playing":
             self.message_box.hide()
         if state in ("paused", "stopped", "ended"):
