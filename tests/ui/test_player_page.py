@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -194,3 +195,42 @@ def test_on_screen_indicator_for_volume_speed_and_seeks(qtbot, window) -> None:
     assert p.osd.isVisible() and p.osd.text() == "Muted"
     window.go_back()
     assert not p.osd.isVisible()
+
+
+def test_before_the_first_panel_the_pane_shows_the_session_description(qtbot, window) -> None:
+    window.play_recording(recording_id(window), 2_000)
+    wait_playing(qtbot, window, 2_000)
+    pane = window.player.description
+    assert pane.title_text() == "(Panel 2 & 3) International Dialogue on Migration 2017"
+    assert "This recording holds two panels" in pane.body_text()
+    window.player.set_description_language("fr")
+    assert "Cet enregistrement contient deux panels" in pane.body_text()
+    assert pane.title_text().startswith("(Panels 2 et 3)")
+
+
+def test_chapter_titles_in_the_chosen_language(qtbot, window) -> None:
+    window.play_recording(recording_id(window), 0)
+    wait_playing(qtbot, window)
+    chapters = window.player.chapter_list
+    for lang, opening in (("fr", "Ouverture"), ("es", "Apertura"), ("en", "Opening")):
+        window.player.set_description_language(lang)
+        assert chapters.item(0).text().endswith(opening), (lang, chapters.item(0).text())
+    window.player.set_description_language("fr")
+    assert "Le Pacte mondial" in chapters.item(1).text()
+
+
+def test_a_recording_without_any_description_says_so(qtbot, make_window, tmp_path: Path) -> None:
+    media = ROOT / "data" / "media" / "idm2017-panel-2-3.mkv"
+    doc = {"format": "vod-app-catalog", "version": 1, "sessions": [{"id": "bare", "title": "Bare session", "date": "2031-01-01",
+           "recordings": [{"id": "bare-rec", "media": str(media), "duration_ms": 90000}]}]}
+    (tmp_path / "bare.json").write_text(json.dumps(doc), "utf-8")
+    window = make_window()
+    window.services.import_file(tmp_path / "bare.json")
+    window.refresh_lists()
+    model = window.recent_model
+    rid = next(model.record(r).recording_id for r in range(model.rowCount()) if model.record(r).recording_uid == "bare-rec")
+    window.play_recording(rid, 0)
+    wait_playing(qtbot, window)
+    pane = window.player.description
+    assert pane.title_text() == "Bare session"
+    assert pane.body_text() == "This recording has no description."

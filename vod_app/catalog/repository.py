@@ -303,10 +303,10 @@ class CatalogRepository:
         ).all()
         chapters: dict[int, list[ChapterRecord]] = {}
         c = m.Chapter
-        for rid, start, end, title, source, pid in conn.execute(
-            select(c.recording_id, c.start_ms, c.end_ms, c.title, c.source, c.panel_id).where(c.recording_id.in_(rec_ids)).order_by(c.start_ms)
+        for rid, start, end, title, source, pid, titles in conn.execute(
+            select(c.recording_id, c.start_ms, c.end_ms, c.title, c.source, c.panel_id, c.titles).where(c.recording_id.in_(rec_ids)).order_by(c.start_ms)
         ):
-            chapters.setdefault(rid, []).append(ChapterRecord(start, end, title, source, pid))
+            chapters.setdefault(rid, []).append(ChapterRecord(start, end, title, source, pid, dict(titles or {})))
         ranges: dict[int, list[PanelRange]] = {}
         rp = m.RecordingPanel
         for rid, pid, start, end in conn.execute(
@@ -362,6 +362,7 @@ class CatalogRepository:
             session_uid=suid,
             panels=tuple(LocalizedPanel(pid, number, ptexts.get(pid, {})) for pid, number in panels),
             position_ms=0 if pos is None or pos[1] else pos[0],
+            session_texts=stexts,
         )
 
     # --- filter options ---

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QWidget
 
 from vod_app.domain.records import LocalizedPanel, PlayItem
 from vod_app.domain.texts import pick_text
-from vod_app.domain.timeline import Timeline
+from vod_app.domain.timeline import Timeline, chapter_title
 from vod_app.playback.controller import PlayerController
 from vod_app.playback.languages import normalise_language, same_language
 from vod_app.ui.formatting import format_duration, language_name
@@ -101,7 +101,8 @@ class PlayerPage(PlayerView):
         self.timeline = Timeline.build(rec.chapters, rec.panel_ranges)
         self._fill_chapters()
         self._fill_description_languages()
-        self.description.set_intro(item.session_title, "")
+        has_panel_texts = any(d.strip() for p in item.panels for _t, d in p.texts.values())
+        self.description.set_intro(item.session_texts, item.session_title, has_panel_texts)
         self.description.show_panel(None, announce=False)
         self._chapter_index = -2
         self._last_ms = start_ms or 0
@@ -302,9 +303,10 @@ class PlayerPage(PlayerView):
         self.chapter_list.clear()
         lang = self.prefs.description_language
         for ch in self.timeline.chapters:
-            title = ch.title
-            if ch.panel_id is not None and ch.panel_id in self._panels:
-                title = pick_text(self._panels[ch.panel_id].texts, (lang,))[1] or title
+            title = chapter_title(ch, lang)
+            if title is None and ch.panel_id is not None and ch.panel_id in self._panels:
+                title = pick_text(self._panels[ch.panel_id].texts, (lang,))[1]
+            title = title or ch.title
             item = QListWidgetItem(f"{format_duration(ch.start_ms)}  {title}")
             item.setData(Qt.ItemDataRole.UserRole, ch.start_ms)
             item.setToolTip(self.tr("Source: {source}").format(source=ch.source))
