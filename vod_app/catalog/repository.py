@@ -18,6 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from vod_app.catalog import models as m
 from vod_app.catalog.database import Catalog
 from vod_app.catalog.search import SearchFilters
+from vod_app.domain.languages import stored_spellings
 from vod_app.domain.records import (
     AudioTrackRecord,
     BookmarkRecord,
@@ -112,8 +113,13 @@ class CatalogRepository:
             sql += " AND s.date >= :y0 AND s.date < :y1"
             params["y0"], params["y1"] = f"{filters.year:04d}-01-01", f"{filters.year + 1:04d}-01-01"
         if filters.lang:
-            sql += " AND s.id IN (SELECT session_id FROM session_languages WHERE lang = :lang OR lang LIKE :lang_sub)"
-            params["lang"], params["lang_sub"] = filters.lang, f"{filters.lang}-%"
+            # Every spelling of the language ('fr', 'fra', 'fre', 'fr-FR'): catalogs imported before
+            # codes were normalised on import hold the container's three-letter codes.
+            spellings = stored_spellings(filters.lang) or (filters.lang,)
+            names = [f":lang{i}" for i in range(len(spellings))]
+            sql += f" AND s.id IN (SELECT session_id FROM session_languages WHERE lang IN ({', '.join(names)}) OR lang LIKE :lang_sub)"
+            params.update({n[1:]: v for n, v in zip(names, spellings, strict=True)})
+            params["lang_sub"] = f"{spellings[0]}-%"
         return sql
 
     def recent_recordings(

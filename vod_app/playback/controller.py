@@ -28,8 +28,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
+from vod_app.domain.languages import normalise_language, same_language, split_track_name
 from vod_app.playback.chapters import ChapterMark, normalise_chapters
-from vod_app.playback.languages import normalise_language, same_language, split_track_name
 from vod_app.playback.media_file import container_problem, describe_problem, local_file_problem
 from vod_app.playback.native import read_chapters, read_media_tracks
 from vod_app.playback.tracks import TRACK_AUDIO, TRACK_TEXT, TRACK_VIDEO, RawTrack, TrackInfo

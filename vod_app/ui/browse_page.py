@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from vod_app.ui.delegates import RecordingDelegate, SearchHitDelegate
-from vod_app.ui.formatting import language_name
+from vod_app.ui.formatting import language_name, sorted_languages
 from vod_app.ui.labels import heading
 from vod_app.ui.models import RecordingListModel, SearchResultsModel
 from vod_app.ui.thumbnails import ThumbnailCache
@@ -136,7 +136,7 @@ class BrowsePage(QWidget):
 
         fill(self.event_filter, [(self.tr("All events"), None), *((title, uid) for uid, title in events)])
         fill(self.year_filter, [(self.tr("All years"), None), *((str(y), y) for y in years)])
-        fill(self.language_filter, [(self.tr("All languages"), None), *((language_name(lang), lang) for lang in languages)])
+        fill(self.language_filter, [(self.tr("All languages"), None), *((language_name(lang), lang) for lang in sorted_languages(languages))])
 
     def filters(self) -> tuple[str | None, int | None, str | None]:
         return self.event_filter.currentData(), self.year_filter.currentData(), self.language_filter.currentData()

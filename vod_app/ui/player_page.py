@@ -10,12 +10,17 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QWidget
 
+from vod_app.domain.languages import (
+    automatic_captions_language,
+    language_from_name,
+    normalise_language,
+    same_language,
+)
 from vod_app.domain.records import LocalizedPanel, PlayItem
 from vod_app.domain.texts import pick_text
 from vod_app.domain.timeline import Timeline, chapter_title
 from vod_app.playback.controller import PlayerController
-from vod_app.playback.languages import normalise_language, same_language
-from vod_app.ui.formatting import format_duration, language_name
+from vod_app.ui.formatting import format_duration, language_name, sorted_languages
 from vod_app.ui.icons import themed_icon
 from vod_app.ui.player_view import PlayerView
 from vod_app.ui.preferences import Preferences
@@ -320,7 +325,7 @@ class PlayerPage(PlayerView):
         for p in self._panels.values():
             langs |= set(p.texts)
         self.description_language.clear()
-        for lang in sorted(langs):
+        for lang in sorted_languages(langs):
             self.description_language.addItem(language_name(lang), lang)
         self.description_language.setEnabled(len(langs) > 1)
         want = self.prefs.description_language
@@ -352,9 +357,10 @@ class PlayerPage(PlayerView):
         self._updating_tracks = True
         self.audio.clear()
         current = self.controller.current_audio_track()
-        for t in self.controller.audio_tracks():
+        for t in sorted(self.controller.audio_tracks(), key=lambda t: (language_name(t.language).casefold() if t.language else "\uffff", t.id)):
             label = language_name(t.language) if t.language else (t.label or self.tr("Track {n}").format(n=t.id))
-            if t.label and t.language and t.label.casefold() != label.casefold():
+            # A track title that only names its language ('Français') adds nothing to the name.
+            if t.label and t.language and t.label.casefold() != label.casefold() and not same_language(language_from_name(t.label), t.language):
                 label = f"{label} — {t.label}"
             self.audio.addItem(label, t.id)
             self.audio.setItemData(self.audio.count() - 1, t.language, Qt.ItemDataRole.UserRole + 1)
@@ -389,6 +395,9 @@ class PlayerPage(PlayerView):
     def _fill_captions(self, language: str | None = None) -> None:
         """At open: the caption files, and the language asked for (a caption hit) or preferred."""
         self._caption_choice = None
+        if not language and self.prefs.captions_automatic and self.item is not None:
+            audio = [a.language for a in self.item.recording.audio_tracks]
+            language = automatic_captions_language(self.prefs.ui_language, audio)
         self._caption_language_wanted = language or self.prefs.captions_language or None
         if self.item is not None and self._caption_language_wanted:
             for cap in self.item.recording.captions:
@@ -402,11 +411,16 @@ class PlayerPage(PlayerView):
     def _caption_entries(self) -> list[tuple[str, tuple[str, object, str | None]]]:
         entries: list[tuple[str, tuple[str, object, str | None]]] = []
         files = self.item.recording.captions if self.item is not None else ()
+        by_name = sorted_languages  # the one order of languages; unlabelled tracks last
+        order = {lang: i for i, lang in enumerate(by_name({c.language for c in files if c.language}))}
+        files = sorted(files, key=lambda c: (order.get(c.language, len(order)) if c.language else len(order), c.track_id))
         for cap in files:
             label = language_name(cap.language) if cap.language else (cap.label or Path(cap.source).name)
             entries.append((label, ("file", cap.source, cap.language)))
         file_langs = {normalise_language(c.language) for c in files if c.language}
-        for t in self.controller.embedded_subtitle_tracks():
+        embedded = self.controller.embedded_subtitle_tracks()
+        order = {lang: i for i, lang in enumerate(by_name({t.language for t in embedded if t.language}))}
+        for t in sorted(embedded, key=lambda t: (order.get(t.language, len(order)) if t.language else len(order), t.id)):
             name = language_name(t.language) if t.language else (t.label or self.tr("Track {n}").format(n=t.id))
             if t.language in file_langs or not t.language:
                 name = self.tr("{language} (in the video file)").format(language=name)
@@ -443,6 +457,7 @@ class PlayerPage(PlayerView):
     def _on_captions_chosen(self, index: int) -> None:
         choice = self.captions.itemData(index)
         self._caption_language_wanted = None
+        self.prefs.captions_automatic = False  # the viewer chose: from now on their choice counts
         self._apply_caption_choice(choice)
         lang = choice[2] if choice is not None else ""
         if choice is None or lang:
