@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QRect, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QRect, Qt, QTranslator
 from PySide6.QtWidgets import QComboBox, QLabel, QToolButton, QWidget
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -234,3 +234,47 @@ def test_a_recording_without_any_description_says_so(qtbot, make_window, tmp_pat
     pane = window.player.description
     assert pane.title_text() == "Bare session"
     assert pane.body_text() == "This recording has no description."
+
+
+@pytest.fixture
+def system_locale():  # noqa: ANN201
+    """Set the system locale (what a first run reads) for one test."""
+    before = QLocale()
+
+    def use(name: str) -> None:
+        QLocale.setDefault(QLocale(name))
+
+    yield use
+    QLocale.setDefault(before)
+
+
+def test_first_run_the_interface_language_picks_the_audio(qtbot, make_window, system_locale) -> None:
+    system_locale("es_ES")
+    window = make_window()
+    assert window.prefs.audio_language == "es" and window.prefs.captions_automatic
+    window.play_recording(recording_id(window), 0)
+    wait_playing(qtbot, window)
+    qtbot.waitUntil(lambda: window.player.audio.count() >= 3, timeout=5_000)
+    qtbot.waitUntil(lambda: window.player.audio.currentData(Qt.ItemDataRole.UserRole + 1) == "es", timeout=5_000)
+    assert window.player.audio.currentText() == "Español"  # named in the interface language
+    assert window.player.captions_language() is None  # Spanish audio: no captions needed
+
+
+def test_first_run_captions_in_the_interface_language_when_the_audio_is_not(qtbot, make_window, tmp_path: Path) -> None:
+    media = ROOT / "data" / "media"
+    doc = {"format": "vod-app-catalog", "version": 1, "sessions": [{"id": "fr-only", "title": "Exposé", "date": "2031-01-01",
+           "recordings": [{"id": "fr-only-rec", "media": str(media / "idm2017-panel-2-3.mkv"), "duration_ms": 90000,
+                           "audio_tracks": [{"language": "fra"}],
+                           "captions": [{"language": "en", "file": str(media / "idm2017-panel-2-3.en.vtt")}]}]}]}
+    (tmp_path / "fr.json").write_text(json.dumps(doc), "utf-8")
+    window = make_window()  # the test locale: English
+    assert window.prefs.captions_automatic and window.prefs.captions_language == ""
+    window.services.import_file(tmp_path / "fr.json")
+    window.refresh_lists()
+    model = window.recent_model
+    rid = next(model.record(r).recording_id for r in range(model.rowCount()) if model.record(r).recording_uid == "fr-only-rec")
+    window.play_recording(rid, 0)
+    wait_playing(qtbot, window)
+    assert window.player.captions_language() == "en"
+    source = window.player.captions.currentData()[1]
+    qtbot.waitUntil(lambda: window.controller.current_subtitle_track() == window.controller.subtitle_track_of_file(source) != -1, timeout=5_000)
