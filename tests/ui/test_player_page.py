@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -278,3 +280,33 @@ def test_first_run_captions_in_the_interface_language_when_the_audio_is_not(qtbo
     assert window.player.captions_language() == "en"
     source = window.player.captions.currentData()[1]
     qtbot.waitUntil(lambda: window.controller.current_subtitle_track() == window.controller.subtitle_track_of_file(source) != -1, timeout=5_000)
+
+
+@pytest.fixture
+def x_display(tmp_path: Path):  # noqa: ANN201
+    """A private Xvfb (the video surface is a native X window there, as on a desktop)."""
+    exe = shutil.which("Xvfb")
+    assert exe, "Xvfb is required (packaging/system-deps.sh test installs it)"
+    read_fd, write_fd = os.pipe()
+    proc = subprocess.Popen([exe, "-displayfd", str(write_fd), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    with os.fdopen(read_fd) as f:
+        display = f.readline().strip()
+    assert display, "Xvfb did not start"
+    yield f":{display}"
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.mark.xvfb
+def test_on_screen_indicator_shows_on_top_of_the_native_video(x_display: str, tmp_path: Path) -> None:
+    env = {**os.environ, "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb", "VOD_APP_HOME": str(tmp_path / "home")}
+    proc = subprocess.run([sys.executable, str(Path(__file__).with_name("osd_session.py"))],
+                          env=env, capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["platform"] == "xcb" and result["state"] == "playing"
+    assert result["video_distinct_colours"] > 3, "libvlc did not draw into the window"
+    assert result["osd_text"].startswith("Volume") and result["over_video"]
+    assert result["osd_white_pixels"] > 20, "the indicator is hidden under the video"
