@@ -83,5 +83,7 @@ def test_the_french_filter_finds_a_catalog_stored_before_normalisation(catalog, 
     import_catalog_file(catalog, path)
     with catalog.write() as s:  # as an older version stored a container's code
         s.execute(text("INSERT INTO session_languages (session_id, lang) SELECT id, 'fra' FROM sessions WHERE uid = 'old'"))
-    found = {r.recording_uid for r in CatalogRepository(catalog).recent_recordings(filters=SearchFilters(lang="fr")).items}
+    repo = CatalogRepository(catalog)
+    found = {r.recording_uid for r in repo.recent_recordings(filters=SearchFilters(lang="fr")).items}
     assert found == {"r-old"}
+    assert repo.languages() == ["en", "fr"]  # one entry per language in the filter

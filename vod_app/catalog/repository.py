@@ -18,7 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from vod_app.catalog import models as m
 from vod_app.catalog.database import Catalog
 from vod_app.catalog.search import SearchFilters
-from vod_app.domain.languages import stored_spellings
+from vod_app.domain.languages import stored_spellings, without_region
 from vod_app.domain.records import (
     AudioTrackRecord,
     BookmarkRecord,
@@ -405,7 +405,9 @@ class CatalogRepository:
             )
             SELECT lang FROM l WHERE lang IS NOT NULL"""
         with self.catalog.read() as s:
-            return list(s.execute(text(sql)).scalars())
+            stored = list(s.execute(text(sql)).scalars())
+        # One entry per language, also for catalogs stored before codes were normalised ('fra').
+        return sorted({without_region(lang) or lang for lang in stored})
 
     def counts(self) -> dict[str, int]:
         with self.catalog.read() as s:
