@@ -517,7 +517,7 @@ class PlayerController(QObject):
         self._started = False
         self._start_paused = False
         if self._opening_options and self._handles.media is not None:
-            self._handles.media.add_option(":start-time=0")
+            self._handles.media.add_option(":start-time=0.000")
             self._handles.media.add_option(":no-start-paused")
             self._opening_options = False
         if self._chosen_audio_track is not None:
