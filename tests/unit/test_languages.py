@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import text
 
 from vod_app.catalog.importer import import_catalog_file
@@ -27,6 +29,18 @@ def test_every_spelling_of_french_is_french(code: str, tag: str) -> None:
     assert normalise_language(code) == tag
     assert primary_language(code) == "fr"
     assert same_language(code, "fr")
+
+
+TAG_LIKE = st.from_regex(r"\A[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8}){0,4}\Z")
+
+
+@settings(max_examples=300, deadline=None)
+@given(TAG_LIKE)
+def test_any_tag_shaped_code_normalises_once_and_never_raises(code: str) -> None:
+    tag = normalise_language(code)
+    assert normalise_language(tag) == tag
+    if tag is not None:
+        assert display_name(tag, "fr") and primary_language(tag) in stored_spellings(tag)
 
 
 def test_stored_spellings_cover_the_three_letter_codes() -> None:

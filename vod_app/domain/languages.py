@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from contextlib import suppress
 from functools import lru_cache
 
 import langcodes
@@ -21,8 +22,15 @@ _TAG_RE = re.compile(r"^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$")
 
 @lru_cache(maxsize=4096)
 def _standardize(code: str) -> str | None:
+    tag = code.replace("_", "-")
     try:
-        tag = langcodes.standardize_tag(code.replace("_", "-"))
+        # langcodes sorts variant subtags, and a sorted list can sort differently once
+        # normalised: repeat to a fixed point so that normalising a tag again never changes it.
+        for _ in range(4):
+            again = langcodes.standardize_tag(tag)
+            if again == tag:
+                break
+            tag = again
     except (ValueError, LookupError):  # langcodes' LanguageTagError is a ValueError
         return None
     return None if tag.split("-")[0].casefold() in _UNDETERMINED else tag
@@ -79,8 +87,9 @@ def stored_spellings(code: str) -> tuple[str, ...]:
     if primary not in _ALIASES:
         spellings = {primary}
         lang = langcodes.Language.get(primary)
-        for alpha3 in (lang.to_alpha3(), lang.to_alpha3(variant="B")):
-            spellings.add(alpha3)
+        for variant in ("T", "B"):
+            with suppress(LookupError):  # a code with no three-letter form ('gsw' is its own)
+                spellings.add(lang.to_alpha3(variant=variant))
         _ALIASES[primary] = tuple(sorted(spellings))
     return _ALIASES[primary]
 
