@@ -219,6 +219,8 @@ def test_chapter_titles_in_the_chosen_language(qtbot, window) -> None:
         assert chapters.item(0).text().endswith(opening), (lang, chapters.item(0).text())
     window.player.set_description_language("fr")
     assert "Le Pacte mondial" in chapters.item(1).text()
+    bar = window.player.seek_bar  # the seek bar's chapter tooltips too
+    assert [bar.chapter_title(c) for c in bar.chapters()][0] == "Ouverture"
 
 
 def test_a_recording_without_any_description_says_so(qtbot, make_window, tmp_path: Path) -> None:

@@ -114,7 +114,6 @@ class PlayerPage(PlayerView):
         self.resume_box.hide()
         self.message_box.hide()
         self.seek_bar.set_length(rec.duration_ms or 0)
-        self.seek_bar.set_chapters(self.timeline.chapters)
         self._update_for_time(start_ms or 0)
         if not self.controller.is_available():
             self._show_message(self.controller.unavailable_reason(), locate=False, retry=False)
@@ -304,18 +303,27 @@ class PlayerPage(PlayerView):
 
     # --- chapters, languages, tracks ---
 
-    def _fill_chapters(self) -> None:
-        self.chapter_list.clear()
+    def _chapter_titles(self) -> list[str]:
+        """Each chapter's title in the description language: its own, else its panel's, else the
+        default one."""
         lang = self.prefs.description_language
+        titles = []
         for ch in self.timeline.chapters:
             title = chapter_title(ch, lang)
             if title is None and ch.panel_id is not None and ch.panel_id in self._panels:
                 title = pick_text(self._panels[ch.panel_id].texts, (lang,))[1]
-            title = title or ch.title
+            titles.append(title or ch.title)
+        return titles
+
+    def _fill_chapters(self) -> None:
+        self.chapter_list.clear()
+        titles = self._chapter_titles()
+        for ch, title in zip(self.timeline.chapters, titles, strict=True):
             item = QListWidgetItem(f"{format_duration(ch.start_ms)}  {title}")
             item.setData(Qt.ItemDataRole.UserRole, ch.start_ms)
             item.setToolTip(self.tr("Source: {source}").format(source=ch.source))
             self.chapter_list.addItem(item)
+        self.seek_bar.set_chapters(self.timeline.chapters, titles)
 
     def _on_chapter_activated(self, item: QListWidgetItem) -> None:
         self.seek(int(item.data(Qt.ItemDataRole.UserRole)))
