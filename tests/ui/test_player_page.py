@@ -312,3 +312,11 @@ def test_on_screen_indicator_shows_on_top_of_the_native_video(x_display: str, tm
     assert result["video_distinct_colours"] > 3, "libvlc did not draw into the window"
     assert result["osd_text"].startswith("Volume") and result["over_video"]
     assert result["osd_white_pixels"] > 20, "the indicator is hidden under the video"
+
+
+def test_recording_rows_name_their_languages_like_every_other_list(window) -> None:
+    from vod_app.ui.models import Roles
+
+    model = window.recent_model
+    row = next(r for r in range(model.rowCount()) if model.record(r).recording_uid == REC_UID)
+    assert model.data(model.index(row, 0), Roles.Languages) == "English · French · Spanish"
