@@ -13,8 +13,14 @@ import re
 from collections.abc import Iterable
 from contextlib import suppress
 from functools import lru_cache
+from types import ModuleType
 
-import langcodes
+
+def _langcodes() -> ModuleType:
+    """langcodes, imported on first use (~30 ms that start-up does not need to pay)."""
+    import langcodes
+
+    return langcodes
 
 _UNDETERMINED = frozenset({"", "und", "zxx", "mis", "mul", "qaa", "unknown", "n/a", "none"})
 _TAG_RE = re.compile(r"^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$")
@@ -27,7 +33,7 @@ def _standardize(code: str) -> str | None:
         # langcodes sorts variant subtags, and a sorted list can sort differently once
         # normalised: repeat to a fixed point so that normalising a tag again never changes it.
         for _ in range(4):
-            again = langcodes.standardize_tag(tag)
+            again = _langcodes().standardize_tag(tag)
             if again == tag:
                 break
             tag = again
@@ -86,7 +92,7 @@ def stored_spellings(code: str) -> tuple[str, ...]:
         return ()
     if primary not in _ALIASES:
         spellings = {primary}
-        lang = langcodes.Language.get(primary)
+        lang = _langcodes().Language.get(primary)
         for variant in ("T", "B"):
             with suppress(LookupError):  # a code with no three-letter form ('gsw' is its own)
                 spellings.add(lang.to_alpha3(variant=variant))
@@ -102,7 +108,7 @@ def language_from_name(name: str | None) -> str | None:
     name = name.strip()
     for candidate in (name, name.split(" (")[0], name.split(",")[0]):
         try:
-            return normalise_language(str(langcodes.find(candidate)))
+            return normalise_language(str(_langcodes().find(candidate)))
         except LookupError:
             continue
     return None
@@ -116,7 +122,7 @@ def display_name(code: str, in_language: str) -> str:
     if tag is None:
         return code
     try:
-        name = langcodes.Language.get(tag).display_name(normalise_language(in_language) or "en")
+        name = _langcodes().Language.get(tag).display_name(normalise_language(in_language) or "en")
     except (ValueError, LookupError):
         return code
     if not name or name.casefold().startswith("unknown language"):
