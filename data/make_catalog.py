@@ -32,12 +32,25 @@ def main() -> None:
     }
     if texts["event"].get("description"):
         event["description"] = texts["event"]["description"]
+    # What the player's description pane shows before the first panel (the opening): the session
+    # itself, said from facts of this catalog (event, date, place, the panels' titles).
+    t2, t3 = panel_title(p2), panel_title(p3)
+    intro = {
+        "en": "{event}, 18 April 2017, United Nations Headquarters, New York. This recording holds two panels:",
+        "fr": "{event}, 18 avril 2017, Siège de l'Organisation des Nations Unies, New York. Cet enregistrement contient deux panels\u00a0:",
+        "es": "{event}, 18 de abril de 2017, Sede de las Naciones Unidas, Nueva York. Esta grabación contiene dos paneles:",
+    }
+    session_description = {
+        lang: text.format(event=texts["event"]["title"][lang]) + f"\n\n• {t2[lang]}\n• {t3[lang]}"
+        for lang, text in intro.items()
+    }
     session = {
         "id": "iom-idm-2017-04-18-panels-2-3",
         "event": "iom-idm-2017",
         "date": texts["session"].get("date", "2017-04-18"),
         "place": "United Nations Headquarters, New York",
         "title": texts["session"]["title"],
+        "description": session_description,
         "panels": [
             {"id": "iom-idm-2017-panel-2", "number": 2, "title": panel_title(p2), "description": p2["description"]},
             {"id": "iom-idm-2017-panel-3", "number": 3, "title": panel_title(p3), "description": p3["description"]},

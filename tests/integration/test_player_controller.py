@@ -501,3 +501,43 @@ def test_interpreter_exit_right_after_zapping_with_captions_is_clean(session_med
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "opened 4 state stopped" in done.stdout
+
+
+def test_stop_then_play_starts_at_zero_not_at_the_opening_position(qtbot, controller, session_media: Path) -> None:
+    _open_and_play(qtbot, controller, session_media, start_ms=4000)
+    qtbot.waitUntil(lambda: controller.time_ms() >= 3900, timeout=TIMEOUT)
+    controller.stop()
+    controller.play()
+    qtbot.waitUntil(lambda: controller.state() == "playing" and controller.time_ms() > 0, timeout=TIMEOUT)
+    assert controller.time_ms() < 2000, f"replay started at {controller.time_ms()} ms"
+
+
+@pytest.fixture(scope="module")
+def media_with_subtitles(session_media: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """session_media with a French text track inside the file (tagged 'fra', as Matroska stores it)."""
+    out = tmp_path_factory.mktemp("embedded subtitles") / "session-subs.mkv"
+    srt = out.with_suffix(".fr.srt")
+    srt.write_text("1\n00:00:00,000 --> 00:00:06,000\nBienvenue au panel.\n", encoding="utf-8")
+    cmd = ["ffmpeg", "-v", "error", "-y", "-i", str(session_media), "-i", str(srt), "-map", "0", "-map", "1"]
+    cmd += ["-c", "copy", "-c:s", "srt", "-metadata:s:s:0", "language=fra", "-metadata:s:s:0", "title=Français", str(out)]
+    subprocess.run(cmd, check=True, timeout=60)
+    return out
+
+
+def test_embedded_subtitle_tracks_apart_from_added_files(qtbot, controller, media_with_subtitles: Path, session_media: Path) -> None:
+    _open_and_play(qtbot, controller, media_with_subtitles)
+    qtbot.waitUntil(lambda: len(controller.embedded_subtitle_tracks()) == 1, timeout=TIMEOUT)
+    embedded = controller.embedded_subtitle_tracks()[0]
+    assert embedded.language == "fr"
+    vtt = str(session_media.with_name("session.en.vtt"))
+    assert controller.add_subtitle_file(vtt)
+    qtbot.waitUntil(lambda: controller.subtitle_track_of_file(vtt) is not None, timeout=TIMEOUT)
+    assert [t.id for t in controller.embedded_subtitle_tracks()] == [embedded.id]
+    assert controller.subtitle_track_of_file(vtt) != embedded.id
+    qtbot.waitUntil(lambda: controller.current_subtitle_track() == controller.subtitle_track_of_file(vtt), timeout=TIMEOUT)
+    assert controller.set_subtitle_track(embedded.id)
+    qtbot.waitUntil(lambda: controller.current_subtitle_track() == embedded.id, timeout=TIMEOUT)
+    # Choosing the file again selects its track: no second copy of it.
+    assert controller.add_subtitle_file(vtt)
+    qtbot.waitUntil(lambda: controller.current_subtitle_track() == controller.subtitle_track_of_file(vtt), timeout=TIMEOUT)
+    assert len(controller.subtitle_tracks()) == 2

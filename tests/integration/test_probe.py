@@ -18,9 +18,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from vod_app.domain.languages import normalise_language, same_language, split_track_name
 from vod_app.formats.model import ChapterMark
 from vod_app.playback.chapters import RawChapter, chapter_at, clean_chapter_name, normalise_chapters
-from vod_app.playback.languages import normalise_language, same_language, split_track_name
 from vod_app.playback.media_file import container_problem, local_file_problem
 from vod_app.playback.probe import ProbeResult, probe_json, probe_media
 from vod_app.playback.vlc_runtime import UnsupportedSource, local_path

@@ -28,6 +28,7 @@ from vod_app.catalog.validation import (
     validate_document,
     validate_session,
 )
+from vod_app.domain.languages import without_region
 from vod_app.domain.texts import plural
 
 BATCH_ROWS = 20_000
@@ -311,7 +312,8 @@ class CatalogWriter:
             for item in rec.get("audio_tracks", []) + rec.get("captions", []):
                 if item.get("language"):
                     langs.add(normalize_lang(item["language"]))
-        return sorted(langs)
+        # The filters and the session page list languages, not regional variants: 'fr-CA' is 'fr'.
+        return sorted({without_region(lang) or lang for lang in langs})
 
     def _ids_free(self, sess: dict[str, Any], path: tuple[Any, ...], sid: int | None) -> bool:
         ok = True

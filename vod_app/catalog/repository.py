@@ -18,6 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from vod_app.catalog import models as m
 from vod_app.catalog.database import Catalog
 from vod_app.catalog.search import SearchFilters
+from vod_app.domain.languages import stored_spellings, without_region
 from vod_app.domain.records import (
     AudioTrackRecord,
     BookmarkRecord,
@@ -112,8 +113,13 @@ class CatalogRepository:
             sql += " AND s.date >= :y0 AND s.date < :y1"
             params["y0"], params["y1"] = f"{filters.year:04d}-01-01", f"{filters.year + 1:04d}-01-01"
         if filters.lang:
-            sql += " AND s.id IN (SELECT session_id FROM session_languages WHERE lang = :lang OR lang LIKE :lang_sub)"
-            params["lang"], params["lang_sub"] = filters.lang, f"{filters.lang}-%"
+            # Every spelling of the language ('fr', 'fra', 'fre', 'fr-FR'): catalogs imported before
+            # codes were normalised on import hold the container's three-letter codes.
+            spellings = stored_spellings(filters.lang) or (filters.lang,)
+            names = [f":lang{i}" for i in range(len(spellings))]
+            sql += f" AND s.id IN (SELECT session_id FROM session_languages WHERE lang IN ({', '.join(names)}) OR lang LIKE :lang_sub)"
+            params.update({n[1:]: v for n, v in zip(names, spellings, strict=True)})
+            params["lang_sub"] = f"{spellings[0]}-%"
         return sql
 
     def recent_recordings(
@@ -318,10 +324,10 @@ class CatalogRepository:
         ).all()
         chapters: dict[int, list[ChapterRecord]] = {}
         c = m.Chapter
-        for rid, start, end, title, source, pid in conn.execute(
-            select(c.recording_id, c.start_ms, c.end_ms, c.title, c.source, c.panel_id).where(c.recording_id.in_(rec_ids)).order_by(c.start_ms)
+        for rid, start, end, title, source, pid, titles in conn.execute(
+            select(c.recording_id, c.start_ms, c.end_ms, c.title, c.source, c.panel_id, c.titles).where(c.recording_id.in_(rec_ids)).order_by(c.start_ms)
         ):
-            chapters.setdefault(rid, []).append(ChapterRecord(start, end, title, source, pid))
+            chapters.setdefault(rid, []).append(ChapterRecord(start, end, title, source, pid, dict(titles or {})))
         ranges: dict[int, list[PanelRange]] = {}
         rp = m.RecordingPanel
         for rid, pid, start, end in conn.execute(
@@ -377,6 +383,7 @@ class CatalogRepository:
             session_uid=suid,
             panels=tuple(LocalizedPanel(pid, number, ptexts.get(pid, {})) for pid, number in panels),
             position_ms=0 if pos is None or pos[1] else pos[0],
+            session_texts=stexts,
         )
 
     # --- filter options ---
@@ -429,7 +436,9 @@ class CatalogRepository:
             )
             SELECT lang FROM l WHERE lang IS NOT NULL"""
         with self.catalog.read() as s:
-            return list(s.execute(text(sql)).scalars())
+            stored = list(s.execute(text(sql)).scalars())
+        # One entry per language, also for catalogs stored before codes were normalised ('fra').
+        return sorted({without_region(lang) or lang for lang in stored})
 
     def counts(self) -> dict[str, int]:
         with self.catalog.read() as s:

@@ -17,6 +17,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from vod_app.domain.languages import normalise_language
+
 FORMAT_NAME = "vod-app-catalog"
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -247,6 +249,11 @@ def resolve_media(value: str, base_dir: Path) -> str:
 
 
 def normalize_lang(tag: str) -> str:
+    """One spelling per language in the catalog ('fra', 'fre' -> 'fr'; 'fr-fr' -> 'fr-FR'), by the
+    app's one normaliser (vod_app.domain.languages); a tag it cannot read keeps its casing fix."""
+    normal = normalise_language(tag.strip())
+    if normal is not None:
+        return normal
     parts = tag.replace("_", "-").split("-")
     out = [parts[0].lower()]
     for sub in parts[1:]:

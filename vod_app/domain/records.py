@@ -56,6 +56,7 @@ class ChapterRecord:
     title: str
     source: str  # catalog | chapters_file | container | description
     panel_id: int | None = None
+    titles: dict[str, str] = field(default_factory=dict, compare=False)  # lang -> title, when localised
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,7 @@ class PlayItem:
     session_uid: str
     panels: tuple[LocalizedPanel, ...]
     position_ms: int = 0
+    session_texts: dict[str, tuple[str, str]] = field(default_factory=dict)  # lang -> (title, description)
 
 
 @dataclass(frozen=True, slots=True)

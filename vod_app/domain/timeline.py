@@ -57,3 +57,15 @@ class Timeline:
         if ms - self.chapters[i].start_ms > grace_ms or i == 0:
             return self.chapters[i].start_ms
         return self.chapters[i - 1].start_ms
+
+
+def chapter_title(chapter: ChapterRecord, lang: str) -> str | None:
+    """The chapter's own title in ``lang`` ('fr' also finds 'fr-CA'), or None when the catalog
+    has none in that language (the caller then tries the panel's title, then the default)."""
+    if lang in chapter.titles:
+        return chapter.titles[lang]
+    primary = lang.split("-")[0]
+    for have, title in chapter.titles.items():
+        if have.split("-")[0] == primary:
+            return title
+    return None

@@ -28,8 +28,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
+from vod_app.domain.languages import normalise_language, same_language, split_track_name
 from vod_app.playback.chapters import ChapterMark, normalise_chapters
-from vod_app.playback.languages import normalise_language, same_language, split_track_name
 from vod_app.playback.media_file import container_problem, describe_problem, local_file_problem
 from vod_app.playback.native import read_chapters, read_media_tracks
 from vod_app.playback.tracks import TRACK_AUDIO, TRACK_TEXT, TRACK_VIDEO, RawTrack, TrackInfo
@@ -264,6 +264,11 @@ class PlayerController(QObject):
         self._pending_language: str | None = None
         self._pending_audio_track: int | None = None
         self._chosen_audio_track: int | None = None  # re-applied when the media plays again
+        self._opening_options = False  # the media carries :start-time / :start-paused from open()
+        self._slaves: list[str] = []  # subtitle files added to the media, in order (resolved paths)
+        self._pending_spu: int | None = None  # a subtitle track chosen before Playing
+        self._pending_slave: str | None = None  # a file to add (or select) once the media plays
+        self._slave_first_id: int | None = None  # tracks from this id on are added files'
 
     def _create_player(self) -> None:
         h = self._handles
@@ -412,6 +417,7 @@ class PlayerController(QObject):
             media.add_option(f":start-time={start_ms / 1000:.3f}")
         if not autoplay:
             media.add_option(":start-paused")
+        self._opening_options = start_ms > 0 or not autoplay
         h.media = media
         h.player.set_media(media)
         self._start_paused = not autoplay
@@ -502,9 +508,18 @@ class PlayerController(QObject):
         self._start()
 
     def _prepare_replay(self) -> None:
-        """A new libvlc input starts on its default tracks: bring back the user's audio choice."""
+        """A new libvlc input starts on its default tracks: bring back the user's audio choice.
+
+        The media item keeps the options it was opened with: a later option of the same name
+        wins, so a replay (Stop then Play, Play after the end) starts at 0:00 and plays, not at
+        the position the recording was first opened at.
+        """
         self._started = False
         self._start_paused = False
+        if self._opening_options and self._handles.media is not None:
+            self._handles.media.add_option(":start-time=0.000")
+            self._handles.media.add_option(":no-start-paused")
+            self._opening_options = False
         if self._chosen_audio_track is not None:
             self._pending_audio_track = self._chosen_audio_track
 
@@ -617,24 +632,51 @@ class PlayerController(QObject):
         return player.audio_set_track(int(track_id)) == 0
 
     def subtitle_tracks(self) -> list[TrackInfo]:
+        """Every subtitle track libvlc has: the file's own, then the files added (in that order)."""
         player = self._live_player()
         if player is None:
             return []
         return self._track_list(player.video_get_spu_description(), TRACK_TEXT)
+
+    def embedded_subtitle_tracks(self) -> list[TrackInfo]:
+        """The media file's own text tracks (MKV/MP4 subtitles), without the files added to it.
+
+        libvlc numbers elementary streams as they are created, and a file is only ever added once
+        the media plays (after its own streams exist): added files' tracks come after
+        ``_slave_first_id``.
+        """
+        return [t for t in self.subtitle_tracks() if self._slave_first_id is None or t.id < self._slave_first_id]
+
+    def subtitle_track_of_file(self, path: str) -> int | None:
+        """libvlc's track id of a subtitle file added with add_subtitle_file, once it is loaded."""
+        key = str(Path(path).resolve())
+        if key not in self._slaves or self._slave_first_id is None:
+            return None
+        first = self._slave_first_id
+        added = sorted(t.id for t in self.subtitle_tracks() if t.id >= first)
+        i = self._slaves.index(key)
+        return added[i] if i < len(added) else None
 
     def current_subtitle_track(self) -> int:
         player = self._live_player()
         return -1 if player is None else int(player.video_get_spu())
 
     def set_subtitle_track(self, track_id: int) -> bool:
-        """Select a subtitle track; -1 turns subtitles off."""
+        """Select a subtitle track; -1 turns subtitles off. Before Playing, applied then."""
         player = self._live_player()
         if player is None:
             return False
+        if not self._started:
+            self._pending_spu = int(track_id)
+            return True
         return player.video_set_spu(int(track_id)) == 0
 
     def add_subtitle_file(self, path: str) -> bool:
-        """Add an external subtitle file (WebVTT, SRT...) to the playing media and select it."""
+        """Show an external subtitle file (WebVTT, SRT...) with the media: added once, then selected.
+
+        Before the media plays the file is remembered and added on Playing, after the media's own
+        streams: that keeps the file's track apart from the embedded ones (see above).
+        """
         player = self._live_player()
         if player is None:
             return False
@@ -642,9 +684,31 @@ class PlayerController(QObject):
         if problem:
             self.error_occurred.emit(describe_problem(path, problem))
             return False
-        uri = Path(path).resolve().as_uri()
+        key = str(Path(path).resolve())
+        self._pending_spu = None
+        if key in self._slaves:  # added before: select its track again instead of a second copy
+            track = self.subtitle_track_of_file(key)
+            if track is None:
+                self._pending_slave = key
+                return True
+            self._pending_slave = None
+            return self.set_subtitle_track(track)
+        if not self._started:
+            self._pending_slave = key
+            return True
+        return self._add_slave(key)
+
+    def _add_slave(self, key: str) -> bool:
+        h = self._handles
+        if self._slave_first_id is None:
+            ids = [t.id for t in read_media_tracks(h.vlc, h.media)]
+            self._slave_first_id = max(ids, default=-1) + 1
         # libvlc 3.0.24 keeps the slave in the media item: it survives stop() and replay.
-        return player.add_slave(self._handles.vlc.MediaSlaveType.subtitle, uri, True) == 0
+        if h.player.add_slave(h.vlc.MediaSlaveType.subtitle, Path(key).as_uri(), True) != 0:
+            return False
+        self._slaves.append(key)
+        self._pending_slave = None
+        return True
 
     def take_snapshot(self, path: str, width: int = 0) -> bool:
         """Write the current video frame as PNG (height follows the aspect ratio)."""
@@ -733,6 +797,22 @@ class PlayerController(QObject):
                 return
         self._pending_language = None  # no track in that language: keep libvlc's default
 
+    def _apply_pending_subtitles(self) -> None:
+        player = self._handles.player
+        key = self._pending_slave
+        if key is not None:
+            if key not in self._slaves:
+                self._add_slave(key)
+                return
+            track = self.subtitle_track_of_file(key)
+            if track is not None and player.video_set_spu(track) == 0:
+                self._pending_slave = None
+        elif self._pending_spu is not None and (
+            self._pending_spu < 0 or self._pending_spu in {t.id for t in self.subtitle_tracks()}
+        ):
+            player.video_set_spu(self._pending_spu)
+            self._pending_spu = None
+
     def _problem_message(self) -> str:
         source = self._source or ""
         if self._path is None:
@@ -770,6 +850,7 @@ class PlayerController(QObject):
             player.set_rate(self._rate)
             self._read_media_info()
             self._apply_pending_audio()
+            self._apply_pending_subtitles()
             if self._pending_seek is not None:
                 player.set_time(self._pending_seek)
                 self.position_changed.emit(self._pending_seek)
@@ -835,6 +916,7 @@ class PlayerController(QObject):
         if self._started:
             self._raw_tracks = read_media_tracks(self._handles.vlc, self._handles.media)
             self._apply_pending_audio()
+            self._apply_pending_subtitles()
         self._schedule_tracks_changed()
 
     @Slot(int)

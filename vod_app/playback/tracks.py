@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vod_app.playback.languages import normalise_language
+from vod_app.domain.languages import normalise_language
 
 TRACK_AUDIO = 0
 TRACK_VIDEO = 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from vod_app.ui.icons import themed_icon
+
 
 class Actions(QObject):
     """The window's actions; menus and buttons are built from these."""
@@ -60,6 +62,19 @@ class Actions(QObject):
         # Help
         self.shortcuts = act(self.tr("&Keyboard shortcuts"), S.HelpContents, "F1")
         self.about = act(self.tr("&About vod-app"))
+
+        # Player buttons show these icons (the text stays in menus, tooltips and screen readers).
+        for action, icon in (
+            (self.play_pause, "media-playback-start"),
+            (self.stop, "media-playback-stop"),
+            (self.seek_back, "media-seek-backward"),
+            (self.seek_forward, "media-seek-forward"),
+            (self.previous_chapter, "media-skip-backward"),
+            (self.next_chapter, "media-skip-forward"),
+            (self.mute, "audio-volume-high"),
+            (self.fullscreen, "view-fullscreen"),
+        ):
+            action.setIcon(themed_icon(icon))
 
         self.player_actions = [
             self.play_pause, self.seek_back, self.seek_forward, self.seek_back_long, self.seek_forward_long,

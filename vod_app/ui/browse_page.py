@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from vod_app.ui.delegates import RecordingDelegate, SearchHitDelegate
-from vod_app.ui.formatting import language_name, plural_fallback
+from vod_app.ui.formatting import language_name, plural_fallback, sorted_languages
 from vod_app.ui.labels import fit_to_rows, heading, plain_label
 from vod_app.ui.models import RecordingListModel, SearchResultsModel
 from vod_app.ui.thumbnails import ThumbnailCache
@@ -108,7 +108,7 @@ class BrowsePage(QWidget):
         lay.addWidget(self.stack, 1)
 
         self.recent_view.activated.connect(lambda ix: self._open_recording(self.recent_model, ix))
-        self.continue_view.activated.connect(lambda ix: self._play_recording(self.continue_model, ix))
+        self.continue_view.activated.connect(self._continue_recording)
         self.results_view.activated.connect(self._open_hit)
         thumbs_ready = thumbnails.ready if thumbnails is not None else None
         if thumbs_ready is not None:
@@ -153,7 +153,7 @@ class BrowsePage(QWidget):
 
         fill(self.event_filter, [(self.tr("All events"), None), *((title, uid) for uid, title in events)])
         fill(self.year_filter, [(self.tr("All years"), None), *((str(y), y) for y in years)])
-        fill(self.language_filter, [(self.tr("All languages"), None), *((language_name(lang), lang) for lang in languages)])
+        fill(self.language_filter, [(self.tr("All languages"), None), *((language_name(lang), lang) for lang in sorted_languages(languages))])
 
     def filters(self) -> tuple[str | None, int | None, str | None]:
         return self.event_filter.currentData(), self.year_filter.currentData(), self.language_filter.currentData()
@@ -223,10 +223,11 @@ class BrowsePage(QWidget):
         if rec is not None:
             self.session_requested.emit(rec.session_id)
 
-    def _play_recording(self, model: RecordingListModel, index: QModelIndex) -> None:
-        rec = model.record(index.row())
+    def _continue_recording(self, index: QModelIndex) -> None:
+        """Continue watching continues: at the saved position, without the resume offer."""
+        rec = self.continue_model.record(index.row())
         if rec is not None:
-            self.play_requested.emit(rec.recording_id, None)
+            self.play_requested.emit(rec.recording_id, rec.position_ms)
 
     def _open_hit(self, index: QModelIndex) -> None:
         hit = self.results_model.hit(index.row())

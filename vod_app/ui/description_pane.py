@@ -7,7 +7,7 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from vod_app.domain.records import LocalizedPanel
-from vod_app.domain.texts import pick_text
+from vod_app.domain.texts import TextMap, pick_text
 from vod_app.ui.labels import heading
 
 
@@ -27,13 +27,21 @@ class DescriptionPane(QWidget):
         lay.addWidget(self.body, 1)
         self.setAccessibleName(self.tr("Panel description"))
         self._panel: LocalizedPanel | None = None
-        self._intro: tuple[str, str] = ("", "")
+        self._intro: TextMap = {}
+        self._intro_title = ""
+        self._has_panel_texts = False
         self._lang = "en"
         self.shown_lang = ""
 
-    def set_intro(self, title: str, text: str) -> None:
-        """What shows outside any panel (opening remarks): the session itself."""
-        self._intro = (title, text)
+    def set_intro(self, texts: TextMap, title: str, has_panel_texts: bool = False) -> None:
+        """What shows outside any panel (opening remarks): the session's own description.
+
+        texts: the session's (title, description) by language; title: shown when it has none.
+        has_panel_texts: whether the panels have descriptions (what the empty pane then says).
+        """
+        self._intro = dict(texts)
+        self._intro_title = title
+        self._has_panel_texts = has_panel_texts
         if self._panel is None:
             self._render(announce=False)
 
@@ -58,11 +66,17 @@ class DescriptionPane(QWidget):
 
     def _render(self, announce: bool) -> None:
         if self._panel is None:
-            title, text = self._intro
-            self.shown_lang = self._lang
+            lang, title, text = pick_text(self._intro, (self._lang,))
+            title = title or self._intro_title
+            self.shown_lang = lang or self._lang
         else:
             lang, title, text = pick_text(self._panel.texts, (self._lang,))
             self.shown_lang = lang
+        if not text.strip():  # never a blank pane: say there is nothing to show
+            if self._panel is None and self._has_panel_texts:
+                text = self.tr("No description for this part of the recording.")
+            else:
+                text = self.tr("This recording has no description.")
         self.heading.setText(title)
         self.body.setPlainText(text)  # plain text: no markup, no resource loading
         self.body.verticalScrollBar().setValue(0)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from PySide6.QtCore import QDate, QLocale
+
+from vod_app.domain.languages import display_name, sorted_by_name
 
 
 def format_duration(ms: int | None) -> str:
@@ -29,25 +32,23 @@ def format_long_date(d: dt.date | None, locale: QLocale | None = None) -> str:
     return loc.toString(QDate(d.year, d.month, d.day), QLocale.FormatType.LongFormat)
 
 
-# A bare language tag names the language, not its most populous country's variety
-# (QLocale("en").nativeLanguageName() is "American English").
-_BARE_NAMES = {
-    "en": "English", "es": "Español", "pt": "Português", "zh": "中文", "ar": "العربية", "fr": "Français",
-    "de": "Deutsch", "nl": "Nederlands", "sw": "Kiswahili", "ms": "Bahasa Melayu", "sr": "Српски",
-}
+def interface_language() -> str:
+    """The language the interface is shown in: the locale the translations were loaded for."""
+    lang = QLocale().name().split("_")[0].lower()
+    return "en" if lang in ("c", "") else lang
 
 
-def language_name(tag: str | None, in_own_language: bool = True) -> str:
-    """'fr' -> 'Français' (its own name), falling back to the tag itself."""
+def language_name(tag: str | None) -> str:
+    """A language's name in the interface language ('fr' -> 'French' in English, 'Francés' in
+    Spanish): one way everywhere, from vod_app.domain.languages."""
     if not tag:
         return "?"
-    if in_own_language and tag.lower() in _BARE_NAMES:
-        return _BARE_NAMES[tag.lower()]
-    loc = QLocale(tag)
-    if loc.language() == QLocale.Language.C:
-        return tag
-    name = loc.nativeLanguageName() if in_own_language else QLocale.languageToString(loc.language())
-    return (name[:1].upper() + name[1:]) if name else tag
+    return display_name(tag, interface_language())
+
+
+def sorted_languages(tags: Iterable[str]) -> list[str]:
+    """Languages in the one order of every list: by their name in the interface language."""
+    return sorted_by_name(tags, interface_language())
 
 
 def plural_fallback(text: str, n: int) -> str:

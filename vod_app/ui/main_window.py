@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
 
     def open_hit(self, hit: SearchHit) -> None:
         if hit.kind == "cue" and hit.recording_id is not None:
-            self.play_recording(hit.recording_id, hit.start_ms or 0)
+            self.play_recording(hit.recording_id, hit.start_ms or 0, captions_language=hit.lang or None)
         else:
             self._show(Place("session", session_id=hit.session_id, query=self._last_query))
 
@@ -432,12 +432,12 @@ class MainWindow(QMainWindow):
             self.report_error(self.tr("The recording could not be loaded: {error}").format(error=exc))
             return None
 
-    def play_recording(self, recording_id: int, start_ms: int | None = None) -> None:
+    def play_recording(self, recording_id: int, start_ms: int | None = None, captions_language: str | None = None) -> None:
         item = self._play_item(recording_id)
         if item is None:
             return
         self._show(Place("player", recording_id=recording_id))
-        self.player.play(item, start_ms=start_ms)
+        self.player.play(item, start_ms=start_ms, captions_language=captions_language)
         self.player.setFocus()
 
     def _save_position(self, uid: str, ms: int, length: int | None) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import Qt as QtGui  # convertFromPlainText lives in QtGui's Qt namespace
 
 from vod_app.domain.records import Page, RecordingSummary, SearchHit
-from vod_app.ui.formatting import format_date, format_duration
+from vod_app.ui.formatting import format_date, format_duration, language_name, sorted_languages
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -93,7 +93,7 @@ class RecordingListModel(QAbstractListModel):
         if role == Roles.Duration:
             return format_duration(r.duration_ms)
         if role == Roles.Languages:
-            return " · ".join(lang.upper() for lang in r.languages)
+            return " · ".join(language_name(lang) for lang in sorted_languages(r.languages))  # one way everywhere
         if role == Roles.Progress:
             return (r.position_ms / r.duration_ms) if r.duration_ms and r.position_ms else 0.0
         if role == Roles.ThumbnailKey:

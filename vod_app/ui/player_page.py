@@ -10,11 +10,18 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QWidget
 
+from vod_app.domain.languages import (
+    automatic_captions_language,
+    language_from_name,
+    normalise_language,
+    same_language,
+)
 from vod_app.domain.records import LocalizedPanel, PlayItem
 from vod_app.domain.texts import pick_text
-from vod_app.domain.timeline import Timeline
+from vod_app.domain.timeline import Timeline, chapter_title
 from vod_app.playback.controller import PlayerController
-from vod_app.ui.formatting import format_duration, language_name
+from vod_app.ui.formatting import format_duration, language_name, sorted_languages
+from vod_app.ui.icons import themed_icon
 from vod_app.ui.player_view import PlayerView
 from vod_app.ui.preferences import Preferences
 
@@ -51,12 +58,15 @@ class PlayerPage(PlayerView):
         self._resume_ms = 0
         self._bound_video = False
         self._updating_tracks = False
+        self._caption_choice: tuple[str, object, str | None] | None = None
+        self._caption_language_wanted: str | None = None
 
         c = controller
         c.position_changed.connect(self._on_position)
         c.length_changed.connect(self._on_length)
         c.state_changed.connect(self._on_state)
         c.tracks_changed.connect(self._refresh_tracks)
+        c.tracks_changed.connect(self._rebuild_captions)
         c.error_occurred.connect(self._on_error)
         self.seek_bar.seek_requested.connect(self.seek)
         self.chapter_list.itemActivated.connect(self._on_chapter_activated)
@@ -82,8 +92,12 @@ class PlayerPage(PlayerView):
 
     # --- opening ---
 
-    def play(self, item: PlayItem, start_ms: int | None = None) -> None:
-        """Open ``item``; with no explicit start, offer to resume where it stopped."""
+    def play(self, item: PlayItem, start_ms: int | None = None, captions_language: str | None = None) -> None:
+        """Open ``item``; with no explicit start, offer to resume where it stopped.
+
+        captions_language: show captions in that language (a caption hit: the matched line is on
+        screen), else in the viewer's preferred caption language if any.
+        """
         self.save_position()
         self.item = item
         rec = item.recording
@@ -92,14 +106,14 @@ class PlayerPage(PlayerView):
         self.timeline = Timeline.build(rec.chapters, rec.panel_ranges)
         self._fill_chapters()
         self._fill_description_languages()
-        self.description.set_intro(item.session_title, "")
+        has_panel_texts = any(d.strip() for p in item.panels for _t, d in p.texts.values())
+        self.description.set_intro(item.session_texts, item.session_title, has_panel_texts)
         self.description.show_panel(None, announce=False)
         self._chapter_index = -2
         self._last_ms = start_ms or 0
         self.resume_box.hide()
         self.message_box.hide()
         self.seek_bar.set_length(rec.duration_ms or 0)
-        self.seek_bar.set_chapters(self.timeline.chapters)
         self._update_for_time(start_ms or 0)
         if not self.controller.is_available():
             self._show_message(self.controller.unavailable_reason(), locate=False, retry=False)
@@ -115,7 +129,7 @@ class PlayerPage(PlayerView):
         self.controller.set_volume(self.prefs.volume)
         self.controller.set_muted(self.prefs.muted)
         self._save_timer.start()
-        self._fill_captions()
+        self._fill_captions(captions_language)
 
     def reload(self) -> None:
         if self.item is not None:
@@ -143,6 +157,10 @@ class PlayerPage(PlayerView):
 
     def seek_relative(self, delta_ms: int) -> None:
         self.seek(self._last_ms + delta_ms)
+        sign = "+" if delta_ms >= 0 else "−"
+        n = abs(delta_ms)
+        step = self.tr("{n} min").format(n=n // 60_000) if n >= 60_000 else self.tr("{n} s").format(n=n // 1000)
+        self.osd.flash(f"{sign}{step}  {self.time_label.text()}")
 
     def toggle_play(self) -> None:
         self.controller.toggle_pause()
@@ -162,6 +180,7 @@ class PlayerPage(PlayerView):
         i = self.speed.findData(rate)
         if i >= 0:
             self.speed.setCurrentIndex(i)
+        self.osd.flash(self.tr("Speed {rate}×").format(rate=f"{rate:g}"))
 
     def change_speed(self, direction: int) -> None:
         i = min(max(self.speed.currentIndex() + direction, 0), self.speed.count() - 1)
@@ -170,11 +189,19 @@ class PlayerPage(PlayerView):
 
     def change_volume(self, delta: int) -> None:
         self.volume.setValue(self.volume.value() + delta)
+        self._flash_volume()
 
     def toggle_mute(self) -> None:
         self.prefs.muted = not self.controller.is_muted()
         self.controller.set_muted(self.prefs.muted)
         self.prefs.save("muted", "1" if self.prefs.muted else "0")
+        self._flash_volume()
+
+    def _flash_volume(self) -> None:
+        if self.controller.is_muted():
+            self.osd.flash(self.tr("Muted"))
+        else:
+            self.osd.flash(self.tr("Volume {percent}%").format(percent=self.volume.value()))
 
     def _on_volume_slider(self, value: int) -> None:
         self.controller.set_volume(value)
@@ -230,7 +257,10 @@ class PlayerPage(PlayerView):
     @Slot(str)
     def _on_state(self, state: str) -> None:
         playing = state in ("playing", "opening", "buffering")
-        self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
+        # The button shows what a click does; with an action (the window's), the action carries it.
+        target = self.play_button.defaultAction() or self.play_button
+        target.setIcon(themed_icon("media-playback-pause" if playing else "media-playback-start"))
+        self.play_button.setToolTip(self.tr("Pause") if playing else self.tr("Play"))
         if state == "playing":
             self.message_box.hide()
         if state in ("paused", "stopped", "ended"):
@@ -273,17 +303,27 @@ class PlayerPage(PlayerView):
 
     # --- chapters, languages, tracks ---
 
+    def _chapter_titles(self) -> list[str]:
+        """Each chapter's title in the description language: its own, else its panel's, else the
+        default one."""
+        lang = self.prefs.description_language
+        titles = []
+        for ch in self.timeline.chapters:
+            title = chapter_title(ch, lang)
+            if title is None and ch.panel_id is not None and ch.panel_id in self._panels:
+                title = pick_text(self._panels[ch.panel_id].texts, (lang,))[1]
+            titles.append(title or ch.title)
+        return titles
+
     def _fill_chapters(self) -> None:
         self.chapter_list.clear()
-        lang = self.prefs.description_language
-        for ch in self.timeline.chapters:
-            title = ch.title
-            if ch.panel_id is not None and ch.panel_id in self._panels:
-                title = pick_text(self._panels[ch.panel_id].texts, (lang,))[1] or title
+        titles = self._chapter_titles()
+        for ch, title in zip(self.timeline.chapters, titles, strict=True):
             item = QListWidgetItem(f"{format_duration(ch.start_ms)}  {title}")
             item.setData(Qt.ItemDataRole.UserRole, ch.start_ms)
             item.setToolTip(self.tr("Source: {source}").format(source=ch.source))
             self.chapter_list.addItem(item)
+        self.seek_bar.set_chapters(self.timeline.chapters, titles)
 
     def _on_chapter_activated(self, item: QListWidgetItem) -> None:
         self.seek(int(item.data(Qt.ItemDataRole.UserRole)))
@@ -293,7 +333,7 @@ class PlayerPage(PlayerView):
         for p in self._panels.values():
             langs |= set(p.texts)
         self.description_language.clear()
-        for lang in sorted(langs):
+        for lang in sorted_languages(langs):
             self.description_language.addItem(language_name(lang), lang)
         self.description_language.setEnabled(len(langs) > 1)
         want = self.prefs.description_language
@@ -325,9 +365,10 @@ class PlayerPage(PlayerView):
         self._updating_tracks = True
         self.audio.clear()
         current = self.controller.current_audio_track()
-        for t in self.controller.audio_tracks():
+        for t in sorted(self.controller.audio_tracks(), key=lambda t: (language_name(t.language).casefold() if t.language else "\uffff", t.id)):
             label = language_name(t.language) if t.language else (t.label or self.tr("Track {n}").format(n=t.id))
-            if t.label and t.language and t.label.casefold() != label.casefold():
+            # A track title that only names its language ('Français') adds nothing to the name.
+            if t.label and t.language and t.label.casefold() != label.casefold() and not same_language(language_from_name(t.label), t.language):
                 label = f"{label} — {t.label}"
             self.audio.addItem(label, t.id)
             self.audio.setItemData(self.audio.count() - 1, t.language, Qt.ItemDataRole.UserRole + 1)
@@ -356,33 +397,84 @@ class PlayerPage(PlayerView):
                 return True
         return False
 
-    def _fill_captions(self) -> None:
+    # Captions: "Off", the catalog's caption files, then the media file's own text tracks. A choice
+    # is ("file", path, lang) or ("track", libvlc id, lang); None is Off.
+
+    def _fill_captions(self, language: str | None = None) -> None:
+        """At open: the caption files, and the language asked for (a caption hit) or preferred."""
+        self._caption_choice = None
+        if not language and self.prefs.captions_automatic and self.item is not None:
+            audio = [a.language for a in self.item.recording.audio_tracks]
+            language = automatic_captions_language(self.prefs.ui_language, audio)
+        self._caption_language_wanted = language or self.prefs.captions_language or None
+        if self.item is not None and self._caption_language_wanted:
+            for cap in self.item.recording.captions:
+                if same_language(cap.language, self._caption_language_wanted):
+                    self._caption_choice = ("file", cap.source, cap.language)
+                    self.controller.add_subtitle_file(cap.source)
+                    self._caption_language_wanted = None
+                    break
+        self._rebuild_captions()
+
+    def _caption_entries(self) -> list[tuple[str, tuple[str, object, str | None]]]:
+        entries: list[tuple[str, tuple[str, object, str | None]]] = []
+        files = self.item.recording.captions if self.item is not None else ()
+        by_name = sorted_languages  # the one order of languages; unlabelled tracks last
+        order = {lang: i for i, lang in enumerate(by_name({c.language for c in files if c.language}))}
+        files = sorted(files, key=lambda c: (order.get(c.language, len(order)) if c.language else len(order), c.track_id))
+        for cap in files:
+            label = language_name(cap.language) if cap.language else (cap.label or Path(cap.source).name)
+            entries.append((label, ("file", cap.source, cap.language)))
+        file_langs = {normalise_language(c.language) for c in files if c.language}
+        embedded = self.controller.embedded_subtitle_tracks()
+        order = {lang: i for i, lang in enumerate(by_name({t.language for t in embedded if t.language}))}
+        for t in sorted(embedded, key=lambda t: (order.get(t.language, len(order)) if t.language else len(order), t.id)):
+            name = language_name(t.language) if t.language else (t.label or self.tr("Track {n}").format(n=t.id))
+            if t.language in file_langs or not t.language:
+                name = self.tr("{language} (in the video file)").format(language=name)
+            entries.append((name, ("track", t.id, t.language)))
+        return entries
+
+    def _rebuild_captions(self) -> None:
+        entries = self._caption_entries()
+        if self._caption_choice is None and self._caption_language_wanted:
+            for _label, choice in entries:  # no caption file in that language: the file's own track
+                if choice[0] == "track" and same_language(choice[2], self._caption_language_wanted):
+                    self._caption_language_wanted = None
+                    self._apply_caption_choice(choice)
+                    break
+        self._updating_tracks = True
         self.captions.clear()
         self.captions.addItem(self.tr("Off"), None)
-        if self.item is None:
-            return
-        for cap in self.item.recording.captions:
-            self.captions.addItem(language_name(cap.language) if cap.language else (cap.label or Path(cap.source).name), cap.source)
+        for label, choice in entries:
+            self.captions.addItem(label, choice)
+        keys = [None, *(choice for _label, choice in entries)]
+        self.captions.setCurrentIndex(keys.index(self._caption_choice) if self._caption_choice in keys else 0)
         self.captions.setEnabled(self.captions.count() > 1)
-        if self.prefs.captions_language:
-            for i, cap in enumerate(self.item.recording.captions, start=1):
-                if cap.language == self.prefs.captions_language:
-                    self.captions.setCurrentIndex(i)
-                    self.controller.add_subtitle_file(cap.source)
-                    break
+        self._updating_tracks = False
+
+    def _apply_caption_choice(self, choice: tuple[str, object, str | None] | None) -> None:
+        self._caption_choice = choice
+        if choice is None:
+            self.controller.set_subtitle_track(-1)
+        elif choice[0] == "file":
+            self.controller.add_subtitle_file(str(choice[1]))
+        else:
+            self.controller.set_subtitle_track(int(choice[1]))  # type: ignore[arg-type]
 
     def _on_captions_chosen(self, index: int) -> None:
-        source = self.captions.itemData(index)
-        if source is None:
-            self.controller.set_subtitle_track(-1)
-            self.prefs.captions_language = ""
-            self.prefs.save("captions_language", "")
-            return
-        self.controller.add_subtitle_file(source)
-        cap = next((c for c in self.item.recording.captions if c.source == source), None) if self.item else None
-        if cap is not None and cap.language:
-            self.prefs.captions_language = cap.language
-            self.prefs.save("captions_language", cap.language)
+        choice = self.captions.itemData(index)
+        self._caption_language_wanted = None
+        self.prefs.captions_automatic = False  # the viewer chose: from now on their choice counts
+        self._apply_caption_choice(choice)
+        lang = choice[2] if choice is not None else ""
+        if choice is None or lang:
+            self.prefs.captions_language = lang or ""
+            self.prefs.save("captions_language", lang or "")
+
+    def captions_language(self) -> str | None:
+        """The language of the captions shown (None when they are off)."""
+        return self._caption_choice[2] if self._caption_choice is not None else None
 
     def _panel_title_at(self, ms: int) -> str:
         pid = self.timeline.panel_at(ms)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QHideEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from vod_app.ui.description_pane import DescriptionPane
+from vod_app.ui.icons import themed_icon
 from vod_app.ui.labels import heading
+from vod_app.ui.osd import OnScreenDisplay
 from vod_app.ui.seek_bar import SeekBar
 
 
@@ -50,6 +52,7 @@ class PlayerView(QWidget):
         header.addWidget(self.title, 1)
 
         self.video = VideoSurface(self)
+        self.osd = OnScreenDisplay(self.video)
         self.message = QLabel(self)  # errors and "playback unavailable", in the window
         self.message.setObjectName("playerMessage")
         self.message.setWordWrap(True)
@@ -81,18 +84,22 @@ class PlayerView(QWidget):
         self.resume_box.hide()
 
         self.seek_bar = SeekBar(self)
-        self.play_button = QToolButton(self)
-        self.prev_chapter_button = QToolButton(self)
-        self.next_chapter_button = QToolButton(self)
+        # Transport buttons show icons (QIcon.fromTheme, the style's icon as fallback) with a
+        # tooltip; the main window gives them their actions (text, shortcut, tooltip).
+        self.play_button = self._icon_button("media-playback-start", self.tr("Play/Pause"))
+        self.prev_chapter_button = self._icon_button("media-skip-backward", self.tr("Previous chapter"))
+        self.next_chapter_button = self._icon_button("media-skip-forward", self.tr("Next chapter"))
         self.time_label = QLabel("0:00 / 0:00", self)
         self.time_label.setObjectName("timeLabel")
-        self.mute_button = QToolButton(self)
+        self.mute_button = self._icon_button("audio-volume-high", self.tr("Mute"))
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
         self.volume.setRange(0, 150)
         self.volume.setFixedWidth(90)
         self.volume.setAccessibleName(self.tr("Volume"))
+        self.volume.setToolTip(self.tr("Volume"))
         self.speed = QComboBox(self)
         self.speed.setAccessibleName(self.tr("Playback speed"))
+        self.speed.setToolTip(self.tr("Playback speed"))
         for rate in (0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0):
             self.speed.addItem(f"{rate:g}×", rate)
         self.speed.setCurrentIndex(2)
@@ -102,17 +109,32 @@ class PlayerView(QWidget):
         self.captions = QComboBox(self)
         self.captions.setAccessibleName(self.tr("Captions"))
         self.captions.setToolTip(self.tr("Captions"))
-        self.fullscreen_button = QToolButton(self)
-        controls = QHBoxLayout()
+        for combo in (self.audio, self.captions):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.fullscreen_button = self._icon_button("view-fullscreen", self.tr("Fullscreen"))
+        # Two rows, so that the player fits an 800 px wide window in every interface language:
+        # transport and volume, then the languages and speed.
+        transport = QHBoxLayout()
+        transport.setContentsMargins(0, 0, 0, 0)
         for w in (self.play_button, self.prev_chapter_button, self.next_chapter_button, self.time_label):
-            controls.addWidget(w)
-        controls.addStretch(1)
-        controls.addWidget(QLabel(self.tr("Audio:"), self))
-        controls.addWidget(self.audio)
-        controls.addWidget(QLabel(self.tr("Captions:"), self))
-        controls.addWidget(self.captions)
-        for w in (self.speed, self.mute_button, self.volume, self.fullscreen_button):
-            controls.addWidget(w)
+            transport.addWidget(w)
+        transport.addStretch(1)
+        for w in (self.mute_button, self.volume, self.fullscreen_button):
+            transport.addWidget(w)
+        languages = QHBoxLayout()
+        languages.setContentsMargins(0, 0, 0, 0)
+        self.audio_label = QLabel(self.tr("Audio:"), self)
+        self.audio_label.setBuddy(self.audio)
+        self.captions_label = QLabel(self.tr("Captions:"), self)
+        self.captions_label.setBuddy(self.captions)
+        for w in (self.audio_label, self.audio, self.captions_label, self.captions):
+            languages.addWidget(w)
+        languages.addStretch(1)
+        languages.addWidget(self.speed)
+        controls = QVBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addLayout(transport)
+        controls.addLayout(languages)
         self.controls = QWidget(self)
         self.controls.setLayout(controls)
 
@@ -155,3 +177,16 @@ class PlayerView(QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(self.header)
         outer.addWidget(self.splitter, 1)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        self.osd.hide()  # a top-level window: it would stay on screen over the next page
+        super().hideEvent(event)
+
+    def _icon_button(self, icon: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setIcon(themed_icon(icon))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        button.setAutoRaise(True)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        return button

@@ -21,6 +21,9 @@ class Preferences:
     audio_language: str | None = None
     description_language: str = "en"
     captions_language: str = ""
+    #: No caption choice saved yet (first run): captions follow the interface language, shown
+    #: when a recording has no audio in that language (automatic_captions_language).
+    captions_automatic: bool = False
     ui_language: str = "en"
     volume: int = 100
     muted: bool = False
@@ -32,15 +35,18 @@ class Preferences:
     @classmethod
     def from_store(cls, values: dict[str, str], writer: Writer | None) -> Preferences:
         sys_lang = system_language()
+        ui_lang = values.get("ui_language") or sys_lang
         try:
             volume = min(max(int(values.get("volume", "100")), 0), 150)
         except ValueError:
             volume = 100
         return cls(
-            audio_language=values.get("audio_language") or None,
+            # First run: the interface language picks the audio (and captions, see above).
+            audio_language=values.get("audio_language") or ui_lang,
             description_language=values.get("description_language") or sys_lang,
             captions_language=values.get("captions_language", ""),
-            ui_language=values.get("ui_language") or sys_lang,
+            captions_automatic="captions_language" not in values,
+            ui_language=ui_lang,
             volume=volume,
             muted=values.get("muted") == "1",
             last_folder=values.get("last_folder", ""),

@@ -23,6 +23,7 @@ class SeekBar(QSlider):
         self.setPageStep(60_000)
         self.setMinimumHeight(26)
         self._chapters: tuple[ChapterRecord, ...] = ()
+        self._titles: dict[ChapterRecord, str] = {}
         self._dragging = False
         self.sliderPressed.connect(self._on_pressed)
         self.sliderReleased.connect(self._on_released)
@@ -31,9 +32,14 @@ class SeekBar(QSlider):
 
     # --- chapters ---
 
-    def set_chapters(self, chapters: Sequence[ChapterRecord]) -> None:
+    def set_chapters(self, chapters: Sequence[ChapterRecord], titles: Sequence[str] = ()) -> None:
+        """Chapter ticks; titles: what to call each one (the viewer's language), else its title."""
         self._chapters = tuple(chapters)
+        self._titles = dict(zip(self._chapters, titles, strict=False)) if titles else {}
         self.update()
+
+    def chapter_title(self, chapter: ChapterRecord) -> str:
+        return self._titles.get(chapter) or chapter.title
 
     def chapters(self) -> tuple[ChapterRecord, ...]:
         return self._chapters
@@ -107,9 +113,9 @@ class SeekBar(QSlider):
         chapter = self.chapter_at_x(x) or self._chapter_containing(ms)
         tip = format_duration(ms)
         if chapter is not None:
-            tip = self.tr("{title} — {time}").format(title=chapter.title, time=format_duration(ms))
+            tip = self.tr("{title} — {time}").format(title=self.chapter_title(chapter), time=format_duration(ms))
             if self.chapter_at_x(x) is not None:
-                tip = self.tr("{title} — starts at {time}").format(title=chapter.title, time=format_duration(chapter.start_ms))
+                tip = self.tr("{title} — starts at {time}").format(title=self.chapter_title(chapter), time=format_duration(chapter.start_ms))
                 tip += "\n" + self.tr("Source: {source}").format(source=chapter.source)
         QToolTip.showText(self.mapToGlobal(QPoint(x, 0)), tip, self)
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from vod_app.domain.records import SessionDetail
-from vod_app.ui.formatting import format_duration, format_long_date, language_name
+from vod_app.ui.formatting import format_duration, format_long_date, language_name, sorted_languages
 from vod_app.ui.labels import fit_to_rows, heading
 
 MAX_RECORDING_ROWS = 5
@@ -112,9 +112,9 @@ class SessionPage(QWidget):
         if detail.is_sample:
             meta.append(self.tr("Sample content"))
         self.meta.setText(" · ".join(m for m in meta if m))
-        self.languages.setText(self.tr("Available languages: {langs}").format(langs=", ".join(language_name(lang) for lang in detail.languages)))
+        self.languages.setText(self.tr("Available languages: {langs}").format(langs=", ".join(language_name(lang) for lang in sorted_languages(detail.languages))))
         self.language_switch.clear()
-        for lang in detail.text_languages:
+        for lang in sorted_languages(detail.text_languages):
             self.language_switch.addItem(language_name(lang), lang)
         i = self.language_switch.findData(detail.lang)
         self.language_switch.setCurrentIndex(max(i, 0))
