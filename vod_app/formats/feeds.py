@@ -141,30 +141,32 @@ def _media_url(value: str | None, file: str, name: str) -> str | None:
     return web_url(v, file, name)
 
 
-def _podcast_extras(item: Any, file: str, duration: int | None) -> dict[str, Any]:
+def _podcast_extras(item: Any, file: str, duration: int | None, where: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     chapters = item.find("podcast:chapters", NS)
     if chapters is not None and chapters.get("url"):
-        out["chapters_url"] = _media_url(chapters.get("url"), file, "podcast:chapters@url")
+        out["chapters_url"] = _media_url(chapters.get("url"), file, f"{where}/podcast:chapters@url")
     psc = item.find("psc:chapters", NS)
     if psc is not None:
         out["chapters"] = podlove_chapters(psc, file, duration)
     transcripts = []
     for i, tr in enumerate(item.findall("podcast:transcript", NS)[:20]):
-        url = _media_url(tr.get("url"), file, f"podcast:transcript[{i + 1}]@url")
+        url = _media_url(tr.get("url"), file, f"{where}/podcast:transcript[{i + 1}]@url")
         if url is None:
             continue
-        lang = lang_tag(tr.get("language"), file, f"podcast:transcript[{i + 1}]@language")
+        lang = lang_tag(tr.get("language"), file, f"{where}/podcast:transcript[{i + 1}]@language")
         transcripts.append(Transcript(url, (tr.get("type") or "").strip().lower(), lang, tr.get("rel") == "captions"))
     out["transcripts"] = transcripts
     return out
 
 
-def _entry(guid: str, file: str, build: Any) -> FeedEntry:
+def _entry(guid: str, title: str | None, build: Any) -> FeedEntry:
+    """The item, or (with its title kept, to name it in the report) the first problem in it."""
     try:
         return FeedEntry(guid=guid, **build())
     except SidecarError as exc:
-        return FeedEntry(guid=guid, error=f"{exc.field}: {exc.message}" if exc.field else exc.message)
+        name = " ".join(title.split())[:200] if title else None
+        return FeedEntry(guid=guid, title=name, error=f"{exc.field}: {exc.message}" if exc.field else exc.message)
 
 
 def _rss(channel: Any, file: str) -> Feed:
@@ -191,10 +193,10 @@ def _rss(channel: Any, file: str) -> Feed:
                 "date": _rfc822_date(_text(item, "pubDate"), file, f"{where}/pubDate"),
                 "duration_ms": duration,
                 "media_url": url,
-                **_podcast_extras(item, file, duration),
+                **_podcast_extras(item, file, duration, where),
             }
 
-        items.append(_entry(guid.strip()[:500], file, build))
+        items.append(_entry(guid.strip()[:500], _text(item, "title"), build))
     description = _text(channel, "description")
     link = _text(channel, "link")
     return Feed(
@@ -236,10 +238,10 @@ def _atom(root: Any, file: str) -> Feed:
                 "date": real_date(date_text.strip() if date_text else None, file, f"{where}/published"),
                 "duration_ms": duration,
                 "media_url": url,
-                **_podcast_extras(entry, file, duration),
+                **_podcast_extras(entry, file, duration, where),
             }
 
-        items.append(_entry(guid.strip()[:500], file, build))
+        items.append(_entry(guid.strip()[:500], _text(entry, "atom:title"), build))
     link = next((ln.get("href") for ln in root.findall("atom:link", NS) if ln.get("rel") in (None, "alternate")), None)
     subtitle = _text(root, "atom:subtitle")
     return Feed(

@@ -143,6 +143,8 @@ def parse_xml(data: bytes, file: str) -> Any:
 def clock_ms(value: str, file: str, field: str) -> int:
     """``HH:MM:SS(.mmm)``, ``MM:SS`` or plain seconds (Podlove, Kodi) as milliseconds."""
     s = value.strip()
+    if s.startswith("-"):
+        raise SidecarError(file, field, f"{clip(value)} is negative")
     m = re.fullmatch(r"(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?", s)
     if m:
         h, mi, se, frac = m.groups()
