@@ -268,8 +268,7 @@ def _write(
         for _guid, sess in sessions:
             writer.add_session(sess, ("item", _guid))
         writer.finish()
-        sources = {"title": FEED, "description": FEED, "date": FEED, "duration": FEED, "chapters": FEED, "event": FEED}
-        write_extras(conn, {sess["id"]: {"provenance": {"sources": sources, "url": feed.link} if feed.link else {"sources": sources}} for _g, sess in sessions})
+        write_extras(conn, {sess["id"]: {"provenance": _provenance(sess, feed)} for _g, sess in sessions})
         if subscribe or not first:
             fid = conn.execute(select(m.Feed.id).where(m.Feed.url == location)).scalar()
             values = {"title": feed.title[:2000], "etag": fetched.etag, "last_modified": fetched.last_modified, "refreshed_at": now, "last_error": None}
@@ -285,9 +284,20 @@ def _write(
                 )
 
 
-def add_feed(catalog: Catalog, location: str, *, store: Path, fetcher: Fetcher = fetch) -> FeedReport:
+def _provenance(sess: dict[str, Any], feed: Feed) -> dict[str, Any]:
+    """Every field a feed item gives comes from the feed (only those it gave)."""
+    rec = sess["recordings"][0]
+    present = {"title": True, "description": "description" in sess, "date": "date" in sess, "event": True,
+               "duration": "duration_ms" in rec, "chapters": "chapters" in rec}
+    out: dict[str, Any] = {"sources": {k: FEED for k, there in present.items() if there}}
+    if feed.link:
+        out["url"] = feed.link
+    return out
+
+
+def add_feed(catalog: Catalog, location: str, *, store: Path, fetcher: Fetcher = fetch, cancel: Any = None) -> FeedReport:
     """Subscribe to a feed (URL or file) and import what it holds now."""
-    return import_feed(catalog, location, store=store, subscribe=True, fetcher=fetcher)
+    return import_feed(catalog, location, store=store, subscribe=True, fetcher=fetcher, cancel=cancel)
 
 
 def list_feeds(catalog: Catalog) -> list[dict[str, Any]]:
@@ -324,7 +334,24 @@ def remove_feed(catalog: Catalog, location: str) -> bool:
         return bool(s.execute(delete(m.Feed).where(m.Feed.url == location)).rowcount)
 
 
-def mark_seen(catalog: Catalog, session_uid: str) -> None:
-    """The person opened the session: it is no longer marked new."""
+def mark_seen(catalog: Catalog, session_uid: str) -> bool:
+    """The person opened the session: it is no longer marked new. True if it was."""
     with catalog.write() as s:
-        s.execute(update(m.FeedItem).where(m.FeedItem.session_uid == session_uid, m.FeedItem.is_new).values(is_new=False))
+        result = s.execute(update(m.FeedItem).where(m.FeedItem.session_uid == session_uid, m.FeedItem.is_new).values(is_new=False))
+        return bool(result.rowcount)
+
+
+class FeedService:
+    """What the window needs for feeds, bound to one catalog and store (built by app.py)."""
+
+    def __init__(self, catalog: Catalog, store: Path, fetcher: Fetcher = fetch) -> None:
+        self.catalog, self.store, self.fetcher = catalog, store, fetcher
+
+    def subscribe(self, location: str, cancel: Any = None) -> FeedReport:
+        return add_feed(self.catalog, location, store=self.store, fetcher=self.fetcher, cancel=cancel)
+
+    def refresh(self, progress: Progress | None = None, cancel: Any = None) -> list[FeedReport | FeedError]:
+        return refresh_feeds(self.catalog, store=self.store, fetcher=self.fetcher, progress=progress, cancel=cancel)
+
+    def mark_seen(self, session_uid: str) -> bool:
+        return mark_seen(self.catalog, session_uid)
