@@ -126,7 +126,7 @@ def test_hostile_feed_is_refused_whole(catalog, tmp_path: Path, xml: str, expect
         ('url="idm2017.mkv"', 'url="data:video/mp4;base64,AAAA"', "item[2]/enclosure@url: 'data:video/mp4;base64,AAAA' is not an http/https URL"),
         ("<itunes:duration>90</itunes:duration>", "<itunes:duration>-90</itunes:duration>", "item[2]/itunes:duration: '-90' is negative"),
         ("Wed, 19 Apr 2017 10:00:00 +0200", "20171399", "item[2]/pubDate: '20171399' is not a real date"),
-        ('start="00:00:45.500"', 'start="00:05:00"', "psc:chapter[2]@start: 00:05:00 is past the end of the recording (90 s)"),
+        ('start="00:00:45.500"', 'start="00:05:00"', "item[2]/psc:chapter[2]@start: 00:05:00 is past the end of the recording (90 s)"),
         ('url="transcript.html"', 'url="../../etc/passwd"', "item[2]/podcast:transcript[1]@url: '../../etc/passwd' is not an http/https URL"),
     ],
     ids=["javascript-enclosure", "file-enclosure", "data-enclosure", "negative-duration", "date-20171399", "chapters-past-end", "transcript-dotdot"],

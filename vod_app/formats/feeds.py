@@ -148,7 +148,7 @@ def _podcast_extras(item: Any, file: str, duration: int | None, where: str) -> d
         out["chapters_url"] = _media_url(chapters.get("url"), file, f"{where}/podcast:chapters@url")
     psc = item.find("psc:chapters", NS)
     if psc is not None:
-        out["chapters"] = podlove_chapters(psc, file, duration)
+        out["chapters"] = podlove_chapters(psc, file, duration, f"{where}/")
     transcripts = []
     for i, tr in enumerate(item.findall("podcast:transcript", NS)[:20]):
         url = _media_url(tr.get("url"), file, f"{where}/podcast:transcript[{i + 1}]@url")

@@ -63,7 +63,9 @@ def read_nfo(path: Path, *, kinds: tuple[str, ...] = ITEM_KINDS) -> NfoInfo | No
     plot = text("plot", MAX_DESCRIPTION) or text("outline", MAX_DESCRIPTION)
     tags = [t.text.strip()[:200] for t in root.findall("tag") if t.text and t.text.strip()][:100]
     language = None
-    lang_el = root.find("language") if root.find("language") is not None else root.find("fileinfo/streamdetails/audio/language")
+    # Only <language>: the audio stream's language (fileinfo/streamdetails) says nothing about the
+    # language the title and plot are written in.
+    lang_el = root.find("language")
     if lang_el is not None and lang_el.text:
         language = lang_tag(lang_el.text.strip().split(",")[0].strip(), file, lang_el.tag)
     return NfoInfo(

@@ -45,17 +45,18 @@ def json_chapters(data: bytes, file: str, duration_ms: int | None = None) -> lis
     return sorted(out, key=lambda c: c.start_ms)
 
 
-def podlove_chapters(element: Any, file: str, duration_ms: int | None = None) -> list[ChapterMark]:
-    """``<psc:chapters><psc:chapter start="00:01:02.500" title="…"/>…`` (an ElementTree element)."""
+def podlove_chapters(element: Any, file: str, duration_ms: int | None = None, prefix: str = "") -> list[ChapterMark]:
+    """``<psc:chapters><psc:chapter start="00:01:02.500" title="…"/>…`` (an ElementTree element);
+    ``prefix`` names the item in messages (``item[2]/``)."""
     out: list[ChapterMark] = []
     for i, ch in enumerate(element.findall(f"{{{PSC_NS}}}chapter")[:MAX_CHAPTERS]):
-        where = f"psc:chapter[{i + 1}]@start"
+        where = f"{prefix}psc:chapter[{i + 1}]@start"
         raw = ch.get("start")
         if not raw:
             raise SidecarError(file, where, "missing")
         start = clock_ms(raw, file, where)
         if duration_ms is not None and start > duration_ms:
             raise SidecarError(file, where, f"{raw} is past the end of the recording ({duration_ms / 1000:g} s)")
-        title = text_field(ch.get("title"), file, f"psc:chapter[{i + 1}]@title") or f"Chapter {i + 1}"
+        title = text_field(ch.get("title"), file, f"{prefix}psc:chapter[{i + 1}]@title") or f"Chapter {i + 1}"
         out.append(ChapterMark(start, None, title))
     return sorted(out, key=lambda c: c.start_ms)
