@@ -124,3 +124,12 @@ def test_kodi_nfo_gives_title_plot_date_studio_chapters_and_tvshow_event(catalog
     hearing = _only(repo, "Hearing on the budget")
     assert hearing.date == dt.date(2019, 5, 10)
     assert hearing.event_title == "Council hearings"  # tvshow.nfo one folder up
+
+
+def test_kodi_movie_nfo_describes_the_one_film_of_its_folder(catalog, tmp_path: Path) -> None:
+    film = tmp_path / "films" / "Dialogue"
+    film.mkdir(parents=True)
+    shutil.copy(SAMPLE, film / "dialogue-1080p.mkv")
+    (film / "movie.nfo").write_text("<movie><title>The dialogue</title><premiered>2017-04-18</premiered></movie>", "utf-8")
+    import_folder(catalog, film.parent, probe=probe_media)
+    assert _only(CatalogRepository(catalog), "The dialogue").date == dt.date(2017, 4, 18)

@@ -142,6 +142,9 @@ def find_sidecars(media: Path, siblings: list[Path]) -> _Sidecars:
                 out.captions.append((p, None))
             elif _LANG_TAG.match(tag):
                 out.captions.append((p, normalize_lang(tag)))
+    if out.nfo is None and sum(1 for p in siblings if p.suffix.lower() in MEDIA_SUFFIXES) == 1:
+        # Kodi's movie.nfo describes the one film of its folder.
+        out.nfo = next((p for p in siblings if p.name.lower() == "movie.nfo"), None)
     if out.show_nfo is None:
         above = media.parent.parent / "tvshow.nfo"  # Kodi: Show/tvshow.nfo, Show/Season 1/episode.mkv
         if above.is_file():
