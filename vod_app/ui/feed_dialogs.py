@@ -27,7 +27,7 @@ class SubscribeDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("subscribeFeed")
         self.setWindowTitle(self.tr("Subscribe to feed"))
-        self.resize(560, 0)
+        self.setMinimumWidth(520)
         intro = QLabel(self.tr("The address of a podcast, media RSS or Atom feed (https://…). Its episodes become "
                                "sessions of one event; Refresh feeds adds new episodes."), self)
         intro.setWordWrap(True)
@@ -45,6 +45,7 @@ class SubscribeDialog(QDialog):
         lay.addWidget(intro)
         lay.addWidget(self.url)
         lay.addWidget(self.buttons)
+        intro.setMinimumHeight(intro.heightForWidth(496))  # a wrapped label's height is not known before layout
 
 
 class FeedFlow(QObject):
