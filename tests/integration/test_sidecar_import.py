@@ -133,3 +133,20 @@ def test_kodi_movie_nfo_describes_the_one_film_of_its_folder(catalog, tmp_path: 
     (film / "movie.nfo").write_text("<movie><title>The dialogue</title><premiered>2017-04-18</premiered></movie>", "utf-8")
     import_folder(catalog, film.parent, probe=probe_media)
     assert _only(CatalogRepository(catalog), "The dialogue").date == dt.date(2017, 4, 18)
+
+
+def test_a_persons_edit_is_the_source_of_what_it_changed_and_survives_a_rescan(catalog, archive: Path) -> None:
+    from vod_app.catalog.sessions_edit import edit_session, restore_fields
+
+    import_folder(catalog, archive, probe=probe_media)
+    repo = CatalogRepository(catalog)
+    sid = _only(repo, "IDM 2017: Panels 2 and 3 (yt-dlp archive)").session_id
+    before = edit_session(catalog, sid, title="Panels 2 and 3", date=dt.date(2017, 4, 18))
+    sources = dict(repo.session_detail(sid).sources)
+    assert (sources["title"], sources["date"], sources["chapters"]) == ("edit", "info.json", "info.json")  # the date did not change
+    info = archive / "idm2017-panels.info.json"
+    info.write_text(info.read_text("utf-8").replace("(yt-dlp archive)", "(edited upstream)"), "utf-8")
+    import_folder(catalog, archive, probe=probe_media)
+    _only(repo, "Panels 2 and 3")  # the person's title, not the new info.json one
+    restore_fields(catalog, sid, before)
+    assert dict(repo.session_detail(sid).sources)["title"] == "info.json"

@@ -490,8 +490,10 @@ def _session_for(
     recordings: list[tuple[Path, dict[str, Any], dict[str, Any]]],
     readable: dict[Path, tuple[os.stat_result, _Sidecars, str]],
 ) -> dict[str, Any]:
-    """A session in the catalog format. Date: NAME.json > the name > the first file's time.
-    Title: NAME.json (one file) > the name. (A person's edit wins over both: _apply_person_edits.)"""
+    """A session in the catalog format. Date: sidecars (NAME.json > info.json > nfo) > the name > the
+    first file's time. Title: sidecars (one file) > the name. (A person's edit wins over all:
+    _apply_person_edits.) Provenance, event and thumbnails ride along in ``_extra`` (not validated,
+    not hashed: catalog/sidecars.py writes them)."""
     meta: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for _media, rec, rec_meta in recordings:

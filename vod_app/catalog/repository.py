@@ -56,12 +56,15 @@ def _decode_cursor(cursor: str | None, n: int) -> list[Any] | None:
     return values if isinstance(values, list) and len(values) == n else None
 
 
-def _provenance_fields(value: Any) -> dict[str, Any]:
-    """SessionDetail's sources, tags and web page from the ``provenance`` column (catalog/sidecars.py);
-    anything malformed is ignored: it only decorates the page."""
+def _provenance_fields(value: Any, edited: Any = None) -> dict[str, Any]:
+    """SessionDetail's sources, tags and web page from the ``provenance`` column (catalog/sidecars.py),
+    with the fields a person edited marked ``edit``; anything malformed is ignored (it only decorates
+    the page)."""
     if not isinstance(value, dict):
         return {}
     sources = value.get("sources")
+    if isinstance(sources, dict) and isinstance(edited, dict):
+        sources = {**sources, **{k: "edit" for k in edited if k in ("title", "date", "event")}}
     tags = value.get("tags")
     url = value.get("url")
     return {
@@ -295,6 +298,8 @@ class CatalogRepository:
             if row is None:
                 return None
             uid, date, place, langs, sample, eid, provenance = row
+            # A person's edit (docs/folders.md) is the source of the fields it set, whatever was imported.
+            edited = s.execute(select(m.SessionOverride.fields).where(m.SessionOverride.session_uid == uid)).scalar()
             stexts = self._texts(conn, "session", [session_id]).get(session_id, {})
             etexts = self._texts(conn, "event", [eid]).get(eid, {}) if eid is not None else {}
             panels = conn.execute(
@@ -324,7 +329,7 @@ class CatalogRepository:
             panels=tuple(panel_records),
             recordings=tuple(recordings[r] for r in rec_ids),
             is_sample=bool(sample),
-            **_provenance_fields(provenance),
+            **_provenance_fields(provenance, edited),
         )
 
     def _recordings(self, conn: Connection, rec_ids: list[int]) -> dict[int, RecordingRecord]:

@@ -117,6 +117,7 @@ class SessionPage(QWidget):
             "catalog": self.tr("catalog"), "info.json": self.tr("yt-dlp info.json"), "nfo": self.tr("Kodi .nfo"),
             "feed": self.tr("feed"), "container": self.tr("the recording"), "file name": self.tr("file name"),
             "file time": self.tr("file time"), "chapters file": self.tr("chapters file"), "description": self.tr("description"),
+            "edit": self.tr("your edit"),
         }
         return fields, sources
 
