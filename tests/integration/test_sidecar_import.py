@@ -92,7 +92,9 @@ def test_ytdlp_archive_gives_title_date_event_chapters_captions_thumbnail(catalo
     assert any(h.kind == "cue" for h in hits)
     with catalog.read() as s:
         organiser = s.execute(select(m.Event.organiser)).scalar_one()
+        provenance = s.execute(select(m.Session.provenance).where(m.Session.id == rec.session_id)).scalar_one()
     assert organiser == "IOM - UN Migration"  # channel before uploader
+    assert provenance["playlist_index"] == 2
 
 
 def test_ytdlp_rescan_is_incremental_and_a_changed_info_json_is_read_again(catalog, archive: Path) -> None:

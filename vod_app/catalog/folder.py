@@ -477,6 +477,8 @@ def _recording_for(media: Path, side: _Sidecars, result: ProbeLike, stamp: str) 
         extra["tags"] = got.tags
     if got.url:
         extra["url"] = got.url
+    if got.playlist_index is not None:
+        extra["playlist_index"] = got.playlist_index
     return recording, {**meta, "_extra": extra}
 
 
@@ -528,7 +530,7 @@ def _session_for(
     session["_extra"] = {
         "event": extra.get("event"),
         "thumbnails": thumbs,
-        "provenance": {"sources": sources, **{k: extra[k] for k in ("tags", "url") if k in extra}},
+        "provenance": {"sources": sources, **{k: extra[k] for k in ("tags", "url", "playlist_index") if k in extra}},
     }
     return session
 

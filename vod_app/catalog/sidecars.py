@@ -36,6 +36,7 @@ class Gathered:
     caption_labels: dict[str, str] = field(default_factory=dict)  # caption file -> label
     tags: list[str] = field(default_factory=list)
     url: str | None = None
+    playlist_index: int | None = None  # kept with the provenance (position in the yt-dlp playlist)
 
 
 def event_uid(kind: str, key: str) -> str:
@@ -86,8 +87,7 @@ def gather(side: _Sidecars) -> Gathered:
                 out.event = {"id": event_uid("ytdlp-channel", info.uploader), "title": info.uploader, "organiser": info.uploader}
             if out.event is not None:
                 out.provenance["event"] = INFO_JSON
-            if info.playlist_index is not None:
-                out.provenance["playlist_index"] = str(info.playlist_index)
+            out.playlist_index = info.playlist_index
             out.tags, out.url = list(info.tags), info.webpage_url
             if info.language:
                 out.provenance["language"] = INFO_JSON
