@@ -7,6 +7,7 @@ real libvlc probing, a real SQLite catalog.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
@@ -152,3 +153,15 @@ def test_a_persons_edit_is_the_source_of_what_it_changed_and_survives_a_rescan(c
     _only(repo, "Panels 2 and 3")  # the person's title, not the new info.json one
     restore_fields(catalog, sid, before)
     assert dict(repo.session_detail(sid).sources)["title"] == "info.json"
+
+
+def test_a_playlist_folder_is_one_event_with_its_videos_in_playlist_order(catalog, tmp_path: Path) -> None:
+    folder = tmp_path / "playlist"
+    folder.mkdir()
+    for index, name in ((1, "zz-opening"), (2, "mm-panel"), (3, "aa-closing")):  # names sort against the playlist
+        shutil.copy(SAMPLE, folder / f"{name}.mkv")
+        info = {"title": f"Video {index}", "upload_date": "20170418", "playlist_title": "IDM 2017", "playlist_id": "PL1", "playlist_index": index}
+        (folder / f"{name}.info.json").write_text(json.dumps(info), "utf-8")
+    import_folder(catalog, folder, probe=probe_media)
+    recent = CatalogRepository(catalog).recent_recordings().items
+    assert [(r.title, r.event_title) for r in recent] == [("Video 1", "IDM 2017"), ("Video 2", "IDM 2017"), ("Video 3", "IDM 2017")]

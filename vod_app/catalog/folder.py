@@ -385,6 +385,9 @@ def import_folder(
         if old is not None and old[1] & gone:
             keep[sess["id"]] = sorted(old[1] & gone)
     check_cancel()
+    # A yt-dlp playlist's sessions are written last item first: lists show a day's sessions newest
+    # (highest id) first, so videos of one upload day read in playlist order.
+    sessions.sort(key=lambda sess: -(sess.get("_extra", {}).get("provenance", {}).get("playlist_index") or 0))
 
     with catalog.write() as s:
         conn = s.connection()
@@ -395,10 +398,12 @@ def import_folder(
         writer = CatalogWriter(conn, folder, source=str(folder))
         writer.report = report
         extras = {sess["id"]: sess.pop("_extra", {}) for sess in sessions}
+        events_added: set[str] = set()  # once per import: the writer buffers an event's texts
         for sess in sessions:
             event = extras[sess["id"]].get("event")
-            if event and sess.get("event") == event["id"]:  # not replaced by a person's edit
+            if event and sess.get("event") == event["id"] and event["id"] not in events_added:  # not replaced by an edit
                 writer.add_event({k: v for k, v in event.items() if v is not None})
+                events_added.add(event["id"])
             writer.add_session(sess, ("file", sess["recordings"][0]["media"]))
         writer_problems = list(writer.problems)
         if writer.problems:
