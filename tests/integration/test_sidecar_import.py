@@ -158,7 +158,7 @@ def test_a_persons_edit_is_the_source_of_what_it_changed_and_survives_a_rescan(c
 def test_a_playlist_folder_is_one_event_with_its_videos_in_playlist_order(catalog, tmp_path: Path) -> None:
     folder = tmp_path / "playlist"
     folder.mkdir()
-    for index, name in ((1, "zz-opening"), (2, "mm-panel"), (3, "aa-closing")):  # names sort against the playlist
+    for index, name in ((1, "a-opening"), (2, "b-panel"), (3, "c-closing")):  # name order = scan order
         shutil.copy(SAMPLE, folder / f"{name}.mkv")
         info = {"title": f"Video {index}", "upload_date": "20170418", "playlist_title": "IDM 2017", "playlist_id": "PL1", "playlist_index": index}
         (folder / f"{name}.info.json").write_text(json.dumps(info), "utf-8")
