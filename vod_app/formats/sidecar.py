@@ -148,7 +148,7 @@ def clock_ms(value: str, file: str, field: str) -> int:
     m = re.fullmatch(r"(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?", s)
     if m:
         h, mi, se, frac = m.groups()
-        if int(mi) > 59 and h is not None or int(se) > 59:
+        if (h is not None and int(mi) > 59) or int(se) > 59:  # "90:00" alone is 90 minutes
             raise SidecarError(file, field, f"{clip(value)} is not a time")
         ms = ((int(h or 0) * 60 + int(mi)) * 60 + int(se)) * 1000 + int((frac or "0").ljust(3, "0"))
         return ms
