@@ -83,7 +83,10 @@ def build_window(
         headless_playback = QGuiApplication.platformName() not in ("xcb", "windows", "cocoa")
     controller = PlayerController(headless=headless_playback)
     folder_import = _folder_importer(catalog)
-    services = Services(repo, users, SqliteSearch(catalog), _catalog_importer(catalog), folder_import)
+    from vod_app.catalog.feeds import FeedService
+
+    feeds = FeedService(catalog, paths.data_dir / "feeds")
+    services = Services(repo, users, SqliteSearch(catalog), _catalog_importer(catalog), folder_import, feeds)
     thumbs = ThumbnailCache(paths.thumbnails_dir, runner, enabled=thumbnails)
     window = MainWindow(services, controller, runner, prefs, thumbs)
     window.catalog = catalog

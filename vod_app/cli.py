@@ -68,8 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="URL", help="catalog database as a SQLAlchemy URL (default: VOD_APP_DB or the user data folder)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    s = sub.add_parser("import", help="import a catalog file (JSON) or a folder of recordings")
-    s.add_argument("path", type=Path)
+    s = sub.add_parser("import", help="import a catalog file (JSON), a folder of recordings or a feed (file or URL)")
+    s.add_argument("path")  # text, not Path: a feed URL's "//" must survive
     s.add_argument("--json", action="store_true", help="print the report as JSON")
 
     s = sub.add_parser("search", help="search titles, descriptions and captions")
@@ -106,6 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("file", type=Path)
     s.add_argument("--duration", type=float, metavar="SECONDS")
     s.add_argument("--json", action="store_true")
+
+    from vod_app import cli_feeds
+
+    cli_feeds.add_parser(sub)
 
     s = sub.add_parser("probe", help="duration, chapters and tracks of a media file")
     s.add_argument("media")
@@ -156,9 +160,12 @@ def _open(args: argparse.Namespace, *, seed: bool = True):  # -> Catalog
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from vod_app import cli_feeds
     from vod_app.catalog.importer import import_catalog_file
 
-    path: Path = args.path
+    if cli_feeds.is_feed_location(args.path):
+        return cli_feeds.cmd_import_feed(args, _open)
+    path = Path(args.path)
     catalog = _open(args)
     if path.is_dir():
         from vod_app.catalog.folder import import_folder
@@ -485,6 +492,12 @@ def cmd_probe(args: argparse.Namespace) -> int:
     return 0
 
 
+def _feeds(args: argparse.Namespace) -> int:
+    from vod_app import cli_feeds
+
+    return cli_feeds.cmd_feeds(args, _open)
+
+
 HANDLERS = {
     "import": cmd_import,
     "search": cmd_search,
@@ -494,6 +507,7 @@ HANDLERS = {
     "captions": cmd_captions,
     "chapters": cmd_chapters,
     "probe": cmd_probe,
+    "feeds": _feeds,
 }
 
 

@@ -32,11 +32,19 @@ from vod_app.catalog.sessions_edit import (
     put_back_recordings,
     recording_rows,
 )
+from vod_app.catalog.sidecars import (
+    CONTAINER,
+    FILE_NAME,
+    FILE_TIME,
+    INFO_JSON,
+    Gathered,
+    gather,
+    write_extras,
+)
 from vod_app.catalog.validation import (
     CatalogFileError,
     Problem,
     normalize_lang,
-    parse_catalog_bytes,
     validate_session,
 )
 from vod_app.domain.texts import plural
@@ -79,38 +87,66 @@ class FolderReport(ImportReport):
         )
 
 
+THUMBNAIL_SUFFIXES = ("jpg", "jpeg", "png", "webp")
+
+
 @dataclass
 class _Sidecars:
     captions: list[tuple[Path, str | None]] = field(default_factory=list)  # (file, language)
     chapters_file: Path | None = None
     metadata: Path | None = None
+    info_json: Path | None = None  # yt-dlp
+    nfo: Path | None = None  # Kodi NAME.nfo
+    show_nfo: Path | None = None  # Kodi tvshow.nfo of the folder (or the one above a season folder)
+    thumbnail: Path | None = None
+    original_captions: set[Path] = field(default_factory=set)  # yt-dlp's NAME.LANG-orig.vtt
 
     def files(self) -> list[Path]:
         out = [p for p, _ in self.captions]
-        out += [p for p in (self.chapters_file, self.metadata) if p is not None]
+        out += [p for p in (self.chapters_file, self.metadata, self.info_json, self.nfo, self.show_nfo, self.thumbnail) if p is not None]
         return out
 
 
 def find_sidecars(media: Path, siblings: list[Path]) -> _Sidecars:
-    """NAME.vtt, NAME.en.vtt, NAME.chapters.vtt, NAME.srt, NAME.fr.srt, NAME.json beside NAME.ext."""
+    """NAME.vtt, NAME.en.vtt, NAME.chapters.vtt, NAME.srt, NAME.fr.srt, NAME.json beside NAME.ext;
+    yt-dlp's NAME.info.json, NAME.en-orig.vtt and NAME.jpg/.png/.webp; Kodi's NAME.nfo and tvshow.nfo."""
     stem = media.stem
     out = _Sidecars()
     for p in siblings:
         name = p.name
+        if name.lower() == "tvshow.nfo":
+            out.show_nfo = p
         if not name.startswith(stem + ".") or p == media:
             continue
         middle = name[len(stem) + 1 :]
         lower = middle.lower()
         if lower == "json":
             out.metadata = p
+        elif lower == "info.json":
+            out.info_json = p
+        elif lower == "nfo":
+            out.nfo = p
+        elif lower in THUMBNAIL_SUFFIXES:
+            if out.thumbnail is None or THUMBNAIL_SUFFIXES.index(lower) < THUMBNAIL_SUFFIXES.index(out.thumbnail.suffix[1:].lower()):
+                out.thumbnail = p
         elif lower == "chapters.vtt":
             out.chapters_file = p
         elif lower.endswith(CAPTION_SUFFIXES):
             tag = middle[: -4]
+            if tag.lower().endswith("-orig"):  # yt-dlp: the track in the language spoken
+                tag = tag[: -len("-orig")]
+                out.original_captions.add(p)
             if tag == "":
                 out.captions.append((p, None))
             elif _LANG_TAG.match(tag):
                 out.captions.append((p, normalize_lang(tag)))
+    if out.nfo is None and sum(1 for p in siblings if p.suffix.lower() in MEDIA_SUFFIXES) == 1:
+        # Kodi's movie.nfo describes the one film of its folder.
+        out.nfo = next((p for p in siblings if p.name.lower() == "movie.nfo"), None)
+    if out.show_nfo is None:
+        above = media.parent.parent / "tvshow.nfo"  # Kodi: Show/tvshow.nfo, Show/Season 1/episode.mkv
+        if above.is_file():
+            out.show_nfo = above
     out.captions.sort(key=lambda c: (c[1] or "", c[0].name))
     return out
 
@@ -347,6 +383,9 @@ def import_folder(
         if old is not None and old[1] & gone:
             keep[sess["id"]] = sorted(old[1] & gone)
     check_cancel()
+    # A yt-dlp playlist's sessions are written last item first: lists show a day's sessions newest
+    # (highest id) first, so videos of one upload day read in playlist order.
+    sessions.sort(key=lambda sess: -(sess.get("_extra", {}).get("provenance", {}).get("playlist_index") or 0))
 
     with catalog.write() as s:
         conn = s.connection()
@@ -356,7 +395,13 @@ def import_folder(
         kept = {uid: recording_rows(conn, srcs) for uid, srcs in keep.items()}
         writer = CatalogWriter(conn, folder, source=str(folder))
         writer.report = report
+        extras = {sess["id"]: sess.pop("_extra", {}) for sess in sessions}
+        events_added: set[str] = set()  # once per import: the writer buffers an event's texts
         for sess in sessions:
+            event = extras[sess["id"]].get("event")
+            if event and sess.get("event") == event["id"] and event["id"] not in events_added:  # not replaced by an edit
+                writer.add_event({k: v for k, v in event.items() if v is not None})
+                events_added.add(event["id"])
             writer.add_session(sess, ("file", sess["recordings"][0]["media"]))
         writer_problems = list(writer.problems)
         if writer.problems:
@@ -364,6 +409,7 @@ def import_folder(
             report.skipped.extend((p.path, p.message) for p in writer.problems)
             writer.problems.clear()
         writer.finish()
+        write_extras(conn, extras)
         for uid, rows in kept.items():
             ids = [r["id"] for r in rows["recordings"]]
             if not ids or conn.execute(select(m.Recording.id).where(m.Recording.id.in_(ids))).first() is not None:
@@ -405,33 +451,38 @@ def _apply_person_edits(conn: Any, folder: Path, sessions: list[dict[str, Any]],
     return out
 
 
-def _metadata(side: _Sidecars) -> dict[str, Any]:
-    """NAME.json beside a media file: the session fields it may set."""
-    if side.metadata is None:
-        return {}
-    raw = parse_catalog_bytes(side.metadata.read_bytes(), str(side.metadata))
-    if not isinstance(raw, dict):
-        raise CatalogFileError(str(side.metadata), [Problem("$", "expected a JSON object with session fields")])
-    return {k: v for k, v in raw.items() if k in ("title", "description", "date", "place", "panels", "sample")}
-
-
 def _recording_for(media: Path, side: _Sidecars, result: ProbeLike, stamp: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    """One recording in the catalog format, and the metadata its NAME.json gives."""
-    meta = _metadata(side)
-    duration = result.duration_ms
+    """One recording in the catalog format, and the session metadata its sidecars give
+    (``_extra``: provenance, event, thumbnail, tags; see catalog/sidecars.py)."""
+    got = gather(side)
+    meta = got.meta
+    duration = result.duration_ms or got.duration_ms
+    sources = dict(got.provenance)
     recording: dict[str, Any] = {"id": _uid("file", media), "media": str(media), "stamp": stamp}
     if duration:
         recording["duration_ms"] = int(duration)
-    chapters = _chapters(side, result, meta, duration)
+        sources["duration"] = CONTAINER if result.duration_ms else INFO_JSON
+    chapters = _chapters(side, result, meta, duration, got)
     if chapters:
         recording["chapters"] = chapters
+        sources["chapters"] = {"chapters_file": "chapters file", "description": "description"}.get(chapters[0]["source"], chapters[0]["source"])
     audio = [{k: v for k, v in (("language", _lang(t.language)), ("label", t.label)) if v} for t in result.audio_tracks]
     if audio:
         recording["audio_tracks"] = audio
-    captions = [{"file": str(p), **({"language": lang} if lang else {})} for p, lang in side.captions]
+    captions = [
+        {"file": str(p), **({"language": lang} if lang else {}), **({"label": got.caption_labels[str(p)]} if str(p) in got.caption_labels else {})}
+        for p, lang in side.captions
+    ]
     if captions:
         recording["captions"] = captions
-    return recording, meta
+    extra: dict[str, Any] = {"provenance": sources, "event": got.event, "thumbnail": str(side.thumbnail) if side.thumbnail else None}
+    if got.tags:
+        extra["tags"] = got.tags
+    if got.url:
+        extra["url"] = got.url
+    if got.playlist_index is not None:
+        extra["playlist_index"] = got.playlist_index
+    return recording, {**meta, "_extra": extra}
 
 
 def _file_date(mtime: float) -> str:
@@ -444,23 +495,46 @@ def _session_for(
     recordings: list[tuple[Path, dict[str, Any], dict[str, Any]]],
     readable: dict[Path, tuple[os.stat_result, _Sidecars, str]],
 ) -> dict[str, Any]:
-    """A session in the catalog format. Date: NAME.json > the name > the first file's time.
-    Title: NAME.json (one file) > the name. (A person's edit wins over both: _apply_person_edits.)"""
+    """A session in the catalog format. Date: sidecars (NAME.json > info.json > nfo) > the name > the
+    first file's time. Title: sidecars (one file) > the name. (A person's edit wins over all:
+    _apply_person_edits.) Provenance, event and thumbnails ride along in ``_extra`` (not validated,
+    not hashed: catalog/sidecars.py writes them)."""
     meta: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
     for _media, rec, rec_meta in recordings:
+        rec_extra = rec_meta.pop("_extra", {})
         if group.grouped:
             title = rec_meta.pop("title", None)
             rec["title"] = _plain(title) or tidy_title(_media.stem)
         if rec_meta and not meta:
             meta = dict(rec_meta)  # the first file with metadata describes the session
-    title = meta.pop("title", None) or group.title
+            extra = dict(rec_extra)
+        elif not extra:
+            extra = dict(rec_extra)
+        if rec_extra.get("thumbnail"):
+            rec["_thumbnail"] = rec_extra["thumbnail"]
+    sources: dict[str, str] = dict(extra.get("provenance") or {})
+    title = meta.pop("title", None)
+    if not title:
+        title, sources["title"] = group.title, FILE_NAME
     first_time = min(readable[p][0].st_mtime for p, _r, _m in recordings)
-    date = meta.pop("date", None) or (group.date.isoformat() if group.date else _file_date(first_time))
+    date = meta.pop("date", None)
+    if not date:
+        date = group.date.isoformat() if group.date else _file_date(first_time)
+        sources["date"] = FILE_NAME if group.date else FILE_TIME
     session: dict[str, Any] = {"id": group.uid, "title": title, "date": date, **meta, "recordings": [r for _p, r, _m in recordings]}
+    thumbs = {r["id"]: r.pop("_thumbnail") for _p, r, _m in recordings if "_thumbnail" in r}
+    if extra.get("event"):
+        session["event"] = extra["event"]["id"]
     problems = validate_session(session, recordings[0][0].parent, ("file",))
     if problems:
         side = readable[recordings[0][0]][1]
-        raise CatalogFileError(str(side.metadata or recordings[0][0]), problems)
+        raise CatalogFileError(str(side.metadata or side.info_json or side.nfo or recordings[0][0]), problems)
+    session["_extra"] = {
+        "event": extra.get("event"),
+        "thumbnails": thumbs,
+        "provenance": {"sources": sources, **{k: extra[k] for k in ("tags", "url", "playlist_index") if k in extra}},
+    }
     return session
 
 
@@ -476,8 +550,9 @@ def _lang(tag: str | None) -> str | None:
     return normalize_lang(tag)
 
 
-def _chapters(side: _Sidecars, result: ProbeLike, meta: dict[str, Any], duration: int | None) -> list[dict[str, Any]]:
-    """Precedence: chapters file > container chapters > description timestamps (docs/chapters.md)."""
+def _chapters(side: _Sidecars, result: ProbeLike, meta: dict[str, Any], duration: int | None, got: Gathered) -> list[dict[str, Any]]:
+    """Precedence: chapters file > info.json / nfo chapters > container chapters > description
+    timestamps (docs/chapters.md, docs/sources.md)."""
     if side.chapters_file is not None:
         from vod_app.formats.captions import load_caption_file
         from vod_app.formats.webvtt import webvtt_chapters
@@ -488,6 +563,8 @@ def _chapters(side: _Sidecars, result: ProbeLike, meta: dict[str, Any], duration
             marks = []
         if marks:
             return _as_chapters(marks, "chapters_file", duration)
+    if got.chapters and got.chapters_source:
+        return _as_chapters(got.chapters, got.chapters_source, duration)
     if result.chapters:
         return _as_chapters(result.chapters, "container", duration)
     description = meta.get("description")

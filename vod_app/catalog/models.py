@@ -84,6 +84,9 @@ class Session(Base):
     # sha256 of the session as last imported (catalog entry + sidecar file stamps): a re-import of an
     # unchanged session writes nothing, so importing the same file twice leaves the catalog identical.
     content_hash: Mapped[str | None] = mapped_column(String(64))
+    # Where each shown field came from (field -> catalog | info.json | nfo | feed | container | file
+    # name), for the session page's "Sources" line; docs/sources.md. Migration 0005.
+    provenance: Mapped[dict[str, str] | None] = mapped_column(JSON, nullable=True)
 
     panels: Mapped[list[Panel]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="Panel.position"
@@ -136,6 +139,8 @@ class Recording(Base):
     missing: Mapped[bool] = mapped_column(Boolean, default=False)
     # Folder import: size/mtime of the media file and its sidecars when last read (incremental rescans).
     stamp: Mapped[str | None] = mapped_column(String(200))
+    # A picture shipped with the recording (yt-dlp's NAME.jpg/.png/.webp): shown instead of a snapshot.
+    thumbnail: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     session: Mapped[Session] = relationship(back_populates="recordings")
     __table_args__ = (Index("ix_recordings_source", "source"),)
@@ -263,3 +268,31 @@ class ExcludedFile(Base):
     source: Mapped[str] = mapped_column(Text, primary_key=True)
     session_uid: Mapped[str] = mapped_column(String(200))
     excluded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Feed(Base):
+    """A subscribed podcast / media RSS / Atom feed. ``etag`` and ``last_modified`` make a refresh a
+    conditional request; the items already seen are in ``feed_items`` (docs/sources.md)."""
+
+    __tablename__ = "feeds"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    event_uid: Mapped[str] = mapped_column(String(200))
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    refreshed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class FeedItem(Base):
+    """One item of a feed by its guid: a refresh never adds its session twice. ``is_new`` marks it on
+    the start page until its session is opened."""
+
+    __tablename__ = "feed_items"
+    feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id", ondelete="CASCADE"), primary_key=True)
+    guid: Mapped[str] = mapped_column(String(500), primary_key=True)
+    session_uid: Mapped[str] = mapped_column(String(200), index=True)
+    is_new: Mapped[bool] = mapped_column(Boolean, default=True)
+    first_seen_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -57,6 +57,24 @@ def _decode_cursor(cursor: str | None, n: int) -> list[Any] | None:
     return values if isinstance(values, list) and len(values) == n else None
 
 
+def _provenance_fields(value: Any, edited: Any = None) -> dict[str, Any]:
+    """SessionDetail's sources, tags and web page from the ``provenance`` column (catalog/sidecars.py),
+    with the fields a person edited marked ``edit``; anything malformed is ignored (it only decorates
+    the page)."""
+    if not isinstance(value, dict):
+        return {}
+    sources = value.get("sources")
+    if isinstance(sources, dict) and isinstance(edited, dict):
+        sources = {**sources, **{k: "edit" for k in edited if k in ("title", "date", "event")}}
+    tags = value.get("tags")
+    url = value.get("url")
+    return {
+        "sources": tuple((str(k), str(v)) for k, v in sources.items()) if isinstance(sources, dict) else (),
+        "tags": tuple(str(t) for t in tags) if isinstance(tags, list) else (),
+        "web_url": url if isinstance(url, str) else None,
+    }
+
+
 def _date(value: Any) -> dt.date | None:
     if value is None or value == _NO_DATE:
         return None
@@ -151,7 +169,7 @@ class CatalogRepository:
             etexts = self._texts(conn, "event", (r[9] for r in rows if r[9] is not None), descriptions=False)
         items = []
         share = self._share
-        for rid, ruid, sid, suid, d, dur, langs, source, sample, eid, _pos, rtitle, wpos in rows:
+        for rid, ruid, sid, suid, d, dur, langs, source, sample, eid, _pos, rtitle, wpos, thumb, is_new in rows:
             title = pick_text(stexts.get(sid, {}), prefs)[1]
             items.append(
                 RecordingSummary(
@@ -167,6 +185,8 @@ class CatalogRepository:
                     source=source,
                     is_sample=bool(sample),
                     position_ms=wpos or 0,
+                    thumbnail=thumb,
+                    is_new=bool(is_new),
                 )
             )
         next_cursor = None
@@ -185,7 +205,8 @@ class CatalogRepository:
             params.update(cd=after[0], cs=after[1], cp=after[2])
         sql = f"""
             SELECT r.id, r.uid, s.id, s.uid, {_RECENT_KEY} AS d, r.duration_ms, s.languages,
-                   r.source, s.is_sample, s.event_id, r.position, r.title, w.position_ms
+                   r.source, s.is_sample, s.event_id, r.position, r.title, w.position_ms, r.thumbnail,
+                   EXISTS(SELECT 1 FROM feed_items AS fi WHERE fi.session_uid = s.uid AND fi.is_new) AS is_new
             FROM sessions AS s
             JOIN recordings AS r ON r.session_id = s.id
             LEFT JOIN watch_state AS w ON w.recording_uid = r.uid
@@ -276,13 +297,15 @@ class CatalogRepository:
         with self.catalog.read() as s:
             conn = s.connection()
             row = conn.execute(
-                select(m.Session.uid, m.Session.date, m.Session.place, m.Session.languages, m.Session.is_sample, m.Session.event_id).where(
-                    m.Session.id == session_id
-                )
+                select(
+                    m.Session.uid, m.Session.date, m.Session.place, m.Session.languages, m.Session.is_sample, m.Session.event_id, m.Session.provenance
+                ).where(m.Session.id == session_id)
             ).first()
             if row is None:
                 return None
-            uid, date, place, langs, sample, eid = row
+            uid, date, place, langs, sample, eid, provenance = row
+            # A person's edit (docs/folders.md) is the source of the fields it set, whatever was imported.
+            edited = s.execute(select(m.SessionOverride.fields).where(m.SessionOverride.session_uid == uid)).scalar()
             stexts = self._texts(conn, "session", [session_id]).get(session_id, {})
             etexts = self._texts(conn, "event", [eid]).get(eid, {}) if eid is not None else {}
             panels = conn.execute(
@@ -312,6 +335,7 @@ class CatalogRepository:
             panels=tuple(panel_records),
             recordings=tuple(recordings[r] for r in rec_ids),
             is_sample=bool(sample),
+            **_provenance_fields(provenance, edited),
         )
 
     def _recordings(self, conn: Connection, rec_ids: list[int]) -> dict[int, RecordingRecord]:

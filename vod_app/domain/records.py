@@ -25,6 +25,8 @@ class RecordingSummary:
     source: str
     is_sample: bool = False
     position_ms: int = 0  # resume position (0 when never watched)
+    thumbnail: str | None = None  # a picture that came with the recording (yt-dlp), else a snapshot
+    is_new: bool = False  # a feed item not opened yet (marked "New" on the start page)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,10 @@ class SessionDetail:
     panels: tuple[PanelRecord, ...]
     recordings: tuple[RecordingRecord, ...]
     is_sample: bool = False
+    # Where each field came from (field, source) for the "Sources" line; docs/sources.md.
+    sources: tuple[tuple[str, str], ...] = ()
+    tags: tuple[str, ...] = ()
+    web_url: str | None = None  # the page the recording was published on (never opened at import)
 
 
 @dataclass(frozen=True, slots=True)

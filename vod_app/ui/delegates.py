@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPixmap,
+    QPixmapCache,
     QTextDocument,
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -57,6 +58,11 @@ class RecordingDelegate(QStyledItemDelegate):
             if key not in self._cards:
                 self._cards[key] = sample_card(rec.title, rec.recording_uid, font)
             return self._cards[key]
+        if getattr(rec, "thumbnail", None):
+            # A picture that came with the recording (yt-dlp's NAME.webp): no snapshot needed.
+            pm = QPixmap()
+            if QPixmapCache.find(rec.thumbnail, pm) or (pm.load(rec.thumbnail) and QPixmapCache.insert(rec.thumbnail, pm)):
+                return pm
         return self.thumbnails.pixmap(rec.source, rec.duration_ms) if self.thumbnails else None
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
@@ -82,6 +88,8 @@ class RecordingDelegate(QStyledItemDelegate):
             painter.fillRect(thumb, QColor(40, 48, 64))
             painter.setPen(QColor(200, 205, 215))
             painter.drawText(thumb, Qt.AlignmentFlag.AlignCenter, "▶")
+        if rec is not None and getattr(rec, "is_new", False):
+            self._new_badge(painter, thumb, option.font)
         progress = index.data(Roles.Progress) or 0.0
         if progress > 0:
             painter.fillRect(QRect(thumb.left(), thumb.bottom() - 3, int(THUMB_W * min(progress, 1.0)), 4), QColor(220, 60, 50))
@@ -114,6 +122,20 @@ class RecordingDelegate(QStyledItemDelegate):
                 painter.drawText(QRect(text_rect.left(), y, text_rect.width(), fm.height()), Qt.AlignmentFlag.AlignLeft, fm.elidedText(line, Qt.TextElideMode.ElideRight, text_rect.width()))
                 y += fm.height() + 2
         painter.restore()
+
+
+    def _new_badge(self, painter: QPainter, thumb: QRect, font: QFont) -> None:
+        """A feed item not opened yet (docs/sources.md): "New" on the thumbnail's top-left corner."""
+        f = QFont(font)
+        f.setBold(True)
+        f.setPointSizeF(max(7.0, f.pointSizeF() * 0.8))
+        painter.setFont(f)
+        label = self.tr("New")
+        br = painter.fontMetrics().boundingRect(label).adjusted(-5, -2, 5, 2)
+        br.moveTopLeft(thumb.topLeft() + QRect(0, 0, 4, 4).bottomRight())
+        painter.fillRect(br, QColor(30, 110, 200))
+        painter.setPen(QColor(255, 255, 255))
+        painter.drawText(br, Qt.AlignmentFlag.AlignCenter, label)
 
 
 class SearchHitDelegate(QStyledItemDelegate):

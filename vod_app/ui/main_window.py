@@ -27,6 +27,7 @@ from vod_app.playback.controller import PlayerController
 from vod_app.tasks import CancelToken, TaskRunner
 from vod_app.ui.actions import Actions
 from vod_app.ui.browse_page import BrowsePage
+from vod_app.ui.feed_dialogs import FeedFlow
 from vod_app.ui.folder_dialogs import ImportSummaryDialog
 from vod_app.ui.formatting import plural_fallback
 from vod_app.ui.labels import plain_label
@@ -53,9 +54,11 @@ class Place:
 class Services:
     """What the window needs from the rest of the app (built by app.py, the composition root)."""
 
-    def __init__(self, repo: Any, users: Any, search: Any, import_file: Callable[..., Any], import_folder: Callable[..., Any] | None) -> None:
+    def __init__(self, repo: Any, users: Any, search: Any, import_file: Callable[..., Any], import_folder: Callable[..., Any] | None,
+                 feeds: Any = None) -> None:
         self.repo, self.users, self.search = repo, users, search
         self.import_file, self.import_folder = import_file, import_folder
+        self.feeds = feeds  # catalog/feeds.py FeedService, or None (no feed actions)
 
 
 class MainWindow(QMainWindow):
@@ -126,6 +129,8 @@ class MainWindow(QMainWindow):
         m = mb.addMenu(self.tr("&File"))
         m.addAction(a.import_catalog)
         m.addAction(a.add_folder)
+        m.addAction(a.subscribe_feed)
+        m.addAction(a.refresh_feeds)
         m.addSeparator()
         m.addAction(a.quit)
         m = mb.addMenu(self.tr("&View"))
@@ -169,6 +174,12 @@ class MainWindow(QMainWindow):
         a.find.triggered.connect(self.focus_search)
         a.import_catalog.triggered.connect(self.import_catalog_dialog)
         a.add_folder.triggered.connect(self.add_folder_dialog)
+        self.feed_flow = FeedFlow(self, self.services.feeds, self.runner) if self.services.feeds is not None else None
+        a.subscribe_feed.setEnabled(self.feed_flow is not None)
+        a.refresh_feeds.setEnabled(self.feed_flow is not None)
+        if self.feed_flow is not None:
+            a.subscribe_feed.triggered.connect(self.feed_flow.subscribe_dialog)
+            a.refresh_feeds.triggered.connect(self.feed_flow.refresh)
         a.play_pause.triggered.connect(p.toggle_play)
         a.stop.triggered.connect(p.stop)
         a.seek_back.triggered.connect(lambda: p.seek_relative(-10_000))
@@ -241,6 +252,10 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - a message in the window, never a traceback
             self.report_error(self.tr("The catalog could not be read: {error}").format(error=exc))
             return Page((), None)
+
+    def _seen(self, changed: bool) -> None:
+        if changed:
+            self.refresh_lists()
 
     def refresh_lists(self) -> None:
         self.recent_model.reset_with()
@@ -347,6 +362,9 @@ class MainWindow(QMainWindow):
                 return
             positions = {r.uid: self.services.users.position(r.uid) for r in detail.recordings}
             self.session_page.show_detail(detail, positions)
+            if self.services.feeds is not None and detail.uid.startswith("feed-"):
+                # No longer "New" on the start page: its lists are reloaded when that changed something.
+                self.runner.submit(self.services.feeds.mark_seen, on_done=self._seen, session_uid=detail.uid)
             if place.query:
                 self.session_page.show_moments(self.services.repo.cue_moments(detail.session_id, place.query))
             self.stack.setCurrentWidget(self.session_page)

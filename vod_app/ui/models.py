@@ -89,6 +89,8 @@ class RecordingListModel(QAbstractListModel):
             parts = [format_date(r.date), r.event_title]
             if r.is_sample:
                 parts.append(self.tr("Sample content"))
+            if r.is_new:
+                parts.append(self.tr("New"))  # a feed item not opened yet (also a badge on the thumbnail)
             return " · ".join(p for p in parts if p)
         if role == Roles.Duration:
             return format_duration(r.duration_ms)

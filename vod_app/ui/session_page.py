@@ -37,6 +37,12 @@ class SessionPage(QWidget):
         self.meta = QLabel(self)
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setWordWrap(True)
+        # Where the fields came from (info.json, nfo, feed, …): docs/sources.md.
+        self.sources = QLabel(self)
+        self.sources.setObjectName("sessionSources")
+        self.sources.setTextFormat(Qt.TextFormat.PlainText)
+        self.sources.setWordWrap(True)
+        self.sources.hide()
         self.languages = QLabel(self)
         self.languages.setTextFormat(Qt.TextFormat.PlainText)
         self.language_switch = QComboBox(self)
@@ -94,12 +100,48 @@ class SessionPage(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.meta)
+        lay.addWidget(self.sources)
         lay.addLayout(lang_row)
         lay.addLayout(rec_row)
         lay.addWidget(self.moments_label)
         lay.addWidget(self.moments)
         lay.addWidget(self.body, 1)
         self._positions: dict[str, int] = {}
+
+    def _source_names(self) -> tuple[dict[str, str], dict[str, str]]:
+        fields = {
+            "title": self.tr("title"), "description": self.tr("description"), "date": self.tr("date"),
+            "event": self.tr("event"), "chapters": self.tr("chapters"), "duration": self.tr("duration"),
+        }
+        sources = {
+            "catalog": self.tr("catalog"), "info.json": self.tr("yt-dlp info.json"), "nfo": self.tr("Kodi .nfo"),
+            "feed": self.tr("feed"), "container": self.tr("the recording"), "file name": self.tr("file name"),
+            "file time": self.tr("file time"), "chapters file": self.tr("chapters file"), "description": self.tr("description"),
+            "edit": self.tr("your edit"),
+        }
+        return fields, sources
+
+    def _show_sources(self, detail: SessionDetail) -> None:
+        """One "Sources" line (with tags and the page it was published on in its tooltip)."""
+        fields, names = self._source_names()
+        grouped: dict[str, list[str]] = {}  # source -> its fields, in the order given
+        for key, source in detail.sources:
+            if key in fields:
+                grouped.setdefault(names.get(source, source), []).append(fields[key])
+        self.sources.setVisible(bool(grouped))
+        if not grouped:
+            self.sources.setToolTip("")
+            return
+        text = self.tr("Sources: {list}").format(list="; ".join(f"{src} ({', '.join(fs)})" for src, fs in grouped.items()))
+        if detail.tags:
+            text += "\n" + self.tr("Tags: {tags}").format(tags=", ".join(detail.tags))
+        self.sources.setText(text)
+        tip = [self.tr("Where each field came from (see docs/sources.md)")]
+        if detail.web_url:
+            tip.append(self.tr("Published at {url}").format(url=detail.web_url))
+        from PySide6.QtGui import Qt as QtGui  # convertFromPlainText lives in QtGui's Qt namespace
+
+        self.sources.setToolTip(QtGui.convertFromPlainText("\n".join(tip)))
 
     def show_detail(self, detail: SessionDetail, positions: dict[str, int]) -> None:
         self.detail = detail
@@ -112,6 +154,7 @@ class SessionPage(QWidget):
         if detail.is_sample:
             meta.append(self.tr("Sample content"))
         self.meta.setText(" · ".join(m for m in meta if m))
+        self._show_sources(detail)
         self.languages.setText(self.tr("Available languages: {langs}").format(langs=", ".join(language_name(lang) for lang in sorted_languages(detail.languages))))
         self.language_switch.clear()
         for lang in sorted_languages(detail.text_languages):
