@@ -42,9 +42,13 @@ def _prepare_platform() -> None:
 
 
 def build_window(
-    db_url: str | None = None, *, headless_playback: bool | None = None, thumbnails: bool = True
-):  # noqa: ANN201
-    """Open the catalog and build the main window (used by main() and by the UI tests)."""
+    db_url: str | None = None, *, headless_playback: bool | None = None, thumbnails: bool = True, player=None
+):  # noqa: ANN001, ANN201
+    """Open the catalog and build the main window (used by main() and by the UI tests).
+
+    player: a `Player` to use instead of libvlc's (UI tests where video is irrelevant pass a
+    FakePlayer); None builds the real PlayerController.
+    """
     from PySide6.QtGui import QGuiApplication
 
     from vod_app.catalog.builtin import ensure_builtin_catalog
@@ -79,9 +83,12 @@ def build_window(
     prefs = Preferences.from_store(
         stored, writer=lambda k, v: runner.submit(users.set_preference, key=k, value=v)
     )
-    if headless_playback is None:
-        headless_playback = QGuiApplication.platformName() not in ("xcb", "windows", "cocoa")
-    controller = PlayerController(headless=headless_playback)
+    if player is not None:
+        controller = player
+    else:
+        if headless_playback is None:
+            headless_playback = QGuiApplication.platformName() not in ("xcb", "windows", "cocoa")
+        controller = PlayerController(headless=headless_playback)
     folder_import = _folder_importer(catalog)
     services = Services(repo, users, SqliteSearch(catalog), _catalog_importer(catalog), folder_import)
     thumbs = ThumbnailCache(paths.thumbnails_dir, runner, enabled=thumbnails)

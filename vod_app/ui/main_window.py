@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from vod_app.catalog.search import SearchFilters
 from vod_app.domain.records import Page, PlayItem, RecordingSummary, SearchHit, SessionDetail
-from vod_app.playback.controller import PlayerController
+from vod_app.playback.player import Player
 from vod_app.tasks import CancelToken, TaskRunner
 from vod_app.ui.actions import Actions
 from vod_app.ui.browse_page import BrowsePage
@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
     search_finished = Signal(str, int)  # query, number of hits (tests wait on it)
     page_shown = Signal(str)
 
-    def __init__(self, services: Services, controller: PlayerController, runner: TaskRunner, prefs: Preferences,
+    def __init__(self, services: Services, controller: Player, runner: TaskRunner, prefs: Preferences,
                  thumbnails: ThumbnailCache | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services, self.controller, self.runner, self.prefs = services, controller, runner, prefs

@@ -19,7 +19,7 @@ from vod_app.domain.languages import (
 from vod_app.domain.records import LocalizedPanel, PlayItem
 from vod_app.domain.texts import pick_text
 from vod_app.domain.timeline import Timeline, chapter_title
-from vod_app.playback.controller import PlayerController
+from vod_app.playback.player import Player
 from vod_app.ui.formatting import format_duration, language_name, sorted_languages
 from vod_app.ui.icons import themed_icon
 from vod_app.ui.player_view import PlayerView
@@ -30,7 +30,7 @@ RESUME_MIN_MS = 5_000
 
 
 class PlayerPage(PlayerView):
-    """Plays one recording. Talks to libvlc only through the PlayerController."""
+    """Plays one recording. Talks to playback only through the Player protocol (libvlc in production)."""
 
     back_requested = Signal()
     fullscreen_requested = Signal()
@@ -39,7 +39,7 @@ class PlayerPage(PlayerView):
 
     def __init__(
         self,
-        controller: PlayerController,
+        controller: Player,
         prefs: Preferences,
         save_position: Callable[[str, int, int | None], None],
         relocate: Callable[[str, str], PlayItem | None],
