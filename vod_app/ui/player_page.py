@@ -72,9 +72,9 @@ class PlayerPage(PlayerView):
         self.chapter_list.itemActivated.connect(self._on_chapter_activated)
         self.chapter_list.itemClicked.connect(self._on_chapter_activated)
         self.back_button.clicked.connect(self.back_requested)
-        self.audio.activated.connect(self._on_audio_chosen)
-        self.captions.activated.connect(self._on_captions_chosen)
-        self.description_language.activated.connect(self._on_description_language)
+        self.audio.activated.connect(self.choose_audio)
+        self.captions.activated.connect(self.choose_captions)
+        self.description_language.activated.connect(self.choose_description_language)
         self.speed.activated.connect(lambda i: self.set_rate(self.speed.itemData(i)))
         self.volume.valueChanged.connect(self._on_volume_slider)
         self.locate_button.clicked.connect(self.locate)
@@ -344,7 +344,7 @@ class PlayerPage(PlayerView):
             self.description_language.setCurrentIndex(i)
         self.description.set_language(self.description_language.currentData() or want)
 
-    def _on_description_language(self, index: int) -> None:
+    def choose_description_language(self, index: int) -> None:
         lang = self.description_language.itemData(index)
         if lang:
             self.set_description_language(lang)
@@ -378,7 +378,7 @@ class PlayerPage(PlayerView):
         self.audio.setEnabled(self.audio.count() > 1)
         self._updating_tracks = False
 
-    def _on_audio_chosen(self, index: int) -> None:
+    def choose_audio(self, index: int) -> None:
         track = self.audio.itemData(index)
         lang = self.audio.itemData(index, Qt.ItemDataRole.UserRole + 1)
         if track is None:
@@ -393,7 +393,7 @@ class PlayerPage(PlayerView):
         for i in range(self.audio.count()):
             if self.audio.itemData(i, Qt.ItemDataRole.UserRole + 1) == lang:
                 self.audio.setCurrentIndex(i)
-                self._on_audio_chosen(i)
+                self.choose_audio(i)
                 return True
         return False
 
@@ -462,7 +462,7 @@ class PlayerPage(PlayerView):
         else:
             self.controller.set_subtitle_track(int(choice[1]))  # type: ignore[arg-type]
 
-    def _on_captions_chosen(self, index: int) -> None:
+    def choose_captions(self, index: int) -> None:
         choice = self.captions.itemData(index)
         self._caption_language_wanted = None
         self.prefs.captions_automatic = False  # the viewer chose: from now on their choice counts
