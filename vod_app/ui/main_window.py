@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vod_app.catalog.search import SearchFilters
 from vod_app.domain.records import Page, PlayItem, RecordingSummary, SearchHit, SessionDetail
+from vod_app.domain.search_filters import SearchFilters
 from vod_app.playback.player import Player
 from vod_app.tasks import TaskRunner
 from vod_app.ui.actions import Actions
