@@ -78,13 +78,7 @@ def build_window(
     repo = CatalogRepository(catalog)
     users = UserStateRepository(catalog)
     runner = TaskRunner()
-    from vod_app.catalog import models as m
-
-    with catalog.read() as s:
-        stored = {k: v for k, v in s.query(m.Preference.key, m.Preference.value)}
-    prefs = Preferences.from_store(
-        stored, writer=lambda k, v: runner.submit(users.set_preference, key=k, value=v)
-    )
+    prefs = Preferences.load(users.preference, writer=lambda k, v: runner.submit(users.set_preference, key=k, value=v))
     if player is not None:
         controller = player
     else:

@@ -76,3 +76,7 @@ def test_no_module_grows_over_the_limit() -> None:
     }
     over = {name: n for name, n in sizes.items() if n > MAX_LINES and name not in OVER_LIMIT}
     assert over == {}
+
+
+def test_the_composition_root_reads_preferences_through_the_repository() -> None:
+    assert "vod_app.catalog.models" not in imports_of(PKG / "app.py")
