@@ -39,6 +39,7 @@ def imports_of(path: Path) -> set[str]:
             out |= {a.name for a in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             out.add(node.module)
+            out |= {f"{node.module}.{a.name}" for a in node.names}  # `from pkg import module` too
     return out
 
 
