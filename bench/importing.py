@@ -18,7 +18,7 @@ from typing import Any
 from bench.generator import DATA_DIR, Catalog
 
 CHUNK = 1_000  # sessions per timed chunk
-BATCH_ROWS = 20_000  # the app's batch size (vod_app.catalog.importer.BATCH_ROWS)
+BATCH_ROWS = 20_000  # the app's batch size (vod_app.catalog.bulk_rows.BATCH_ROWS)
 
 
 def _timed(sessions: Iterable[dict[str, Any]], chunk_times: list[float]) -> Iterator[dict[str, Any]]:

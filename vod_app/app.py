@@ -9,6 +9,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from vod_app.backups import backups_dir, snapshot_user_state
+
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="vod-app")
@@ -42,9 +44,13 @@ def _prepare_platform() -> None:
 
 
 def build_window(
-    db_url: str | None = None, *, headless_playback: bool | None = None, thumbnails: bool = True
-):  # noqa: ANN201
-    """Open the catalog and build the main window (used by main() and by the UI tests)."""
+    db_url: str | None = None, *, headless_playback: bool | None = None, thumbnails: bool = True, player=None
+):  # noqa: ANN001, ANN201
+    """Open the catalog and build the main window (used by main() and by the UI tests).
+
+    player: a `Player` to use instead of libvlc's (UI tests where video is irrelevant pass a
+    FakePlayer); None builds the real PlayerController.
+    """
     from PySide6.QtGui import QGuiApplication
 
     from vod_app.catalog.builtin import ensure_builtin_catalog
@@ -60,7 +66,7 @@ def build_window(
 
     paths = app_paths()
     url = db_url or paths.database_url()
-    catalog = open_catalog(url, backups_dir=_backups_dir(url))
+    catalog = open_catalog(url, backups_dir=backups_dir(url))
     seed_error = None
     try:
         ensure_builtin_catalog(catalog)
@@ -72,16 +78,13 @@ def build_window(
     repo = CatalogRepository(catalog)
     users = UserStateRepository(catalog)
     runner = TaskRunner()
-    from vod_app.catalog import models as m
-
-    with catalog.read() as s:
-        stored = {k: v for k, v in s.query(m.Preference.key, m.Preference.value)}
-    prefs = Preferences.from_store(
-        stored, writer=lambda k, v: runner.submit(users.set_preference, key=k, value=v)
-    )
-    if headless_playback is None:
-        headless_playback = QGuiApplication.platformName() not in ("xcb", "windows", "cocoa")
-    controller = PlayerController(headless=headless_playback)
+    prefs = Preferences.load(users.preference, writer=lambda k, v: runner.submit(users.set_preference, key=k, value=v))
+    if player is not None:
+        controller = player
+    else:
+        if headless_playback is None:
+            headless_playback = QGuiApplication.platformName() not in ("xcb", "windows", "cocoa")
+        controller = PlayerController(headless=headless_playback)
     folder_import = _folder_importer(catalog)
     from vod_app.catalog.feeds import FeedService
 
@@ -97,30 +100,6 @@ def build_window(
             ).format(error=seed_error)
         )
     return window
-
-
-def _backups_dir(url: str):  # noqa: ANN202
-    from vod_app.catalog.database import sqlite_file_of
-    from vod_app.catalog.recovery import backups_dir_for
-    from vod_app.paths import app_paths
-
-    db_file = sqlite_file_of(url)
-    return backups_dir_for(db_file) if db_file is not None else app_paths().backups_dir
-
-
-def snapshot_user_state(catalog, label: str) -> None:  # noqa: ANN001
-    """Best effort: a few-KB copy of positions, bookmarks and settings that recovery can use."""
-    import sqlite3
-
-    from vod_app.catalog import recovery
-    from vod_app.catalog.database import CatalogError, sqlite_file_of
-
-    if sqlite_file_of(catalog.url) is None:
-        return
-    try:
-        recovery.snapshot_user_state(catalog, _backups_dir(catalog.url), label)
-    except (OSError, CatalogError, sqlite3.Error) as exc:
-        sys.stderr.write(f"vod-app: warning: no user-state snapshot was taken: {exc}\n")
 
 
 def _catalog_importer(catalog):  # noqa: ANN001, ANN202
@@ -241,7 +220,7 @@ class AppShell:
             old.close()
             old.catalog.dispose()
         try:
-            self.last_recovery = recover_catalog(db_file, _backups_dir(self.url), force=True)
+            self.last_recovery = recover_catalog(db_file, backups_dir(self.url), force=True)
         except (CatalogError, OSError) as exc:
             self.tell(
                 "critical",

@@ -16,8 +16,10 @@ def make_window(qtbot, tmp_path: Path) -> Iterator[object]:
 
     windows = []
 
-    def make(db_url: str | None = None):  # noqa: ANN202
-        w = build_window(db_url or f"sqlite:///{tmp_path / 'ui.sqlite3'}", headless_playback=True, thumbnails=False)
+    def make(db_url: str | None = None, player=None):  # noqa: ANN001, ANN202
+        w = build_window(
+            db_url or f"sqlite:///{tmp_path / 'ui.sqlite3'}", headless_playback=True, thumbnails=False, player=player
+        )
         qtbot.addWidget(w)
         w.resize(1200, 800)
         w.show()
@@ -33,3 +35,11 @@ def make_window(qtbot, tmp_path: Path) -> Iterator[object]:
 @pytest.fixture
 def window(make_window):  # noqa: ANN001, ANN201
     return make_window()
+
+
+@pytest.fixture
+def fake_window(make_window):  # noqa: ANN001, ANN201
+    """The real window over a FakePlayer: for tests where video is irrelevant (no libvlc started)."""
+    from vod_app.playback.fake_player import FakePlayer
+
+    return make_window(player=FakePlayer())

@@ -53,14 +53,16 @@ def import_doc(window, tmp_path: Path, doc: dict) -> None:  # noqa: ANN001
 # --- 16: polish ---
 
 
-def test_the_window_title_names_the_app_once(window) -> None:
+def test_the_window_title_names_the_app_once(fake_window) -> None:
+    window = fake_window  # video is irrelevant here: no libvlc
     # The platform (xcb, Windows, macOS) appends the application display name to every window title.
     QApplication.setApplicationDisplayName("vod-app")
     shown = f"{window.windowTitle()} — {QApplication.applicationDisplayName()}"
     assert shown.count("vod-app") == 1, shown
 
 
-def test_sample_sessions_come_below_real_ones_page_after_page(window) -> None:
+def test_sample_sessions_come_below_real_ones_page_after_page(fake_window) -> None:
+    window = fake_window  # video is irrelevant here: no libvlc
     listed = rows(window.recent_model)
     samples = [r.is_sample for r in listed]
     assert samples[0] is False and True in samples
@@ -76,7 +78,8 @@ def test_sample_sessions_come_below_real_ones_page_after_page(window) -> None:
     assert paged == [r.recording_uid for r in listed]
 
 
-def test_a_title_hit_shows_a_piece_of_the_description_not_the_title_again(qtbot, window) -> None:
+def test_a_title_hit_shows_a_piece_of_the_description_not_the_title_again(qtbot, fake_window) -> None:
+    window = fake_window  # video is irrelevant here: no libvlc
     search(qtbot, window, "whole-of-government")
     hit = window.results_model.hit(0)
     assert hit.kind == "panel" and hit.tier == 0
@@ -86,7 +89,8 @@ def test_a_title_hit_shows_a_piece_of_the_description_not_the_title_again(qtbot,
     assert "<b>whole of government</b>" in hit.snippet  # the match marked there too
 
 
-def test_result_counts_say_1_result_and_2_results(window) -> None:
+def test_result_counts_say_1_result_and_2_results(fake_window) -> None:
+    window = fake_window  # video is irrelevant here: no libvlc
     hit = SearchHit(kind="session", session_id=1, session_uid="s", title="A talk", snippet="", lang="en")
     window.stack.setCurrentWidget(window.browse)
     window.results_model.set_hits([hit])
@@ -101,7 +105,8 @@ def visible_back_buttons(window) -> list[QAbstractButton]:  # noqa: ANN001
     return [b for b in window.findChildren(QAbstractButton) if b.isVisible() and "back" in b.text().replace("&", "").lower()]
 
 
-def test_one_back_button_on_every_page(qtbot, window) -> None:
+def test_one_back_button_on_every_page(qtbot, fake_window) -> None:
+    window = fake_window  # video is irrelevant here: no libvlc
     window.browse.session_requested.emit(session_id(window))
     assert window.stack.currentWidget() is window.session_page
     assert len(visible_back_buttons(window)) == 1, [b.text() for b in visible_back_buttons(window)]
@@ -110,7 +115,8 @@ def test_one_back_button_on_every_page(qtbot, window) -> None:
     assert len(visible_back_buttons(window)) == 1, [b.text() for b in visible_back_buttons(window)]
 
 
-def test_session_page_list_of_recordings_is_as_tall_as_its_rows(qtbot, window) -> None:
+def test_session_page_list_of_recordings_is_as_tall_as_its_rows(qtbot, fake_window) -> None:
+    window = fake_window  # video is irrelevant here: no libvlc
     window.browse.session_requested.emit(session_id(window))
     view = window.session_page.recordings
     assert view.count() == 1
@@ -119,7 +125,8 @@ def test_session_page_list_of_recordings_is_as_tall_as_its_rows(qtbot, window) -
     assert view.height() <= one_row + 2, f"{view.height()} px for one row of {view.sizeHintForRow(0)} px"
 
 
-def test_continue_watching_is_as_tall_as_its_rows(qtbot, window) -> None:
+def test_continue_watching_is_as_tall_as_its_rows(qtbot, fake_window) -> None:
+    window = fake_window  # video is irrelevant here: no libvlc
     window.services.users.save_position(REC_UID, 30_000, 90_000)
     window.go_home()
     view = window.browse.continue_view

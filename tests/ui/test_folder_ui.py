@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
-import vod_app.ui.main_window as main_window_mod
+import vod_app.ui.import_flow as import_flow_mod
 from vod_app.catalog.repository import CatalogRepository, UserStateRepository
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,7 +35,7 @@ def _add(qtbot, window, folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[s
         opened.append(start)
         return str(folder)
 
-    monkeypatch.setattr(main_window_mod.QFileDialog, "getExistingDirectory", pick)
+    monkeypatch.setattr(import_flow_mod.QFileDialog, "getExistingDirectory", pick)
     window.actions_.add_folder.trigger()
     qtbot.waitUntil(lambda: getattr(window, "folder_summary", None) is not None and window.folder_summary.isVisible(), timeout=30_000)
     return opened

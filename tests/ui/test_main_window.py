@@ -37,7 +37,8 @@ def wait_playing(qtbot, window, at_least_ms: int = 1) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: window.controller.state() == "playing" and window.controller.time_ms() >= at_least_ms, timeout=10_000)
 
 
-def test_recent_list_shows_the_18_april_2017_session(window) -> None:
+def test_recent_list_shows_the_18_april_2017_session(fake_window) -> None:
+    window = fake_window  # video is irrelevant here: no libvlc
     row = find_row(window.recent_model, lambda r: r.session_uid == SESSION_UID)
     rec = window.recent_model.record(row)
     assert rec.date.isoformat() == "2017-04-18"
@@ -46,7 +47,8 @@ def test_recent_list_shows_the_18_april_2017_session(window) -> None:
     assert {"en", "fr", "es"} <= set(rec.languages)
 
 
-def test_search_whole_of_government_finds_panel_3(qtbot, window) -> None:
+def test_search_whole_of_government_finds_panel_3(qtbot, fake_window) -> None:
+    window = fake_window  # video is irrelevant here: no libvlc
     search(qtbot, window, "whole-of-government")
     hit = window.results_model.hit(0)
     assert hit.kind == "panel" and hit.panel_uid == "iom-idm-2017-panel-3"
@@ -57,7 +59,8 @@ def test_search_whole_of_government_finds_panel_3(qtbot, window) -> None:
     assert window.session_page.moments.count() > 0  # the caption moments matching the query
 
 
-def test_search_as_you_type_drops_stale_queries(qtbot, window, monkeypatch) -> None:
+def test_search_as_you_type_drops_stale_queries(qtbot, fake_window, monkeypatch) -> None:
+    window = fake_window  # video is irrelevant here: no libvlc
     """A slow first query that finishes after a fast second one must not replace its results."""
     release, slow_returned = threading.Event(), threading.Event()
     search_fn = window.services.search.search
@@ -215,7 +218,8 @@ def test_keyboard_drives_playback_and_navigation(qtbot, window) -> None:
     assert window.search_field.hasFocus() or window.focusWidget() is window.search_field
 
 
-def test_filters_narrow_the_recent_list(qtbot, window) -> None:
+def test_filters_narrow_the_recent_list(qtbot, fake_window) -> None:
+    window = fake_window  # video is irrelevant here: no libvlc
     browse = window.browse
     all_rows = window.recent_model.rowCount()
     browse.year_filter.setCurrentIndex(browse.year_filter.findData(2016))
@@ -229,7 +233,8 @@ def test_filters_narrow_the_recent_list(qtbot, window) -> None:
     assert [window.recent_model.record(r).recording_uid for r in range(window.recent_model.rowCount())] == [REC_UID]
 
 
-def test_back_and_forward_between_pages(qtbot, window) -> None:
+def test_back_and_forward_between_pages(qtbot, fake_window) -> None:
+    window = fake_window  # video is irrelevant here: no libvlc
     window.browse.session_requested.emit(window.recent_model.record(find_row(window.recent_model, lambda r: r.session_uid == SESSION_UID)).session_id)
     assert window.stack.currentWidget() is window.session_page
     assert window.session_page.title.text() == "(Panel 2 & 3) International Dialogue on Migration 2017"
@@ -240,7 +245,8 @@ def test_back_and_forward_between_pages(qtbot, window) -> None:
     assert window.stack.currentWidget() is window.session_page
 
 
-def test_every_shortcut_is_unique_and_every_action_reachable_from_a_menu(window) -> None:
+def test_every_shortcut_is_unique_and_every_action_reachable_from_a_menu(fake_window) -> None:
+    window = fake_window  # video is irrelevant here: no libvlc
     seen: dict[str, str] = {}
     for act in window.actions_.all():
         for seq in act.shortcuts():

@@ -20,9 +20,11 @@ from urllib.parse import unquote, urljoin, urlsplit
 from sqlalchemy import delete, insert, select, update
 
 from vod_app.catalog import models as m
+from vod_app.catalog.caption_cues import CAPTION_MAX_BYTES, load_caption_cues
 from vod_app.catalog.database import Catalog
 from vod_app.catalog.fetch import Fetched, FetchError, fetch
-from vod_app.catalog.importer import CAPTION_MAX_BYTES, CatalogWriter, ImportReport, load_caption_cues
+from vod_app.catalog.import_report import ImportReport
+from vod_app.catalog.importer import CatalogWriter
 from vod_app.catalog.sidecars import FEED, write_extras
 from vod_app.catalog.validation import validate_session
 from vod_app.formats.feeds import Feed, FeedEntry, Transcript, parse_feed

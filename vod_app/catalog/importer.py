@@ -1,7 +1,7 @@
 """Importing catalogs: one write transaction, upsert by stable ids, user state untouched.
 
-The writer streams: sessions are validated and buffered one at a time and written in batches with
-``executemany``, so a generated catalog of 100,000 sessions imports in constant memory.
+Sessions are validated and mapped to rows one at a time; BulkRows (bulk_rows.py) writes the rows in
+batches, so a generated catalog of 100,000 sessions imports in constant memory.
 """
 
 from __future__ import annotations
@@ -9,15 +9,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from vod_app.catalog import models as m
+from vod_app.catalog.bulk_rows import BulkRows
+from vod_app.catalog.caption_cues import CaptionLoader, load_caption_cues
 from vod_app.catalog.database import Catalog
+from vod_app.catalog.import_report import ImportReport
 from vod_app.catalog.validation import (
     CatalogFileError,
     Problem,
@@ -29,68 +31,6 @@ from vod_app.catalog.validation import (
     validate_session,
 )
 from vod_app.domain.languages import without_region
-from vod_app.domain.texts import plural
-
-BATCH_ROWS = 20_000
-# Children are inserted parents-first so foreign keys hold at every flush.
-_TABLES_IN_ORDER = (
-    m.Session,
-    m.SessionLanguage,
-    m.Panel,
-    m.LocalizedText,
-    m.Recording,
-    m.RecordingPanel,
-    m.Chapter,
-    m.AudioTrack,
-    m.CaptionTrack,
-    m.Cue,
-)
-# The FTS5 indexes (migration 0001) are external-content tables fed by AFTER INSERT triggers. Fired
-# per row inside executemany, each trigger's insert runs in a statement savepoint, and FTS5 flushes
-# its pending index at every savepoint: one tiny segment per row, merged over and over (~3.5x slower
-# than indexing the same rows with one INSERT ... SELECT). So the writer suspends these two triggers
-# in its transaction and indexes each flushed batch in one statement; finish() restores them before
-# the commit (DDL is transactional in SQLite: a rollback restores them too).
-_FTS_BULK = {
-    "texts": ("texts_fts_ai", "INSERT INTO texts_fts(rowid, title, description) SELECT id, title, description FROM texts WHERE id BETWEEN ? AND ?"),
-    "cues": ("cues_fts_ai", "INSERT INTO cues_fts(rowid, text) SELECT id, text FROM cues WHERE id BETWEEN ? AND ?"),
-}
-
-
-@dataclass
-class ImportReport:
-    source: str
-    events_added: int = 0
-    events_updated: int = 0
-    sessions_added: int = 0
-    sessions_updated: int = 0
-    sessions_unchanged: int = 0
-    cues: int = 0
-    warnings: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        return (
-            f"{self.source}: {plural(self.sessions_added, 'session')} added, {self.sessions_updated} updated, "
-            f"{self.sessions_unchanged} unchanged; {plural(self.events_added + self.events_updated, 'event')}; "
-            f"{plural(self.cues, 'caption cue')}"
-        )
-
-
-CaptionLoader = Callable[[Path], list[tuple[int, int, str]]]
-
-
-# Captions of a whole day of sessions are ~2 MB. A sidecar this big is not captions (or not for one
-# recording); it is refused before it is parsed, because sidecars are read inside the import's write
-# transaction and 100 MB of cues would hold the catalog's write lock for minutes.
-CAPTION_MAX_BYTES = 20 * 1024 * 1024
-
-
-def load_caption_cues(path: Path) -> list[tuple[int, int, str]]:
-    """(start_ms, end_ms, plain text) of a WebVTT or SRT file; raises ValueError with a clear message."""
-    from vod_app.formats.captions import cue_plain_text, load_caption_file
-
-    doc = load_caption_file(path, max_bytes=CAPTION_MAX_BYTES)
-    return [(c.start_ms, c.end_ms, cue_plain_text(c.text)) for c in doc.cues]
 
 
 def localized(value: Any, default_lang: str) -> dict[str, str]:
@@ -101,8 +41,9 @@ def localized(value: Any, default_lang: str) -> dict[str, str]:
     return {normalize_lang(k): v for k, v in value.items()}
 
 
-class CatalogWriter:
-    """Writes events and sessions inside one open write transaction; call finish() before committing."""
+class CatalogWriter(BulkRows):
+    """Maps catalog JSON (events, sessions) to rows inside one open write transaction; the rows are
+    written in bulk by BulkRows (catalog/bulk_rows.py). Call finish() before committing."""
 
     def __init__(
         self,
@@ -113,69 +54,17 @@ class CatalogWriter:
         caption_loader: CaptionLoader = load_caption_cues,
         source: str = "catalog",
     ) -> None:
-        self.conn = conn
+        super().__init__(conn)
         self.base_dir = base_dir
         self.default_lang = normalize_lang(default_lang)
         self.caption_loader = caption_loader
         self.report = ImportReport(source)
         self.problems: list[Problem] = []
-        self._next_id = {
-            t: (conn.execute(select(func.coalesce(func.max(t.id), 0))).scalar_one() + 1)
-            for t in (m.Session, m.Panel, m.Recording, m.RecordingPanel, m.Chapter, m.AudioTrack, m.CaptionTrack, m.Cue, m.LocalizedText, m.Event)
-        }
-        self._buffers: dict[type, list[dict[str, Any]]] = {t: [] for t in _TABLES_IN_ORDER}
-        self._buffered = 0
-        self._suspended: dict[str, str] = {}  # FTS insert triggers dropped until finish(): name -> SQL
         self._events = {uid: eid for uid, eid in conn.execute(select(m.Event.uid, m.Event.id))}
         self._sessions = {uid: (sid, h) for uid, sid, h in conn.execute(select(m.Session.uid, m.Session.id, m.Session.content_hash))}
         self._panel_owner = dict(conn.execute(select(m.Panel.uid, m.Panel.session_id)).all())
         self._recording_owner = dict(conn.execute(select(m.Recording.uid, m.Recording.session_id)).all())
         self._seen_sessions: set[str] = set()
-
-    # --- ids and buffers ---
-
-    def _new_id(self, table: type) -> int:
-        i = self._next_id[table]
-        self._next_id[table] = i + 1
-        return i
-
-    def _buffer(self, table: type, row: dict[str, Any]) -> None:
-        self._buffers[table].append(row)
-        self._buffered += 1
-        if self._buffered >= BATCH_ROWS:
-            self.flush()
-
-    def flush(self) -> None:
-        for table in _TABLES_IN_ORDER:
-            rows = self._buffers[table]
-            if rows:
-                bulk = _FTS_BULK.get(table.__tablename__)
-                if bulk is not None and self._suspend_fts_trigger(bulk[0]):
-                    self.conn.execute(insert(table), rows)
-                    ids = [r["id"] for r in rows]
-                    self.conn.exec_driver_sql(bulk[1], (min(ids), max(ids)))
-                else:
-                    self.conn.execute(insert(table), rows)
-                rows.clear()
-        self._buffered = 0
-
-    def _suspend_fts_trigger(self, name: str) -> bool:
-        """Drop the FTS insert trigger ``name`` for this transaction (see _FTS_BULK); False if absent."""
-        if name in self._suspended:
-            return True
-        if self.conn.dialect.name != "sqlite":
-            return False
-        sql = self.conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)).scalar()
-        if not sql:
-            return False
-        self.conn.exec_driver_sql(f"DROP TRIGGER {name}")
-        self._suspended[name] = sql
-        return True
-
-    def _restore_fts_triggers(self) -> None:
-        for sql in self._suspended.values():
-            self.conn.exec_driver_sql(sql)
-        self._suspended.clear()
 
     # --- events ---
 
@@ -446,8 +335,7 @@ class CatalogWriter:
     def finish(self) -> ImportReport:
         if self.problems:
             raise CatalogFileError(self.report.source, self.problems[:200])
-        self.flush()
-        self._restore_fts_triggers()
+        self.finish_rows()
         return self.report
 
 

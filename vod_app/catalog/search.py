@@ -11,13 +11,13 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
 from sqlalchemy import text
 
 from vod_app.catalog.database import Catalog
 from vod_app.domain.records import SearchHit
+from vod_app.domain.search_filters import SearchFilters  # re-exported: callers may import it from here
 
 MAX_QUERY_CHARS = 512
 MAX_TERMS = 12
@@ -28,13 +28,6 @@ RANK_CAP = 5_000
 _MARK_START, _MARK_END = "\x02", "\x03"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"\w")
-
-
-@dataclass(frozen=True, slots=True)
-class SearchFilters:
-    lang: str | None = None  # language of the text or caption matched
-    event_uid: str | None = None
-    year: int | None = None
 
 
 class SearchBackend(Protocol):

@@ -57,6 +57,15 @@ class FeedFlow(QObject):
         self.dialog: SubscribeDialog | None = None
         self.last_message = ""
 
+    def session_opened(self, session_uid: str) -> None:
+        """A feed's session is no longer "New" once opened; the start page is reloaded if that changed it."""
+        if session_uid.startswith("feed-"):
+            self.runner.submit(self.service.mark_seen, on_done=self._seen, session_uid=session_uid)
+
+    def _seen(self, changed: bool) -> None:
+        if changed:
+            self.window.refresh_lists()
+
     def subscribe_dialog(self) -> None:
         self.dialog = SubscribeDialog(self.window)
         self.dialog.accepted.connect(lambda: self.subscribe(self.dialog.url.text().strip()) if self.dialog else None)

@@ -7,15 +7,8 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QDate, QLocale
 
+from vod_app.domain.durations import format_duration  # noqa: F401 - the ui's name for it
 from vod_app.domain.languages import display_name, sorted_by_name
-
-
-def format_duration(ms: int | None) -> str:
-    if ms is None or ms < 0:
-        return "--:--"
-    s = ms // 1000
-    h, m, sec = s // 3600, s % 3600 // 60, s % 60
-    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
 
 
 def format_date(d: dt.date | None, locale: QLocale | None = None) -> str:

@@ -32,6 +32,16 @@ class Preferences:
     _later: dict[str, str] = field(default_factory=dict, repr=False)
     _timer: QTimer | None = field(default=None, repr=False)
 
+    #: Every key from_store() reads: the composition root loads these through the repository.
+    STORED_KEYS = (
+        "ui_language", "volume", "audio_language", "description_language", "captions_language", "muted", "last_folder",
+    )
+
+    @classmethod
+    def load(cls, read: Callable[[str], str | None], writer: Writer | None) -> Preferences:
+        """From a per-key reader (UserStateRepository.preference); keys never stored stay absent."""
+        return cls.from_store({k: v for k in cls.STORED_KEYS if (v := read(k)) is not None}, writer)
+
     @classmethod
     def from_store(cls, values: dict[str, str], writer: Writer | None) -> Preferences:
         sys_lang = system_language()

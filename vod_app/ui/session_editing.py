@@ -179,3 +179,24 @@ class SessionEditing(QObject):
             restore_fields(self.catalog, session_id, state["before"])
 
         self._first_run("edit", session_id, do, undo, lambda _r: values.title)
+
+
+def install_session_editing(window: Any) -> SessionEditing:
+    """Edit → Undo/Redo, and the session page's Edit…/Remove from catalog (folder sessions)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMenu
+
+    a, page = window.actions_, window.session_page
+    ed = SessionEditing(window.services.repo.catalog, lambda: window.services.repo.events(window.prefs_langs()), window.runner, window)
+    menu = QMenu(QCoreApplication.translate("MainWindow", "&Edit"), window)
+    menu.addAction(a.undo)
+    menu.addAction(a.redo)
+    window.menuBar().insertMenu(window.menuBar().actions()[1], menu)
+    ed.bind_actions(a.undo, a.redo)
+    ed.changed.connect(window.session_changed)
+    for button in (page.edit_button, page.remove_button):
+        ed.busy_changed.connect(button.setDisabled)  # one change at a time
+    ed.failed.connect(window.report_error)
+    page.edit_requested.connect(ed.edit)
+    page.remove_requested.connect(ed.remove)
+    return ed

@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from vod_app.cli.common import open_catalog
+from vod_app.cli.output import Handler
 
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 
@@ -29,11 +31,12 @@ def store_dir() -> Path:
     return app_paths().data_dir / "feeds"
 
 
-def add_parser(sub: Any) -> None:
+def register(sub: Any) -> dict[str, Handler]:
     s = sub.add_parser("feeds", help="podcast / media RSS / Atom feed subscriptions")
     s.add_argument("action", choices=["add", "refresh", "list", "remove"])
     s.add_argument("url", nargs="?", help="feed URL (or file) for add / remove")
     s.add_argument("--json", action="store_true", help="print the result as JSON")
+    return {"feeds": cmd_feeds}
 
 
 def _report_data(report: Any) -> dict[str, Any]:
@@ -61,7 +64,7 @@ def _lines(report: Any) -> list[str]:
     return [report.summary(), *(f"warning: {w}" for w in report.warnings)]
 
 
-def cmd_import_feed(args: argparse.Namespace, open_catalog: Callable[[argparse.Namespace], Any]) -> int:
+def cmd_import_feed(args: argparse.Namespace) -> int:
     from vod_app.catalog.feeds import FeedError, import_feed
 
     catalog = open_catalog(args)
@@ -74,7 +77,7 @@ def cmd_import_feed(args: argparse.Namespace, open_catalog: Callable[[argparse.N
     return 0
 
 
-def cmd_feeds(args: argparse.Namespace, open_catalog: Callable[[argparse.Namespace], Any]) -> int:
+def cmd_feeds(args: argparse.Namespace) -> int:
     from vod_app.catalog.feeds import FeedError, add_feed, list_feeds, refresh_feeds, remove_feed
 
     if args.action in ("add", "remove") and not args.url:

@@ -1,0 +1,102 @@
+"""Headless commands: ``vod-app import|search|recent|show|db|captions|chapters|probe|feeds``.
+
+Exit status: 0 ok, 1 a user error (one clear line on stderr), 2 a usage error. Never a traceback.
+
+Commands come in groups, one module each, listed in GROUPS: a group has ``register(sub)``, which
+adds its subparsers and returns ``{name: handler}``. A new group (feeds, transcript, speakers,
+notes) is a new module with that function, added to GROUPS; helpers it needs are in
+cli/output.py (printing, errors) and cli/common.py (the catalog named by --db).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from vod_app.cli import catalog_commands, db_commands, feed_commands, media_commands
+from vod_app.cli.output import Handler, UsageError, UserError, error, printable
+from vod_app.cli.search_argv import normalise_search_argv
+
+#: Command groups in the order their commands appear in --help.
+GROUPS: list[ModuleType] = [catalog_commands, db_commands, media_commands, feed_commands]
+
+COMMANDS = ("import", "search", "recent", "show", "db", "captions", "chapters", "probe", "feeds")
+
+__all__ = ["COMMANDS", "GROUPS", "UsageError", "UserError", "build_parser", "printable", "run"]
+
+
+def build_parser_and_handlers() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
+    p = argparse.ArgumentParser(
+        prog="vod-app",
+        description=(
+            "Video-on-demand browser for recorded dialogue sessions. Run 'vod-app' with no command to open "
+            "the window; the commands below work in the terminal only and none of them opens the window."
+        ),
+        epilog=(
+            "Exit status: 0 ok, 1 a user error (one line on stderr), 2 a usage error. A search query that "
+            "starts with a dash is text to look for: vod-app search -2017 (or vod-app search -- -2017)."
+        ),
+    )
+    p.add_argument("--db", metavar="URL", help="catalog database as a SQLAlchemy URL (default: VOD_APP_DB or the user data folder)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    handlers: dict[str, Handler] = {}
+    for group in GROUPS:
+        handlers.update(group.register(sub))
+    return p, handlers
+
+
+
+def build_parser() -> argparse.ArgumentParser:
+    return build_parser_and_handlers()[0]
+
+
+def run(argv: Sequence[str]) -> int:
+    parser, handlers = build_parser_and_handlers()
+    args = parser.parse_args(normalise_search_argv(argv))  # exits 2 on a usage error
+    if args.command is None:
+        parser.print_usage(sys.stderr)
+        return 2
+    from vod_app.catalog.database import CatalogError
+    from vod_app.catalog.validation import CatalogFileError
+
+    try:
+        status = handlers[args.command](args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's final flush
+        return status
+    except BrokenPipeError:
+        # The reader stopped early (`vod-app captions big.vtt | head`): that is not an error, as for
+        # git or ls. Point stdout at /dev/null so the interpreter's last flush has nowhere to fail.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 0
+    except CatalogFileError as exc:
+        # One line that names the file, the JSON path and what is wrong; the full list after it.
+        error(str(exc))
+        if len(exc.problems) > 1:
+            sys.stderr.write(printable(exc.report(), keep_newlines=True) + "\n")
+        return 1
+    except UsageError as exc:
+        error(f"{args.command}: {exc}")
+        return 2
+    except (UserError, CatalogError) as exc:
+        error(str(exc))
+        return 1
+    except ValueError as exc:  # parsers' format errors (CaptionFormatError is a ValueError)
+        error(str(exc))
+        return 1
+    except OSError as exc:
+        name = exc.filename or ""
+        error(f"{name}{': ' if name else ''}{exc.strerror or exc}")
+        return 1
+    except KeyboardInterrupt:
+        error("interrupted")
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the promise is "never a traceback"
+        error(f"internal error: {type(exc).__name__}: {exc}")
+        if os.environ.get("VOD_APP_DEBUG"):
+            raise
+        return 1
