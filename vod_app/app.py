@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="vod-app")
     p.add_argument("--db", metavar="URL", help="catalog database (SQLAlchemy URL)")
+    p.add_argument("--user", metavar="NAME", help="whose positions, bookmarks and preferences (default: VOD_APP_USER or the login name)")
     p.add_argument("--headless-playback", action="store_true", help="play with dummy audio/video outputs")
     p.add_argument("--open", metavar="SESSION", help="open this session (its id, as 'vod-app recent --json' shows)")
     args, _qt_args = p.parse_known_args(list(argv))
@@ -72,10 +73,7 @@ def build_window(
     repo = CatalogRepository(catalog)
     users = UserStateRepository(catalog)
     runner = TaskRunner()
-    from vod_app.catalog import models as m
-
-    with catalog.read() as s:
-        stored = {k: v for k, v in s.query(m.Preference.key, m.Preference.value)}
+    stored = users.preferences()  # this person's (claims the catalog's unnamed person on first use)
     prefs = Preferences.from_store(
         stored, writer=lambda k, v: runner.submit(users.set_preference, key=k, value=v)
     )
@@ -327,6 +325,8 @@ class AppShell:
 
 def main(argv: Sequence[str] = ()) -> int:
     args = _parse(argv)
+    if args.user is not None:  # read by vod_app.paths.current_person(), as VOD_APP_USER is
+        os.environ["VOD_APP_USER"] = args.user
     _prepare_platform()
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
     from PySide6.QtWidgets import QApplication

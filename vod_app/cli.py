@@ -23,6 +23,7 @@ class UserError(Exception):
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="vod-app", description="Video-on-demand browser for recorded dialogue sessions.")
     p.add_argument("--db", metavar="URL", help="catalog database as a SQLAlchemy URL (default: VOD_APP_DB or the user data folder)")
+    p.add_argument("--user", metavar="NAME", help="whose positions, bookmarks and preferences (default: VOD_APP_USER or the login name)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser("import", help="import a catalog file (JSON) or a folder of recordings")
@@ -419,6 +420,10 @@ def run(argv: Sequence[str]) -> int:
     from vod_app.catalog.validation import CatalogFileError
 
     try:
+        if args.user is not None:  # read by vod_app.paths.current_person(), as VOD_APP_USER is
+            from vod_app.catalog.people import check_name
+
+            os.environ["VOD_APP_USER"] = check_name(args.user)
         return HANDLERS[args.command](args)
     except CatalogFileError as exc:
         # One line that names the file, the JSON path and what is wrong; the full list after it.
