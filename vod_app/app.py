@@ -51,7 +51,7 @@ def build_window(
     from vod_app.catalog.builtin import ensure_builtin_catalog
     from vod_app.catalog.database import CorruptDatabaseError, open_catalog
     from vod_app.catalog.repository import CatalogRepository, UserStateRepository
-    from vod_app.catalog.search import SqliteSearch
+    from vod_app.catalog.search import search_backend
     from vod_app.paths import app_paths
     from vod_app.playback.controller import PlayerController
     from vod_app.tasks import TaskRunner
@@ -81,7 +81,7 @@ def build_window(
         headless_playback = QGuiApplication.platformName() not in ("xcb", "windows", "cocoa")
     controller = PlayerController(headless=headless_playback)
     folder_import = _folder_importer(catalog)
-    services = Services(repo, users, SqliteSearch(catalog), _catalog_importer(catalog), folder_import)
+    services = Services(repo, users, search_backend(catalog), _catalog_importer(catalog), folder_import)
     thumbs = ThumbnailCache(paths.thumbnails_dir, runner, enabled=thumbnails)
     window = MainWindow(services, controller, runner, prefs, thumbs)
     window.catalog = catalog

@@ -172,13 +172,13 @@ def _terminal_progress():  # -> callable(done, total, label) | None
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from vod_app.catalog.search import SearchFilters, SqliteSearch
+    from vod_app.catalog.search import SearchFilters, search_backend
 
     if args.limit < 1:
         raise UserError(f"--limit must be at least 1 (got {args.limit})")
     catalog = _open(args)
     lang = args.lang.lower() if args.lang else None
-    hits = SqliteSearch(catalog).search(
+    hits = search_backend(catalog).search(
         args.query, SearchFilters(lang=lang, event_uid=args.event, year=args.year), limit=args.limit, ui_lang=lang or "en", prefix=True
     )
     data = []

@@ -17,6 +17,8 @@ from vod_app.catalog.database import CatalogError, open_catalog
 from vod_app.catalog.recovery import legacy_bookmark_uid
 from vod_app.catalog.repository import CatalogRepository, UserStateRepository
 
+pytestmark = pytest.mark.both_engines  # catalog behaviour: SQLite and PostgreSQL (tests/conftest.py)
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "db"
 REC = "iom-idm-2017-04-18-panels-2-3-rec"

@@ -11,6 +11,7 @@ import datetime as dt
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -131,8 +132,9 @@ class Recording(Base):
     source: Mapped[str] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
     duration_ms: Mapped[int | None] = mapped_column(Integer)
-    size: Mapped[int | None] = mapped_column(Integer)
-    mtime_ns: Mapped[int | None] = mapped_column(Integer)
+    # 64-bit on PostgreSQL (migration 0001); SQLite's INTEGER is 64-bit already.
+    size: Mapped[int | None] = mapped_column(Integer().with_variant(BigInteger(), "postgresql"))
+    mtime_ns: Mapped[int | None] = mapped_column(Integer().with_variant(BigInteger(), "postgresql"))
     missing: Mapped[bool] = mapped_column(Boolean, default=False)
     # Folder import: size/mtime of the media file and its sidecars when last read (incremental rescans).
     stamp: Mapped[str | None] = mapped_column(String(200))

@@ -184,7 +184,7 @@ class CatalogRepository:
 
     def _recent_rows(self, conn: Connection, sample: int, after: list[Any] | None, limit: int, filters: SearchFilters) -> list[Any]:
         """One walk of the recent list: sessions with ``is_sample = sample``, newest first."""
-        params: dict[str, Any] = {"limit": limit, "sample": sample, "person": self.person}
+        params: dict[str, Any] = {"limit": limit, "sample": bool(sample), "person": self.person}
         where = self._filter_sql(filters, params)
         if after is not None:
             # The first term gives SQLite an index range to start from; the row value orders ties.
@@ -463,6 +463,10 @@ class CatalogRepository:
 
     def cue_moments(self, session_id: int, query: str, limit: int = 50) -> list[tuple[int, int, str, str]]:
         """(recording_id, start_ms, language, snippet html) of caption moments matching ``query``."""
+        if self.catalog.engine.dialect.name == "postgresql":
+            from vod_app.catalog.search_pg import PostgresSearch
+
+            return PostgresSearch(self.catalog).cue_moments(session_id, query, limit)
         from vod_app.catalog.search import build_match, snippet_html
 
         match = build_match(query)
