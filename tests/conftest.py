@@ -148,7 +148,15 @@ _NOT_RUN = pytest.StashKey[int]()
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Without ../shared the tests that need the suites are left out (not skipped: a skip fails CI)
-    and reported once at the end; everything else runs."""
+    and reported once at the end; everything else runs. Without PostgreSQL, the tests that need a
+    server are left out the same way (and "only SQLite ran" is said once)."""
+    if config.stash.get(_NO_PG, None):
+        pg_only = [item for item in items if {"pg_cluster", "pg_url"} & set(getattr(item, "fixturenames", ()))
+                   and "engine" not in getattr(item, "fixturenames", ())]
+        if pg_only:
+            keep_pg = set(map(id, pg_only))
+            items[:] = [item for item in items if id(item) not in keep_pg]
+            config.hook.pytest_deselected(items=pg_only)
     if _have_shared_testdata():
         return
     left_out = [item for item in items if _needs_shared_testdata(item)]

@@ -305,7 +305,7 @@ def cmd_db(args: argparse.Namespace) -> int:
     backups_dir = _backups_dir(url)
     db_file = sqlite_file_of(url)
     if args.action == "upgrade":
-        catalog = open_catalog(url, backups_dir=backups_dir)
+        catalog = open_catalog(url, backups_dir=backups_dir, upgrade=True)
         _emit(args, {"revision": head_revision()}, [f"catalog at schema {head_revision()}"])
         catalog.dispose()
         return 0
@@ -319,8 +319,12 @@ def cmd_db(args: argparse.Namespace) -> int:
                 sys.stderr.write(f"vod-app: {diagnosis.summary()}{hint}\n")
                 return 1
         catalog = open_catalog(url, backups_dir=backups_dir, upgrade=False)
-        # a SQLite file was checked by diagnose() above; other databases check themselves
+        # a SQLite file was checked by diagnose() above; PostgreSQL has a check of its own
         problems = integrity_problems(catalog.engine) if catalog.is_sqlite and db_file is None else []
+        if catalog.engine.dialect.name == "postgresql":
+            from vod_app.catalog.pg_admin import check_postgres
+
+            problems = check_postgres(catalog)
         from vod_app.catalog.repository import CatalogRepository
 
         counts = CatalogRepository(catalog).counts()
@@ -329,6 +333,12 @@ def cmd_db(args: argparse.Namespace) -> int:
         if problems:
             sys.stderr.write(f"vod-app: {db_file or url}: integrity check failed: {problems[0]}; {RECOVER_HINT}\n")
         return 0 if not problems else 1
+    if db_file is None and args.action == "backup" and url.startswith("postgresql"):
+        from vod_app.catalog.pg_admin import backup_postgres
+
+        dest = backup_postgres(url, app_paths().backups_dir)
+        _emit(args, {"backup": str(dest)}, [f"backup written to {dest}"])
+        return 0
     if db_file is None:
         raise UserError(f"'db {args.action}' works on SQLite catalogs only; use the database server's own tools")
     if args.action == "recover":

@@ -38,6 +38,10 @@ class NewerSchemaError(CatalogError):
     """The database was written by a newer vod-app: refused and left untouched."""
 
 
+class OlderSchemaError(CatalogError):
+    """A shared catalog (on a server) at an older schema than this client: refused, not upgraded."""
+
+
 class CorruptDatabaseError(CatalogError):
     """The file is not a usable SQLite database (or fails its integrity check)."""
 
@@ -418,8 +422,13 @@ def integrity_problems(engine: Engine, *, quick: bool = False, limit: int = 20) 
     return [] if rows == ["ok"] else rows
 
 
-def open_catalog(url: str, *, backups_dir: Path | None = None, upgrade: bool = True) -> Catalog:
+def open_catalog(url: str, *, backups_dir: Path | None = None, upgrade: bool | None = None) -> Catalog:
     """Open (and by default upgrade) the catalog at ``url``.
+
+    ``upgrade`` None (the default): a SQLite file is upgraded (after a backup copy); a catalog on a
+    server (PostgreSQL) only when it is empty. A shared catalog at an older schema is refused with
+    what to run: other people's clients are using it, so only ``vod-app db upgrade`` (``upgrade=True``)
+    moves it on.
 
     A database stamped with a revision this version does not know is refused untouched; an older one
     is copied to ``backups_dir`` and then upgraded.
@@ -428,7 +437,7 @@ def open_catalog(url: str, *, backups_dir: Path | None = None, upgrade: bool = T
     if db_file is not None:
         # Before the first connection: it would switch the file to WAL (a byte of its header).
         kind = recognise(db_file).kind
-        if kind != "catalog" and not upgrade:
+        if kind != "catalog" and upgrade is False:
             raise CatalogError(f"{db_file}: no catalog yet (the first command that uses it creates one)")
         if kind == "new":
             _ensure_folder(db_file)
@@ -442,14 +451,21 @@ def open_catalog(url: str, *, backups_dir: Path | None = None, upgrade: bool = T
             return Catalog(url, engine)  # at head already: no Alembic import at start-up
         head = head_revision()
         if rev is not None and rev not in known_revisions():
+            where = db_file or engine.url.render_as_string(hide_password=True)
             raise NewerSchemaError(
-                f"{db_file or url}: the catalog was written by a newer version of vod-app "
+                f"{where}: the catalog was written by a newer version of vod-app "
                 f"(schema {rev}); this version knows up to {head}. It was left untouched."
             )
         if rev is None and populated:
             raise ForeignDatabaseError(f"{db_file or url}: holds tables but no vod-app schema version")
         if rev != head:
-            if not upgrade:
+            if upgrade is None and db_file is None and rev is not None:
+                where = engine.url.render_as_string(hide_password=True)
+                raise OlderSchemaError(
+                    f"{where}: the shared catalog is at schema {rev}; this version of vod-app needs schema {head} "
+                    f"(run 'vod-app db upgrade --db URL' once every client is updated)"
+                )
+            if upgrade is False:
                 raise CatalogError(f"{db_file or url}: schema {rev or 'empty'} needs an upgrade to {head}")
             if db_file is not None and rev is not None:
                 problems = integrity_problems(engine)
