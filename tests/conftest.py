@@ -151,7 +151,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     and reported once at the end; everything else runs. Without PostgreSQL, the tests that need a
     server are left out the same way (and "only SQLite ran" is said once)."""
     if config.stash.get(_NO_PG, None):
-        pg_only = [item for item in items if {"pg_cluster", "pg_url"} & set(getattr(item, "fixturenames", ()))
+        pg_only = [item for item in items if {"pg_cluster", "pg_url", "own_cluster"} & set(getattr(item, "fixturenames", ()))
                    and "engine" not in getattr(item, "fixturenames", ())]
         if pg_only:
             keep_pg = set(map(id, pg_only))

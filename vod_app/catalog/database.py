@@ -74,8 +74,30 @@ def db_error_kind(exc: BaseException) -> str | None:
     return None
 
 
+class ServerUnreachableError(CatalogError):
+    """The catalog server cannot be reached (down, restarting, network): worth retrying."""
+
+
+UNREACHABLE = "catalog server unreachable, retrying"
+
+
+def server_unreachable(exc: BaseException) -> bool:
+    """Is ``exc`` a lost or refused connection to a catalog server (not a SQL error)?
+
+    By name, so the SQLite path never imports psycopg: psycopg's OperationalError is what a refused
+    connection, a server shutdown or a dropped socket raise; SQLAlchemy flags a dropped pooled one.
+    """
+    if getattr(exc, "connection_invalidated", False):
+        return True
+    orig = getattr(exc, "orig", None) or exc
+    mod = type(orig).__module__
+    return mod.startswith("psycopg") and any(c.__name__ == "OperationalError" for c in type(orig).__mro__)
+
+
 def catalog_error(where: object, exc: BaseException) -> CatalogError:
     """The CatalogError (worded for the user) for a database error at ``where``."""
+    if server_unreachable(exc):
+        return ServerUnreachableError(f"{where}: {UNREACHABLE}")
     kind = db_error_kind(exc)
     msg = f"{where}: {describe_db_error(exc)}"
     if kind == "corrupt":
@@ -91,7 +113,7 @@ def _user_errors(where: object) -> Iterator[None]:
     try:
         yield
     except DBAPIError as exc:
-        if db_error_kind(exc) is None:
+        if db_error_kind(exc) is None and not server_unreachable(exc):
             raise
         raise catalog_error(where, exc) from exc
 
@@ -316,7 +338,10 @@ def make_engine(url: str) -> Engine:
             event.listen(engine, "connect", _on_connect)
             event.listen(engine, "begin", _on_begin)
             return engine
-        return create_engine(u, pool_pre_ping=True)
+        # No pre-ping: it is a round trip before every statement (the position save is one round trip,
+        # see Catalog.autocommit). A connection the server dropped fails once, SQLAlchemy then
+        # replaces the whole pool, and user-state writes wait in their queue meanwhile (pending.py).
+        return create_engine(u)
     except ImportError as exc:
         raise _missing_driver(u, exc) from exc
     except NoSuchModuleError as exc:
@@ -378,6 +403,13 @@ class Catalog:
                     raise
             time.sleep(delay)
             delay = min(delay * 2, 0.5)
+
+    @contextlib.contextmanager
+    def autocommit(self) -> Iterator[Connection]:
+        """A connection whose every statement commits by itself: one round trip for a one-statement
+        write on a server (no BEGIN, no COMMIT). SQLite writes go through :meth:`write`."""
+        with _user_errors(self.where), self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            yield conn
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -475,7 +507,7 @@ def open_catalog(url: str, *, backups_dir: Path | None = None, upgrade: bool | N
             migrate(engine, head)
     except DBAPIError as exc:
         engine.dispose()
-        raise catalog_error(db_file or url, exc) from exc
+        raise catalog_error(db_file or engine.url.render_as_string(hide_password=True), exc) from exc
     except CatalogError:
         engine.dispose()
         raise
