@@ -96,6 +96,17 @@ def pg_url(pg_cluster) -> Iterator[str]:  # noqa: ANN001
     pg_cluster.sql(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
 
 
+@pytest.fixture
+def own_cluster() -> Iterator[object]:
+    """A cluster of the test's own, for tests that stop and start the server in the middle."""
+    from pg_cluster import start_cluster
+
+    cluster = start_cluster()
+    yield cluster
+    cluster.stop("immediate")
+    shutil.rmtree(cluster.base.parent, ignore_errors=True)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", f"{_BOTH_MARK}: runs on each catalog engine (SQLite, PostgreSQL)")
     config.addinivalue_line("markers", f"{_SQLITE_MARK}: in a both_engines module, runs on SQLite only")

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -85,6 +85,8 @@ def build_window(
     thumbs = ThumbnailCache(paths.thumbnails_dir, runner, enabled=thumbnails)
     window = MainWindow(services, controller, runner, prefs, thumbs)
     window.catalog = catalog
+    if not catalog.is_sqlite:
+        window.server_status = _ServerStatus(window, users, runner)
     if seed_error:
         window.report_error(
             QCoreApplication.translate(
@@ -92,6 +94,43 @@ def build_window(
             ).format(error=seed_error)
         )
     return window
+
+
+class _ServerStatus(QObject):
+    """A shared catalog's reachability in the status bar, and pending writes retried every 10 s.
+
+    ``message`` is emitted on task-runner threads (UserStateRepository.on_status) and delivered to
+    the GUI thread through a queued connection to a slot.
+    """
+
+    message = Signal(str)
+
+    def __init__(self, window, users, runner) -> None:  # noqa: ANN001
+        super().__init__(window)
+        from PySide6.QtCore import QTimer
+
+        self.window, self.users, self.runner = window, users, runner
+        self.message.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        users.on_status = self.message.emit
+        self.timer = QTimer(self)
+        self.timer.setInterval(10_000)
+        self.timer.timeout.connect(self._retry)
+        self.timer.start()
+
+    @Slot(str)
+    def _show(self, text: str) -> None:
+        from vod_app.catalog.database import UNREACHABLE
+
+        if text == UNREACHABLE:
+            shown = QCoreApplication.translate("MainWindow", "Catalog server unreachable, retrying…")
+        else:
+            shown = QCoreApplication.translate("MainWindow", "Catalog server reachable again; your changes were saved")
+        self.window.statusBar().showMessage(shown, 15_000)
+
+    @Slot()
+    def _retry(self) -> None:
+        if self.users.has_pending:
+            self.runner.submit(self.users.flush_pending)
 
 
 def _backups_dir(url: str):  # noqa: ANN202

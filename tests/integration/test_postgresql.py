@@ -117,6 +117,28 @@ def test_the_window_opens_on_postgresql(qtbot, pg_url: str) -> None:
         window.catalog.dispose()
 
 
+def test_the_window_says_when_the_server_is_unreachable_and_saves_later(qtbot, own_cluster, tmp_path: Path) -> None:  # noqa: ANN001
+    from vod_app.app import build_window
+
+    own_cluster.sql('CREATE DATABASE "vod"')
+    url = own_cluster.url("vod")
+    window = build_window(url, headless_playback=True, thumbnails=False)
+    qtbot.addWidget(window)
+    try:
+        window.server_status.timer.setInterval(200)
+        users = window.services.users
+        own_cluster.stop("fast")
+        window.runner.submit(users.save_position, recording_uid="r1", position_ms=42_000, duration_ms=90_000)
+        qtbot.waitUntil(lambda: "unreachable" in window.statusBar().currentMessage(), timeout=15_000)
+        assert users.has_pending
+        own_cluster.start()
+        qtbot.waitUntil(lambda: "reachable again" in window.statusBar().currentMessage(), timeout=30_000)
+        assert not users.has_pending and users.position("r1") == 42_000
+    finally:
+        window.close()
+        window.catalog.dispose()
+
+
 # --- search ---------------------------------------------------------------------------------------
 
 _SAFE = re.compile(r"^[\w' &<>:*()-]*$")

@@ -19,8 +19,6 @@ import sys
 import threading
 from pathlib import Path
 
-import pytest
-from pg_cluster import start_cluster
 from sqlalchemy import create_engine, text
 
 from .catalogs import generated_catalog, write_catalog
@@ -130,17 +128,6 @@ def test_twenty_clients_for_a_minute(pg_url: str, tmp_path: Path) -> None:
     print(f"{len(latencies)} position saves, p50 {statistics.median(latencies) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms; "
           f"{imp['imports']} imports")
     assert p95 < 0.050, f"position saves p95 {p95 * 1000:.1f} ms"
-
-
-@pytest.fixture
-def own_cluster():  # noqa: ANN201
-    """A cluster of this test's own: it is stopped and started in the middle."""
-    import shutil
-
-    cluster = start_cluster()
-    yield cluster
-    cluster.stop("immediate")
-    shutil.rmtree(cluster.base.parent, ignore_errors=True)
 
 
 def test_server_restart_loses_nothing(own_cluster, tmp_path: Path) -> None:  # noqa: ANN001

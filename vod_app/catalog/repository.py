@@ -572,6 +572,11 @@ class UserStateRepository:
         return True
 
     @property
+    def has_pending(self) -> bool:
+        """Writes wait for the server (no disk read: cheap enough for a GUI timer)."""
+        return self._queued
+
+    @property
     def pending(self) -> int:
         return 0 if self._pending is None else len(self._pending)
 
