@@ -25,7 +25,6 @@ from vod_app.catalog.search import (
     MAX_QUERY_CHARS,
     MAX_TERMS,
     MIN_PREFIX_CHARS,
-    RANK_CAP,
     SearchFilters,
     _one_per_moment,
     _prefer_lang,
@@ -73,31 +72,50 @@ def build_tsquery(query: str, *, prefix: bool = True) -> str | None:
     return " & ".join(parts)
 
 
+_TEXT_SCORE = "ts_rank('{0, 0, 0.1, 1.0}', t.tsv, q.tsq, 1)"
+_TEXT_TIER = "CASE WHEN ts_filter(t.tsv, '{a}') @@ q.tsq THEN 0 ELSE 1 END"
+# Past this many matches ranking reads every match's vector (ts_rank, ts_filter): newest first instead.
+PG_RANK_CAP = 1_000
+# Ranked first, on the index's matches; the snippets (ts_headline re-parses a description: the
+# costly part) only for the rows kept.
 _TEXT_HITS = """
-WITH q AS (SELECT ({tsq}) AS tsq)
-SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid,
-       ts_rank('{{0, 0, 0.1, 1.0}}', t.tsv, q.tsq, 1) AS score,
-       ts_headline(vod_ts_config(t.lang), t.description, q.tsq, :hl) AS snip, t.id,
-       CASE WHEN ts_filter(t.tsv, '{{a}}') @@ q.tsq THEN 0 ELSE 1 END AS tier
-FROM q, texts AS t
+WITH q AS (SELECT ({tsq}) AS tsq),
+hit AS (
+  SELECT t.id, {score} AS score, {tier} AS tier
+  FROM q, texts AS t
+  LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
+  JOIN sessions AS s ON s.id = CASE t.owner_kind WHEN 'session' THEN t.owner_id ELSE p.session_id END
+  WHERE t.tsv @@ q.tsq AND t.owner_kind IN ('session', 'panel') {filters}
+  {order}
+  LIMIT :limit
+)
+SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid, hit.score,
+       ts_headline(vod_ts_config(t.lang), t.description, q.tsq, :hl) AS snip, t.id, hit.tier
+FROM hit CROSS JOIN q
+JOIN texts AS t ON t.id = hit.id
 LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
 JOIN sessions AS s ON s.id = CASE t.owner_kind WHEN 'session' THEN t.owner_id ELSE p.session_id END
-WHERE t.tsv @@ q.tsq AND t.owner_kind IN ('session', 'panel') {filters}
-{order}
-LIMIT :limit
+{order_out}
 """
 
 _CUE_HITS = """
-WITH q AS (SELECT ({tsq}) AS tsq)
-SELECT c.recording_id, r.uid, c.start_ms, c.language, r.session_id, s.uid, s.date,
-       -ts_rank(c.tsv, q.tsq) AS score,
+WITH q AS (SELECT ({tsq}) AS tsq),
+hit AS (
+  SELECT c.id, {score} AS score
+  FROM q, cues AS c
+  JOIN recordings AS r ON r.id = c.recording_id
+  JOIN sessions AS s ON s.id = r.session_id
+  WHERE c.tsv @@ q.tsq {filters}
+  {order}
+  LIMIT :limit
+)
+SELECT c.recording_id, r.uid, c.start_ms, c.language, r.session_id, s.uid, s.date, hit.score,
        ts_headline(vod_ts_config(c.language), c.text, q.tsq, :hl) AS snip
-FROM q, cues AS c
+FROM hit CROSS JOIN q
+JOIN cues AS c ON c.id = hit.id
 JOIN recordings AS r ON r.id = c.recording_id
 JOIN sessions AS s ON s.id = r.session_id
-WHERE c.tsv @@ q.tsq {filters}
-{order}
-LIMIT :limit
+{order_out}
 """
 
 
@@ -120,7 +138,7 @@ class PostgresSearch:
         if tsq is None or limit <= 0:
             return []
         limit = min(limit, 500)
-        params: dict[str, object] = {"tsq": tsq, "hl": _HEADLINE_OPTS, "limit": limit * 3, "cap": RANK_CAP}
+        params: dict[str, object] = {"tsq": tsq, "hl": _HEADLINE_OPTS, "limit": limit * 3}
         where = []
         if filters.event_uid is not None:
             where.append("AND s.event_id = (SELECT id FROM events WHERE uid = :event_uid)")
@@ -137,10 +155,13 @@ class PostgresSearch:
         hits: list[SearchHit] = []
         with self.catalog.read() as s:
             conn = s.connection()
-            huge = _match_count(conn, "texts", tsq) >= RANK_CAP
+            huge = _match_count(conn, "texts", tsq) >= PG_RANK_CAP
             # A huge match set is shown newest first, untiered (ranking it all costs seconds).
             order = "ORDER BY t.id DESC" if huge else "ORDER BY tier, score DESC, t.id"
-            sql = _TEXT_HITS.format(tsq=_TSQ, filters=" ".join(text_where), order=order)
+            order_out = "ORDER BY t.id DESC" if huge else "ORDER BY hit.tier, hit.score DESC, t.id"
+            # A huge match set is not ranked at all: reading every match's vector costs seconds.
+            score, tier = ("0", "1") if huge else (_TEXT_SCORE, _TEXT_TIER)
+            sql = _TEXT_HITS.format(tsq=_TSQ, filters=" ".join(text_where), order=order, order_out=order_out, score=score, tier=tier)
             rows = _prefer_lang([r[:11] + (0 if huge else r[11],) for r in conn.execute(text(sql), params).all()], ui_lang)
             seen: set[tuple[str, int]] = set()
             for kind, owner_id, lang, title, sid, suid, date, puid, score, snip, _tid, tier in rows:
@@ -165,8 +186,11 @@ class PostgresSearch:
             hits.sort(key=lambda h: h.tier)  # stable: rank order kept within a tier
             if len(hits) >= limit:
                 return hits[:limit]
-            cue_order = "ORDER BY c.id DESC" if _match_count(conn, "cues", tsq) >= RANK_CAP else "ORDER BY score, c.id"
-            sql = _CUE_HITS.format(tsq=_TSQ, filters=" ".join(cue_where), order=cue_order)
+            cue_huge = _match_count(conn, "cues", tsq) >= PG_RANK_CAP
+            cue_order = "ORDER BY c.id DESC" if cue_huge else "ORDER BY score, c.id"
+            cue_out = "ORDER BY c.id DESC" if cue_huge else "ORDER BY hit.score, c.id"
+            sql = _CUE_HITS.format(tsq=_TSQ, filters=" ".join(cue_where), order=cue_order, order_out=cue_out,
+                                   score="0" if cue_huge else "-ts_rank(c.tsv, q.tsq)")
             cue_rows = conn.execute(text(sql), {**params, "limit": (limit - len(hits)) * 3}).all()
             cue_rows = _one_per_moment(cue_rows, ui_lang)[: limit - len(hits)]
             titles = _session_titles(conn, {r[4] for r in cue_rows}, ui_lang)
@@ -212,9 +236,9 @@ def _plain_start(snip: str | None) -> str:
 
 
 def _match_count(conn, table: str, tsq: str) -> int:  # noqa: ANN001
-    """How many rows match, counted up to RANK_CAP (the GIN index; stops early)."""
+    """How many rows match, counted up to PG_RANK_CAP (the GIN index; stops early)."""
     return conn.execute(
-        text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE tsv @@ ({_TSQ}) LIMIT :cap) AS m"), {"tsq": tsq, "cap": RANK_CAP}
+        text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE tsv @@ ({_TSQ}) LIMIT :cap) AS m"), {"tsq": tsq, "cap": PG_RANK_CAP}
     ).scalar_one()
 
 
