@@ -139,6 +139,16 @@ def test_the_window_says_when_the_server_is_unreachable_and_saves_later(qtbot, o
         window.catalog.dispose()
 
 
+def test_the_sqlite_path_never_imports_the_postgresql_driver(tmp_path: Path) -> None:
+    """Start-up stays as fast as before: psycopg and search_pg load only for PostgreSQL URLs."""
+    code = ("import sys; from vod_app.cli import run; assert run(['recent']) == 0; "
+            "print(sorted(m for m in sys.modules if m.startswith(('psycopg', 'vod_app.catalog.search_pg', 'vod_app.catalog.pending'))))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT,
+                          env={**os.environ, "VOD_APP_HOME": str(tmp_path)})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
 # --- search ---------------------------------------------------------------------------------------
 
 _SAFE = re.compile(r"^[\w' &<>:*()-]*$")

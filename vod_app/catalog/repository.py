@@ -423,8 +423,8 @@ class CatalogRepository:
         """Years with a dated session, newest first; only the event's when ``event_uid`` is given."""
         if event_uid is not None:
             # An event's sessions are few (ix_sessions_event): read their dates directly.
-            sql = """
-                SELECT DISTINCT substr(s.date, 1, 4) FROM sessions AS s
+            sql = f"""
+                SELECT DISTINCT {self._year_of('s.date')} FROM sessions AS s
                 WHERE s.event_id = (SELECT id FROM events WHERE uid = :event_uid) AND s.date IS NOT NULL"""
             with self.catalog.read() as s:
                 rows = s.execute(text(sql), {"event_uid": event_uid}).scalars()
@@ -435,13 +435,21 @@ class CatalogRepository:
             WITH RECURSIVE y(d) AS (
               SELECT max({_RECENT_KEY}) FROM sessions AS s
               UNION ALL
-              SELECT (SELECT max({_RECENT_KEY}) FROM sessions AS s WHERE {_RECENT_KEY} < substr(y.d, 1, 4))
+              SELECT (SELECT max({_RECENT_KEY}) FROM sessions AS s WHERE {_RECENT_KEY} < {self._year_start('y.d')})
               FROM y WHERE y.d > '{_NO_DATE}'
             )
-            SELECT substr(d, 1, 4) FROM y WHERE d > '{_NO_DATE}'"""
+            SELECT {self._year_of('d')} FROM y WHERE d > '{_NO_DATE}'"""
         with self.catalog.read() as s:
             rows = s.execute(text(sql)).scalars()
             return sorted({int(y) for y in rows if y and y.isdigit()}, reverse=True)
+
+    def _year_of(self, expr: str) -> str:
+        """The year of a date column as 'YYYY' text (SQLite stores dates as ISO text)."""
+        return f"to_char({expr}, 'YYYY')" if self.catalog.engine.dialect.name == "postgresql" else f"substr({expr}, 1, 4)"
+
+    def _year_start(self, expr: str) -> str:
+        """What sorts just before every date of ``expr``'s year (SQLite: its 'YYYY' prefix)."""
+        return f"date_trunc('year', {expr})::date" if self.catalog.engine.dialect.name == "postgresql" else f"substr({expr}, 1, 4)"
 
     def languages(self) -> list[str]:
         # One index seek per language (ix_session_languages_lang), not a scan of every row.
