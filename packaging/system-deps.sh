@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu packages vod-app needs (see ../shared/platform-notes.md for why each).
 #   packaging/system-deps.sh run     what running the app needs
-#   packaging/system-deps.sh test    + what the test suite needs (Xvfb, ffmpeg for generated media)
+#   packaging/system-deps.sh test    + what the test suite needs (Xvfb, ffmpeg for generated media, and
+#                                    Debian's PostgreSQL server: the suite runs a throwaway cluster)
 # Installs with apt-get when root, through sudo when available; otherwise prints the exact command.
 set -euo pipefail
 
@@ -11,7 +12,7 @@ RUN_PACKAGES=(
   libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-xinerama0 libxcb-randr0
   libxcb-shape0 libxcb-render-util0 libxcb-image0 libegl1 libgl1 libfontconfig1 fonts-dejavu-core libdbus-1-3
 )
-TEST_PACKAGES=(xvfb xauth ffmpeg espeak-ng imagemagick)
+TEST_PACKAGES=(xvfb xauth ffmpeg espeak-ng imagemagick postgresql)
 
 want=("${RUN_PACKAGES[@]}")
 if [[ "${1:-run}" == "test" ]]; then

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,7 +30,91 @@ def _in_ci() -> bool:
     return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
 
 
+# --- the catalog engines -------------------------------------------------------------------------
+# Tests about catalog behaviour (import, search, repository, user state) are marked ``both_engines``
+# and run on SQLite and on PostgreSQL (a throwaway cluster, tests/pg_cluster.py); tests about SQLite
+# files themselves (damage, WAL, locks, foreign files, recovery) stay SQLite-only (docs/deployment.md).
+_BOTH_MARK = "both_engines"
+_SQLITE_MARK = "sqlite_only"  # in a both_engines module: a test about files or one engine's limits
+_NO_PG = pytest.StashKey[str]()
+
+
+def _postgresql_missing() -> str | None:
+    """Why PostgreSQL cannot run here (None when it can): the server binaries and the driver."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from pg_cluster import server_bin
+
+    if server_bin() is None:
+        return "the PostgreSQL server is not installed (packaging/system-deps.sh test installs it)"
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return "the psycopg driver is not installed (make setup-test)"
+    return None
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "db_url" not in metafunc.fixturenames or metafunc.definition.get_closest_marker(_BOTH_MARK) is None:
+        return
+    if metafunc.definition.get_closest_marker(_SQLITE_MARK) is not None:
+        return
+    engines = ["sqlite"] if metafunc.config.stash.get(_NO_PG, None) else ["sqlite", "postgresql"]
+    metafunc.parametrize("engine", engines)
+
+
+@pytest.fixture
+def engine() -> str:
+    """The catalog engine of a test not marked ``both_engines``."""
+    return "sqlite"
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    """One PostgreSQL cluster for the session, and a template database at the schema's head.
+
+    In a folder of its own under /tmp (pytest's are private to the test user; the server may run as
+    another one), removed afterwards."""
+    from pg_cluster import start_cluster
+
+    cluster = start_cluster()
+    try:
+        from vod_app.catalog.database import open_catalog
+
+        cluster.sql('CREATE DATABASE "vod_template"')
+        open_catalog(cluster.url("vod_template")).dispose()
+        yield cluster
+    finally:
+        cluster.stop("immediate")
+        shutil.rmtree(cluster.base.parent, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> Iterator[str]:  # noqa: ANN001
+    """A fresh PostgreSQL catalog at the schema's head (a copy of the template), dropped afterwards."""
+    url = pg_cluster.new_database(template="vod_template")
+    yield url
+    pg_cluster.sql(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
+
+
+@pytest.fixture
+def own_cluster() -> Iterator[object]:
+    """A cluster of the test's own, for tests that stop and start the server in the middle."""
+    from pg_cluster import start_cluster
+
+    cluster = start_cluster()
+    yield cluster
+    cluster.stop("immediate")
+    shutil.rmtree(cluster.base.parent, ignore_errors=True)
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", f"{_BOTH_MARK}: runs on each catalog engine (SQLite, PostgreSQL)")
+    config.addinivalue_line("markers", f"{_SQLITE_MARK}: in a both_engines module, runs on SQLite only")
+    missing = _postgresql_missing()
+    if missing:
+        if _in_ci():
+            raise pytest.UsageError(f"CI: PostgreSQL must run too, but {missing}")
+        config.stash[_NO_PG] = missing
     config.addinivalue_line("markers", f"{_SHARED_MARK}: needs the shared conformance suites (../shared/testdata)")
     if _in_ci() and not _have_shared_testdata():
         raise pytest.UsageError(
@@ -74,7 +159,15 @@ _NOT_RUN = pytest.StashKey[int]()
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Without ../shared the tests that need the suites are left out (not skipped: a skip fails CI)
-    and reported once at the end; everything else runs."""
+    and reported once at the end; everything else runs. Without PostgreSQL, the tests that need a
+    server are left out the same way (and "only SQLite ran" is said once)."""
+    if config.stash.get(_NO_PG, None):
+        pg_only = [item for item in items if {"pg_cluster", "pg_url", "own_cluster"} & set(getattr(item, "fixturenames", ()))
+                   and "engine" not in getattr(item, "fixturenames", ())]
+        if pg_only:
+            keep_pg = set(map(id, pg_only))
+            items[:] = [item for item in items if id(item) not in keep_pg]
+            config.hook.pytest_deselected(items=pg_only)
     if _have_shared_testdata():
         return
     left_out = [item for item in items if _needs_shared_testdata(item)]
@@ -86,6 +179,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config) -> None:
+    no_pg = config.stash.get(_NO_PG, None)
+    if no_pg:
+        terminalreporter.write_line(f"only SQLite ran: {no_pg}", yellow=True)
     n = config.stash.get(_NOT_RUN, 0)
     if n:
         terminalreporter.write_line(
@@ -108,7 +204,9 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 
 
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
+def db_url(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    if engine == "postgresql":
+        return request.getfixturevalue("pg_url")
     return f"sqlite:///{tmp_path / 'catalog.sqlite3'}"
 
 

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 from vod_app.backups import backups_dir, snapshot_user_state
 
@@ -15,6 +15,7 @@ from vod_app.backups import backups_dir, snapshot_user_state
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="vod-app")
     p.add_argument("--db", metavar="URL", help="catalog database (SQLAlchemy URL)")
+    p.add_argument("--user", metavar="NAME", help="whose positions, bookmarks and preferences (default: VOD_APP_USER or the login name)")
     p.add_argument("--headless-playback", action="store_true", help="play with dummy audio/video outputs")
     p.add_argument("--open", metavar="SESSION", help="open this session (its id, as 'vod-app recent --json' shows)")
     args, _qt_args = p.parse_known_args(list(argv))
@@ -56,7 +57,7 @@ def build_window(
     from vod_app.catalog.builtin import ensure_builtin_catalog
     from vod_app.catalog.database import CorruptDatabaseError, open_catalog
     from vod_app.catalog.repository import CatalogRepository, UserStateRepository
-    from vod_app.catalog.search import SqliteSearch
+    from vod_app.catalog.search import search_backend
     from vod_app.paths import app_paths
     from vod_app.playback.controller import PlayerController
     from vod_app.tasks import TaskRunner
@@ -78,7 +79,8 @@ def build_window(
     repo = CatalogRepository(catalog)
     users = UserStateRepository(catalog)
     runner = TaskRunner()
-    prefs = Preferences.load(users.preference, writer=lambda k, v: runner.submit(users.set_preference, key=k, value=v))
+    stored = users.preferences()  # this person's (claims the catalog's unnamed person on first use)
+    prefs = Preferences.from_store(stored, writer=lambda k, v: runner.submit(users.set_preference, key=k, value=v))
     if player is not None:
         controller = player
     else:
@@ -89,10 +91,12 @@ def build_window(
     from vod_app.catalog.feeds import FeedService
 
     feeds = FeedService(catalog, paths.data_dir / "feeds")
-    services = Services(repo, users, SqliteSearch(catalog), _catalog_importer(catalog), folder_import, feeds)
+    services = Services(repo, users, search_backend(catalog), _catalog_importer(catalog), folder_import, feeds)
     thumbs = ThumbnailCache(paths.thumbnails_dir, runner, enabled=thumbnails)
     window = MainWindow(services, controller, runner, prefs, thumbs)
     window.catalog = catalog
+    if not catalog.is_sqlite:
+        window.server_status = _ServerStatus(window, users, runner)
     if seed_error:
         window.report_error(
             QCoreApplication.translate(
@@ -100,6 +104,43 @@ def build_window(
             ).format(error=seed_error)
         )
     return window
+
+
+class _ServerStatus(QObject):
+    """A shared catalog's reachability in the status bar, and pending writes retried every 10 s.
+
+    ``message`` is emitted on task-runner threads (UserStateRepository.on_status) and delivered to
+    the GUI thread through a queued connection to a slot.
+    """
+
+    message = Signal(str)
+
+    def __init__(self, window, users, runner) -> None:  # noqa: ANN001
+        super().__init__(window)
+        from PySide6.QtCore import QTimer
+
+        self.window, self.users, self.runner = window, users, runner
+        self.message.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        users.on_status = self.message.emit
+        self.timer = QTimer(self)
+        self.timer.setInterval(10_000)
+        self.timer.timeout.connect(self._retry)
+        self.timer.start()
+
+    @Slot(str)
+    def _show(self, text: str) -> None:
+        from vod_app.catalog.database import UNREACHABLE
+
+        if text == UNREACHABLE:
+            shown = QCoreApplication.translate("MainWindow", "Catalog server unreachable, retrying…")
+        else:
+            shown = QCoreApplication.translate("MainWindow", "Catalog server reachable again; your changes were saved")
+        self.window.statusBar().showMessage(shown, 15_000)
+
+    @Slot()
+    def _retry(self) -> None:
+        if self.users.has_pending:
+            self.runner.submit(self.users.flush_pending)
 
 
 def _catalog_importer(catalog):  # noqa: ANN001, ANN202
@@ -309,6 +350,8 @@ class AppShell:
 
 def main(argv: Sequence[str] = ()) -> int:
     args = _parse(argv)
+    if args.user is not None:  # read by vod_app.paths.current_person(), as VOD_APP_USER is
+        os.environ["VOD_APP_USER"] = args.user
     _prepare_platform()
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
     from PySide6.QtWidgets import QApplication

@@ -5,7 +5,9 @@ Nothing here touches the disk at import time; callers create directories when th
 
 from __future__ import annotations
 
+import getpass
 import os
+import socket
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,3 +68,20 @@ def package_root() -> Path:
 
 def builtin_catalog_path() -> Path:
     return package_root() / "data" / "catalog.json"
+
+
+def current_person() -> str:
+    """Whose positions, bookmarks and preferences: VOD_APP_USER (set by ``--user``), else the login
+    name. An identity, not an authentication (docs/user-state.md)."""
+    name = (os.environ.get("VOD_APP_USER") or "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (some containers) and no LOGNAME/USER
+        return f"uid-{os.getuid()}" if hasattr(os, "getuid") else "user"
+
+
+def current_device() -> str:
+    """This machine, for what only makes sense on it (relocated files): VOD_APP_DEVICE or the host name."""
+    return (os.environ.get("VOD_APP_DEVICE") or "").strip() or socket.gethostname()

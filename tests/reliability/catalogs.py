@@ -65,7 +65,8 @@ CATALOG_TABLES = (
     "events", "sessions", "session_languages", "panels", "recordings", "recording_panels",
     "chapters", "audio_tracks", "caption_tracks", "cues", "texts",
 )
-USER_TABLES = ("watch_state", "bookmarks", "preferences", "relocations", "session_overrides", "excluded_files")
+USER_TABLES = ("people", "watch_state", "bookmarks", "preferences", "relocations", "session_overrides", "excluded_files")
+_PERSON_KEYED = ("watch_state", "bookmarks", "preferences")
 
 
 def catalog_state(db: Path) -> str:
@@ -82,8 +83,16 @@ def catalog_state(db: Path) -> str:
 
 
 def user_state(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every user-state row, per person *name* (person ids are renumbered by a rebuild)."""
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-        out = {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in USER_TABLES}
+        out: dict[str, list[tuple[Any, ...]]] = {"people": sorted(conn.execute("SELECT name FROM people").fetchall())}
+        for t in USER_TABLES[1:]:
+            if t in _PERSON_KEYED:
+                cols = [r[1] for r in conn.execute(f"PRAGMA table_info({t})") if r[1] != "person_id"]
+                sql = f"SELECT p.name, {', '.join('t.' + c for c in cols)} FROM {t} AS t JOIN people AS p ON p.id = t.person_id"
+            else:
+                sql = f"SELECT * FROM {t}"
+            out[t] = sorted(conn.execute(sql).fetchall(), key=repr)
     conn.close()
     return out
 
@@ -104,9 +113,13 @@ def integrity(db: Path) -> list[str]:
 REC_UID = "iom-idm-2017-04-18-panels-2-3-rec"
 
 
+OTHER_PERSON = "ben"
+
+
 def add_user_state(catalog: Any, position_ms: int = 42_000) -> None:
-    """Positions, a bookmark, a preference, a relocation, a folder session's edit and a removed file:
-    what recovery must bring back."""
+    """Positions, a bookmark, a preference, a relocation, a folder session's edit and a removed file,
+    for the current person and for another one (``OTHER_PERSON``): what recovery must bring back,
+    each person's apart."""
     from sqlalchemy import text
 
     from vod_app.catalog.repository import UserStateRepository
@@ -117,6 +130,10 @@ def add_user_state(catalog: Any, position_ms: int = 42_000) -> None:
     users.add_bookmark(REC_UID, 50_000, "Panel 3 starts")
     users.set_preference("audio_language", "fr")
     users.relocate("gen-000002-rec", "/media/elsewhere/gen-000002.mkv")
+    other = UserStateRepository(catalog, OTHER_PERSON)
+    other.save_position(REC_UID, 7_000, 90_000)
+    other.add_bookmark(REC_UID, 8_000, "Ben's mark")
+    other.set_preference("audio_language", "es")
     with catalog.write() as s:
         s.execute(text("INSERT INTO session_overrides VALUES ('folder-a1', '{\"title\": \"Plenary, edited\"}', '2026-11-01 10:00:00')"))
         s.execute(text("INSERT INTO excluded_files VALUES ('/media/talks/old.mkv', 'folder-b2', '2026-11-02 10:00:00')"))

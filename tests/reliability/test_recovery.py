@@ -20,7 +20,7 @@ from vod_app.catalog.database import CatalogError, backup_sqlite, open_catalog
 from vod_app.catalog.recovery import diagnose, recover_catalog, snapshot_user_state
 from vod_app.catalog.repository import CatalogRepository, UserStateRepository
 
-from .catalogs import REC_UID, flip_page, integrity, page_of
+from .catalogs import OTHER_PERSON, REC_UID, flip_page, integrity, page_of
 from .processes import one_line_error, vod_app
 
 
@@ -34,7 +34,8 @@ def _open(db: Path):  # noqa: ANN202
 
 
 def _users(db: Path) -> tuple[int, list[str], str | None, int]:
-    """(position of the sample recording, bookmark notes, audio preference, relocations)."""
+    """(position of the sample recording, bookmark notes, audio preference, relocations) of the
+    current person; the other person's state (catalogs.OTHER_PERSON) must come back apart from it."""
     catalog = _open(db)
     try:
         users = UserStateRepository(catalog)
@@ -42,6 +43,10 @@ def _users(db: Path) -> tuple[int, list[str], str | None, int]:
             from sqlalchemy import text
 
             relocations = s.execute(text("SELECT count(*) FROM relocations")).scalar_one()
+        other = UserStateRepository(catalog, OTHER_PERSON)
+        assert (other.position(REC_UID), [b.note for b in other.bookmarks()], other.preference("audio_language")) == (
+            7_000, ["Ben's mark"], "es"
+        ), "the other person's state is kept apart"
         return users.position(REC_UID), [b.note for b in users.bookmarks()], users.preference("audio_language"), relocations
     finally:
         catalog.dispose()
@@ -119,7 +124,8 @@ def test_user_state_is_salvaged_from_the_damaged_file(db: Path, backups: Path) -
     flip_page(db, page_of(db, "sessions"))
     report = recover_catalog(db, backups)
     assert report.catalog_from == "built-in catalog"
-    assert report.salvaged["watch_state"] == 2 and report.salvaged["bookmarks"] == 1
+    # two positions and a bookmark of the current person, one of each of the other person's
+    assert report.salvaged["watch_state"] == 3 and report.salvaged["bookmarks"] == 2 and report.salvaged["people"] == 2
     assert _users(db) == (42_000, ["Panel 3 starts"], "fr", 1)
 
 
@@ -174,7 +180,7 @@ def test_cli_check_then_recover(db: Path, home: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
     assert report["recovered"] and report["backup_used"] and Path(report["kept_aside"][0]).exists()
-    assert report["user_state"]["watch_state"] == 2
+    assert report["user_state"]["watch_state"] == 3 and report["user_state"]["people"] == 2
     assert vod_app("db", "check", home=home).returncode == 0
     again = vod_app("db", "recover", home=home)
     assert again.returncode == 0 and "nothing to recover" in again.stdout

@@ -12,6 +12,8 @@ from vod_app.catalog.importer import import_catalog_file
 from vod_app.catalog.repository import CatalogRepository, UserStateRepository
 from vod_app.catalog.validation import CatalogFileError
 
+pytestmark = pytest.mark.both_engines  # catalog behaviour: SQLite and PostgreSQL (tests/conftest.py)
+
 DUMP_TABLES = (
     "events", "sessions", "session_languages", "panels", "recordings", "recording_panels", "chapters",
     "audio_tracks", "caption_tracks", "cues", "texts", "watch_state", "bookmarks", "preferences",

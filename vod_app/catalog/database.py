@@ -38,6 +38,10 @@ class NewerSchemaError(CatalogError):
     """The database was written by a newer vod-app: refused and left untouched."""
 
 
+class OlderSchemaError(CatalogError):
+    """A shared catalog (on a server) at an older schema than this client: refused, not upgraded."""
+
+
 class CorruptDatabaseError(CatalogError):
     """The file is not a usable SQLite database (or fails its integrity check)."""
 
@@ -70,8 +74,30 @@ def db_error_kind(exc: BaseException) -> str | None:
     return None
 
 
+class ServerUnreachableError(CatalogError):
+    """The catalog server cannot be reached (down, restarting, network): worth retrying."""
+
+
+UNREACHABLE = "catalog server unreachable, retrying"
+
+
+def server_unreachable(exc: BaseException) -> bool:
+    """Is ``exc`` a lost or refused connection to a catalog server (not a SQL error)?
+
+    By name, so the SQLite path never imports psycopg: psycopg's OperationalError is what a refused
+    connection, a server shutdown or a dropped socket raise; SQLAlchemy flags a dropped pooled one.
+    """
+    if getattr(exc, "connection_invalidated", False):
+        return True
+    orig = getattr(exc, "orig", None) or exc
+    mod = type(orig).__module__
+    return mod.startswith("psycopg") and any(c.__name__ == "OperationalError" for c in type(orig).__mro__)
+
+
 def catalog_error(where: object, exc: BaseException) -> CatalogError:
     """The CatalogError (worded for the user) for a database error at ``where``."""
+    if server_unreachable(exc):
+        return ServerUnreachableError(f"{where}: {UNREACHABLE}")
     kind = db_error_kind(exc)
     msg = f"{where}: {describe_db_error(exc)}"
     if kind == "corrupt":
@@ -87,7 +113,7 @@ def _user_errors(where: object) -> Iterator[None]:
     try:
         yield
     except DBAPIError as exc:
-        if db_error_kind(exc) is None:
+        if db_error_kind(exc) is None and not server_unreachable(exc):
             raise
         raise catalog_error(where, exc) from exc
 
@@ -312,7 +338,10 @@ def make_engine(url: str) -> Engine:
             event.listen(engine, "connect", _on_connect)
             event.listen(engine, "begin", _on_begin)
             return engine
-        return create_engine(u, pool_pre_ping=True)
+        # No pre-ping: it is a round trip before every statement (the position save is one round trip,
+        # see Catalog.autocommit). A connection the server dropped fails once, SQLAlchemy then
+        # replaces the whole pool, and user-state writes wait in their queue meanwhile (pending.py).
+        return create_engine(u)
     except ImportError as exc:
         raise _missing_driver(u, exc) from exc
     except NoSuchModuleError as exc:
@@ -375,6 +404,13 @@ class Catalog:
             time.sleep(delay)
             delay = min(delay * 2, 0.5)
 
+    @contextlib.contextmanager
+    def autocommit(self) -> Iterator[Connection]:
+        """A connection whose every statement commits by itself: one round trip for a one-statement
+        write on a server (no BEGIN, no COMMIT). SQLite writes go through :meth:`write`."""
+        with _user_errors(self.where), self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            yield conn
+
     def dispose(self) -> None:
         self.engine.dispose()
 
@@ -418,8 +454,13 @@ def integrity_problems(engine: Engine, *, quick: bool = False, limit: int = 20) 
     return [] if rows == ["ok"] else rows
 
 
-def open_catalog(url: str, *, backups_dir: Path | None = None, upgrade: bool = True) -> Catalog:
+def open_catalog(url: str, *, backups_dir: Path | None = None, upgrade: bool | None = None) -> Catalog:
     """Open (and by default upgrade) the catalog at ``url``.
+
+    ``upgrade`` None (the default): a SQLite file is upgraded (after a backup copy); a catalog on a
+    server (PostgreSQL) only when it is empty. A shared catalog at an older schema is refused with
+    what to run: other people's clients are using it, so only ``vod-app db upgrade`` (``upgrade=True``)
+    moves it on.
 
     A database stamped with a revision this version does not know is refused untouched; an older one
     is copied to ``backups_dir`` and then upgraded.
@@ -428,7 +469,7 @@ def open_catalog(url: str, *, backups_dir: Path | None = None, upgrade: bool = T
     if db_file is not None:
         # Before the first connection: it would switch the file to WAL (a byte of its header).
         kind = recognise(db_file).kind
-        if kind != "catalog" and not upgrade:
+        if kind != "catalog" and upgrade is False:
             raise CatalogError(f"{db_file}: no catalog yet (the first command that uses it creates one)")
         if kind == "new":
             _ensure_folder(db_file)
@@ -442,14 +483,21 @@ def open_catalog(url: str, *, backups_dir: Path | None = None, upgrade: bool = T
             return Catalog(url, engine)  # at head already: no Alembic import at start-up
         head = head_revision()
         if rev is not None and rev not in known_revisions():
+            where = db_file or engine.url.render_as_string(hide_password=True)
             raise NewerSchemaError(
-                f"{db_file or url}: the catalog was written by a newer version of vod-app "
+                f"{where}: the catalog was written by a newer version of vod-app "
                 f"(schema {rev}); this version knows up to {head}. It was left untouched."
             )
         if rev is None and populated:
             raise ForeignDatabaseError(f"{db_file or url}: holds tables but no vod-app schema version")
         if rev != head:
-            if not upgrade:
+            if upgrade is None and db_file is None and rev is not None:
+                where = engine.url.render_as_string(hide_password=True)
+                raise OlderSchemaError(
+                    f"{where}: the shared catalog is at schema {rev}; this version of vod-app needs schema {head} "
+                    f"(run 'vod-app db upgrade --db URL' once every client is updated)"
+                )
+            if upgrade is False:
                 raise CatalogError(f"{db_file or url}: schema {rev or 'empty'} needs an upgrade to {head}")
             if db_file is not None and rev is not None:
                 problems = integrity_problems(engine)
@@ -459,7 +507,7 @@ def open_catalog(url: str, *, backups_dir: Path | None = None, upgrade: bool = T
             migrate(engine, head)
     except DBAPIError as exc:
         engine.dispose()
-        raise catalog_error(db_file or url, exc) from exc
+        raise catalog_error(db_file or engine.url.render_as_string(hide_password=True), exc) from exc
     except CatalogError:
         engine.dispose()
         raise

@@ -11,6 +11,7 @@ import datetime as dt
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -134,8 +135,9 @@ class Recording(Base):
     source: Mapped[str] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
     duration_ms: Mapped[int | None] = mapped_column(Integer)
-    size: Mapped[int | None] = mapped_column(Integer)
-    mtime_ns: Mapped[int | None] = mapped_column(Integer)
+    # 64-bit on PostgreSQL (migration 0001); SQLite's INTEGER is 64-bit already.
+    size: Mapped[int | None] = mapped_column(Integer().with_variant(BigInteger(), "postgresql"))
+    mtime_ns: Mapped[int | None] = mapped_column(Integer().with_variant(BigInteger(), "postgresql"))
     missing: Mapped[bool] = mapped_column(Boolean, default=False)
     # Folder import: size/mtime of the media file and its sidecars when last read (incremental rescans).
     stamp: Mapped[str | None] = mapped_column(String(200))
@@ -215,37 +217,64 @@ class LocalizedText(Base):
 # --- user state: never deleted by an import ------------------------------------------------------
 
 
+class Person(Base):
+    """Someone whose positions, bookmarks and preferences these are (docs/user-state.md).
+
+    An identity, not an authentication: the name is the login name, ``--user`` or ``VOD_APP_USER``.
+    A SQLite catalog has one person (id 1, unnamed until the first run claims it).
+    """
+
+    __tablename__ = "people"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    display_name: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class WatchState(Base):
-    """Resume position and last-watched time of one recording."""
+    """A person's resume position and last-watched time of one recording."""
 
     __tablename__ = "watch_state"
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
     recording_uid: Mapped[str] = mapped_column(String(200), primary_key=True)
     position_ms: Mapped[int] = mapped_column(Integer, default=0)
     duration_ms: Mapped[int | None] = mapped_column(Integer)
     completed: Mapped[bool] = mapped_column(Boolean, default=False)
     last_watched_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
-    __table_args__ = (Index("ix_watch_state_last", "last_watched_at"),)
+    __table_args__ = (Index("ix_watch_state_last", "person_id", "last_watched_at"),)
 
 
 class Bookmark(Base):
+    """A person's bookmark. A text uid (UUID) so that merges (recovery, notes files, a personal
+    catalog joining a shared one) never duplicate; ``deleted_at`` is a tombstone Undo and merges read."""
+
     __tablename__ = "bookmarks"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    recording_uid: Mapped[str] = mapped_column(String(200), index=True)
+    uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    recording_uid: Mapped[str] = mapped_column(String(200))
     position_ms: Mapped[int] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
+    panel_uid: Mapped[str | None] = mapped_column(String(200))
+    speaker: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    __table_args__ = (Index("ix_bookmarks_person_recording", "person_id", "recording_uid"),)
 
 
 class Preference(Base):
     __tablename__ = "preferences"
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
 
 
 class Relocation(Base):
-    """Where the user found a recording whose catalogued file was missing ("Locate…")."""
+    """Where a recording's missing file was found ("Locate…") on one device: a local path means
+    nothing on another machine. ``device`` '' is a relocation from before devices (any machine)."""
 
     __tablename__ = "relocations"
+    device: Mapped[str] = mapped_column(String(200), primary_key=True)
     recording_uid: Mapped[str] = mapped_column(String(200), primary_key=True)
     path: Mapped[str] = mapped_column(Text)
 

@@ -9,14 +9,16 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, delete, literal, select, text
+from sqlalchemy import Connection, delete, literal, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from vod_app.catalog import models as m
-from vod_app.catalog.database import Catalog
+from vod_app.catalog.database import UNREACHABLE, Catalog
 from vod_app.catalog.search import SearchFilters
 from vod_app.domain.languages import stored_spellings, without_region
 from vod_app.domain.records import (
@@ -81,9 +83,21 @@ def _date(value: Any) -> dt.date | None:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
+# The person whose positions the lists show, by name and without a write (a read-only catalog lists
+# too): their row, else the unnamed person 1 that their first write will claim (catalog/people.py).
+_PERSON_SQL = "coalesce((SELECT id FROM people WHERE name = :person), (SELECT id FROM people WHERE name = '' AND id = 1))"
+
+
 class CatalogRepository:
-    def __init__(self, catalog: Catalog) -> None:
+    """The catalog as lists and details; positions and relocations shown are ``person``'s and this
+    device's (default: ``--user``/``VOD_APP_USER``/the login name, and the host name)."""
+
+    def __init__(self, catalog: Catalog, person: str | None = None, device: str | None = None) -> None:
+        from vod_app.paths import current_device, current_person
+
         self.catalog = catalog
+        self.person = person or current_person()
+        self.device = device or current_device()
         # One object per distinct value for what repeats across list rows (language tuples, event
         # titles, dates): the recent list can hold 100,000 summaries.
         self._shared: dict[object, Any] = {}
@@ -197,7 +211,7 @@ class CatalogRepository:
 
     def _recent_rows(self, conn: Connection, sample: int, after: list[Any] | None, limit: int, filters: SearchFilters) -> list[Any]:
         """One walk of the recent list: sessions with ``is_sample = sample``, newest first."""
-        params: dict[str, Any] = {"limit": limit, "sample": sample}
+        params: dict[str, Any] = {"limit": limit, "sample": bool(sample), "person": self.person}
         where = self._filter_sql(filters, params)
         if after is not None:
             # The first term gives SQLite an index range to start from; the row value orders ties.
@@ -209,7 +223,7 @@ class CatalogRepository:
                    EXISTS(SELECT 1 FROM feed_items AS fi WHERE fi.session_uid = s.uid AND fi.is_new) AS is_new
             FROM sessions AS s
             JOIN recordings AS r ON r.session_id = s.id
-            LEFT JOIN watch_state AS w ON w.recording_uid = r.uid
+            LEFT JOIN watch_state AS w ON w.recording_uid = r.uid AND w.person_id = {_PERSON_SQL}
             WHERE s.is_sample = :sample {where}
             ORDER BY {_RECENT_KEY} DESC, s.id DESC, -r.position DESC
             LIMIT :limit"""
@@ -256,17 +270,17 @@ class CatalogRepository:
 
     def continue_watching(self, limit: int = 20, prefs: Sequence[str] = ("en",)) -> list[RecordingSummary]:
         """Partly watched recordings, most recently watched first."""
-        sql = """
+        sql = f"""
             SELECT r.id, r.uid, s.id, s.uid, s.date, r.duration_ms, s.languages, r.source, s.is_sample,
                    s.event_id, w.position_ms, r.title
             FROM watch_state AS w
             JOIN recordings AS r ON r.uid = w.recording_uid
             JOIN sessions AS s ON s.id = r.session_id
-            WHERE w.position_ms > 0 AND NOT w.completed
+            WHERE w.person_id = {_PERSON_SQL} AND w.position_ms > 0 AND NOT w.completed
             ORDER BY w.last_watched_at DESC LIMIT :limit"""
         with self.catalog.read() as s:
             conn = s.connection()
-            rows = conn.execute(text(sql), {"limit": limit}).all()
+            rows = conn.execute(text(sql), {"limit": limit, "person": self.person}).all()
             stexts = self._texts(conn, "session", (r[2] for r in rows), descriptions=False)
             etexts = self._texts(conn, "event", (r[9] for r in rows if r[9] is not None), descriptions=False)
         return [
@@ -370,7 +384,14 @@ class CatalogRepository:
             select(ct.recording_id, ct.id, ct.language, ct.label, ct.source).where(ct.recording_id.in_(rec_ids)).order_by(ct.id)
         ):
             caps.setdefault(rid, []).append(CaptionTrackRecord(tid, lang, label, source))
-        relocated = dict(conn.execute(select(m.Relocation.recording_uid, m.Relocation.path).where(m.Relocation.recording_uid.in_([r[1] for r in rows]))).all())
+        rl = m.Relocation
+        relocated: dict[str, str] = {}
+        # This device's relocation wins over one from before devices ('').
+        for uid, path, _device in sorted(
+            conn.execute(select(rl.recording_uid, rl.path, rl.device).where(rl.device.in_(("", self.device)), rl.recording_uid.in_([r[1] for r in rows]))).all(),
+            key=lambda row: row[2] != "",
+        ):
+            relocated[uid] = path
         return {
             rid: RecordingRecord(
                 recording_id=rid,
@@ -400,7 +421,10 @@ class CatalogRepository:
             stexts = self._texts(conn, "session", [rec.session_id]).get(rec.session_id, {})
             panels = conn.execute(select(m.Panel.id, m.Panel.number).where(m.Panel.session_id == rec.session_id).order_by(m.Panel.position)).all()
             ptexts = self._texts(conn, "panel", (p[0] for p in panels))
-            pos = conn.execute(select(m.WatchState.position_ms, m.WatchState.completed).where(m.WatchState.recording_uid == rec.uid)).first()
+            pos = conn.execute(
+                text(f"SELECT position_ms, completed FROM watch_state WHERE person_id = {_PERSON_SQL} AND recording_uid = :u"),
+                {"person": self.person, "u": rec.uid},
+            ).first()
         return PlayItem(
             recording=rec,
             session_title=pick_text(stexts, prefs)[1],
@@ -430,8 +454,8 @@ class CatalogRepository:
         """Years with a dated session, newest first; only the event's when ``event_uid`` is given."""
         if event_uid is not None:
             # An event's sessions are few (ix_sessions_event): read their dates directly.
-            sql = """
-                SELECT DISTINCT substr(s.date, 1, 4) FROM sessions AS s
+            sql = f"""
+                SELECT DISTINCT {self._year_of('s.date')} FROM sessions AS s
                 WHERE s.event_id = (SELECT id FROM events WHERE uid = :event_uid) AND s.date IS NOT NULL"""
             with self.catalog.read() as s:
                 rows = s.execute(text(sql), {"event_uid": event_uid}).scalars()
@@ -442,13 +466,21 @@ class CatalogRepository:
             WITH RECURSIVE y(d) AS (
               SELECT max({_RECENT_KEY}) FROM sessions AS s
               UNION ALL
-              SELECT (SELECT max({_RECENT_KEY}) FROM sessions AS s WHERE {_RECENT_KEY} < substr(y.d, 1, 4))
+              SELECT (SELECT max({_RECENT_KEY}) FROM sessions AS s WHERE {_RECENT_KEY} < {self._year_start('y.d')})
               FROM y WHERE y.d > '{_NO_DATE}'
             )
-            SELECT substr(d, 1, 4) FROM y WHERE d > '{_NO_DATE}'"""
+            SELECT {self._year_of('d')} FROM y WHERE d > '{_NO_DATE}'"""
         with self.catalog.read() as s:
             rows = s.execute(text(sql)).scalars()
             return sorted({int(y) for y in rows if y and y.isdigit()}, reverse=True)
+
+    def _year_of(self, expr: str) -> str:
+        """The year of a date column as 'YYYY' text (SQLite stores dates as ISO text)."""
+        return f"to_char({expr}, 'YYYY')" if self.catalog.engine.dialect.name == "postgresql" else f"substr({expr}, 1, 4)"
+
+    def _year_start(self, expr: str) -> str:
+        """What sorts just before every date of ``expr``'s year (SQLite: its 'YYYY' prefix)."""
+        return f"date_trunc('year', {expr})::date" if self.catalog.engine.dialect.name == "postgresql" else f"substr({expr}, 1, 4)"
 
     def languages(self) -> list[str]:
         # One index seek per language (ix_session_languages_lang), not a scan of every row.
@@ -473,6 +505,10 @@ class CatalogRepository:
 
     def cue_moments(self, session_id: int, query: str, limit: int = 50) -> list[tuple[int, int, str, str]]:
         """(recording_id, start_ms, language, snippet html) of caption moments matching ``query``."""
+        if self.catalog.engine.dialect.name == "postgresql":
+            from vod_app.catalog.search_pg import PostgresSearch
+
+            return PostgresSearch(self.catalog).cue_moments(session_id, query, limit)
         from vod_app.catalog.search import build_match, snippet_html
 
         match = build_match(query)
@@ -489,59 +525,212 @@ class CatalogRepository:
         return [(rid, start, lang or "", snippet_html(snip)) for rid, start, lang, snip in rows]
 
 
-class UserStateRepository:
-    """Positions, history, bookmarks, preferences and relocations: never touched by an import."""
+def _insert_for(catalog: Catalog) -> Any:
+    """The dialect's INSERT with ON CONFLICT (SQLite and PostgreSQL both have it), chosen once."""
+    if catalog.engine.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-    def __init__(self, catalog: Catalog) -> None:
+        return pg_insert
+    return sqlite_insert
+
+
+TOMBSTONE_DAYS = 30
+
+
+class UserStateRepository:
+    """One person's positions, history, bookmarks and preferences, and this device's relocations.
+
+    Bound to the person once (``person``, else ``--user``/``VOD_APP_USER``/the login name): every
+    query on these tables has the person (or the device) in its WHERE, and no caller passes ids
+    around. Never touched by an import.
+
+    On a catalog server, a write that cannot reach it is kept in a local queue (catalog/pending.py)
+    and sent, in order, by the next write or :meth:`flush_pending` once the server answers;
+    ``on_status`` hears "catalog server unreachable, retrying" and when it is back.
+    """
+
+    def __init__(
+        self, catalog: Catalog, person: str | None = None, device: str | None = None, *, pending_file: Path | None = None
+    ) -> None:
+        from vod_app.paths import app_paths, current_device, current_person
+
         self.catalog = catalog
+        self.person = person or current_person()
+        self.device = device or current_device()
+        self._insert = _insert_for(catalog)
+        self._pid: int | None = None
+        self.on_status: Callable[[str], None] | None = None
+        self._pending = None
+        if not catalog.is_sqlite:
+            from vod_app.catalog.pending import PendingWrites
+
+            key = catalog.engine.url.render_as_string(hide_password=True)
+            self._pending = PendingWrites(pending_file or app_paths().data_dir / "pending-writes.sqlite3", key, self.person)
+        self._queued = bool(self._pending is not None and self._pending.items())
+
+    @property
+    def person_id(self) -> int:
+        if self._pid is None:
+            from vod_app.catalog.people import person_id
+
+            self._pid = person_id(self.catalog, self.person)
+        return self._pid
+
+    # --- writes: one (operation, arguments) each, so a write can wait in the queue ---
+
+    def _write(self, op: str, args: dict[str, Any]) -> None:
+        if self._pending is None:
+            self._apply(op, args)
+            return
+        from vod_app.catalog.database import ServerUnreachableError
+
+        if not self._queued:
+            try:
+                self._apply(op, args)
+                return
+            except ServerUnreachableError:
+                self._queued = True
+                self._status(UNREACHABLE)
+        self._pending.add(op, args)  # behind the ones already waiting: order is kept
+        self.flush_pending()
+
+    def flush_pending(self) -> bool:
+        """Send the queued writes in order; True when none is left (the server answered)."""
+        if self._pending is None or not self._queued:
+            return True
+        from vod_app.catalog.database import ServerUnreachableError
+
+        sent = 0
+        for item_id, op, args in self._pending.items():
+            try:
+                self._apply(op, args)
+            except ServerUnreachableError:
+                return False
+            self._pending.done(item_id)
+            sent += 1
+        self._queued = False
+        self._status(f"catalog server reachable again; {sent} pending writes sent")
+        return True
+
+    @property
+    def has_pending(self) -> bool:
+        """Writes wait for the server (no disk read: cheap enough for a GUI timer)."""
+        return self._queued
+
+    @property
+    def pending(self) -> int:
+        return 0 if self._pending is None else len(self._pending)
+
+    def _status(self, message: str) -> None:
+        if self.on_status is not None:
+            self.on_status(message)
+
+    def _apply(self, op: str, a: dict[str, Any]) -> None:
+        pid = self.person_id  # before the write: resolving may write itself (catalog/people.py)
+        b = m.Bookmark
+        if op == "position" and not self.catalog.is_sqlite:
+            # The hot write (every 5 s per viewer): one statement, one round trip to the server.
+            with self.catalog.autocommit() as conn:
+                conn.execute(self._position_upsert(pid, a))
+            return
+        with self.catalog.write() as s:
+            if op == "position":
+                s.execute(self._position_upsert(pid, a))
+            elif op == "bookmark":
+                now = dt.datetime.fromisoformat(a["at"])
+                stmt = self._insert(b).values(
+                    uid=a["uid"], person_id=pid, recording_uid=a["recording_uid"], position_ms=a["position_ms"], note=a["note"],
+                    panel_uid=a["panel_uid"], speaker=a["speaker"], created_at=now, updated_at=now,
+                )
+                s.execute(stmt.on_conflict_do_nothing(index_elements=["uid"]))
+            elif op == "delete_bookmark":
+                now = dt.datetime.fromisoformat(a["at"])
+                s.execute(update(b).where(b.person_id == pid, b.uid == a["uid"], b.deleted_at.is_(None)).values(deleted_at=now, updated_at=now))
+                s.execute(delete(b).where(b.person_id == pid, b.deleted_at < now - dt.timedelta(days=TOMBSTONE_DAYS)))
+            elif op == "restore_bookmark":
+                s.execute(update(b).where(b.person_id == pid, b.uid == a["uid"]).values(deleted_at=None, updated_at=dt.datetime.fromisoformat(a["at"])))
+            elif op == "preference":
+                stmt = self._insert(m.Preference).values(person_id=pid, key=a["key"], value=a["value"])
+                s.execute(stmt.on_conflict_do_update(index_elements=["person_id", "key"], set_={"value": a["value"]}))
+            elif op == "relocate":
+                stmt = self._insert(m.Relocation).values(device=self.device, recording_uid=a["recording_uid"], path=a["path"])
+                s.execute(stmt.on_conflict_do_update(index_elements=["device", "recording_uid"], set_={"path": a["path"]}))
+            else:  # a queue written by a newer version: kept, not guessed at
+                raise ValueError(f"unknown pending write {op!r}")
+
+    def _position_upsert(self, pid: int, a: dict[str, Any]) -> Any:
+        values = {
+            "person_id": pid, "recording_uid": a["recording_uid"], "position_ms": a["position_ms"],
+            "duration_ms": a["duration_ms"], "completed": a["completed"], "last_watched_at": dt.datetime.fromisoformat(a["at"]),
+        }
+        stmt = self._insert(m.WatchState).values(**values)
+        return stmt.on_conflict_do_update(
+            index_elements=["person_id", "recording_uid"],
+            set_={k: stmt.excluded[k] for k in values if k not in ("person_id", "recording_uid")},
+            # a replayed older save never moves a newer position back
+            where=m.WatchState.last_watched_at <= stmt.excluded.last_watched_at,
+        )
+
+    @staticmethod
+    def _now() -> str:
+        return dt.datetime.now(dt.UTC).isoformat()
 
     def save_position(self, recording_uid: str, position_ms: int, duration_ms: int | None) -> None:
         completed = bool(duration_ms) and position_ms >= (duration_ms or 0) - 15_000 and position_ms >= (duration_ms or 0) * 0.95
-        values = {
-            "recording_uid": recording_uid,
-            "position_ms": max(0, int(position_ms)),
-            "duration_ms": duration_ms,
-            "completed": completed,
-            "last_watched_at": dt.datetime.now(dt.UTC),
-        }
-        with self.catalog.write() as s:
-            stmt = sqlite_insert(m.WatchState).values(**values)
-            s.execute(stmt.on_conflict_do_update(index_elements=["recording_uid"], set_={k: stmt.excluded[k] for k in values if k != "recording_uid"}))
+        self._write("position", {
+            "recording_uid": recording_uid, "position_ms": max(0, int(position_ms)), "duration_ms": duration_ms,
+            "completed": completed, "at": self._now(),
+        })
 
-    def position(self, recording_uid: str) -> int:
-        with self.catalog.read() as s:
-            row = s.execute(select(m.WatchState.position_ms, m.WatchState.completed).where(m.WatchState.recording_uid == recording_uid)).first()
-        return 0 if row is None or row[1] else row[0]
+    def add_bookmark(
+        self, recording_uid: str, position_ms: int, note: str = "", *, panel_uid: str | None = None, speaker: str | None = None
+    ) -> str:
+        """A new bookmark; returns its uid (a UUIDv4: unique across catalogs, for merges)."""
+        uid = str(uuid.uuid4())
+        self._write("bookmark", {
+            "uid": uid, "recording_uid": recording_uid, "position_ms": position_ms, "note": note,
+            "panel_uid": panel_uid, "speaker": speaker, "at": self._now(),
+        })
+        return uid
 
-    def add_bookmark(self, recording_uid: str, position_ms: int, note: str = "") -> int:
-        with self.catalog.write() as s:
-            b = m.Bookmark(recording_uid=recording_uid, position_ms=position_ms, note=note, created_at=dt.datetime.now(dt.UTC))
-            s.add(b)
-            s.flush()
-            return b.id
+    def delete_bookmark(self, bookmark_uid: str) -> None:
+        """A tombstone (Undo and merges see it); tombstones older than 30 days are purged here."""
+        self._write("delete_bookmark", {"uid": bookmark_uid, "at": self._now()})
 
-    def bookmarks(self, recording_uid: str | None = None, limit: int = 200) -> list[BookmarkRecord]:
-        q = select(m.Bookmark).order_by(m.Bookmark.created_at.desc()).limit(limit)
-        if recording_uid is not None:
-            q = q.where(m.Bookmark.recording_uid == recording_uid)
-        with self.catalog.read() as s:
-            return [BookmarkRecord(b.id, b.recording_uid, b.position_ms, b.note, b.created_at) for b in s.execute(q).scalars()]
-
-    def delete_bookmark(self, bookmark_id: int) -> None:
-        with self.catalog.write() as s:
-            s.execute(delete(m.Bookmark).where(m.Bookmark.id == bookmark_id))
-
-    def preference(self, key: str, default: str | None = None) -> str | None:
-        with self.catalog.read() as s:
-            v = s.execute(select(m.Preference.value).where(m.Preference.key == key)).scalar()
-        return default if v is None else v
+    def restore_bookmark(self, bookmark_uid: str) -> None:
+        """Undo of a delete: the same uid comes back."""
+        self._write("restore_bookmark", {"uid": bookmark_uid, "at": self._now()})
 
     def set_preference(self, key: str, value: str) -> None:
-        with self.catalog.write() as s:
-            stmt = sqlite_insert(m.Preference).values(key=key, value=value)
-            s.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
+        self._write("preference", {"key": key, "value": value})
 
     def relocate(self, recording_uid: str, path: str) -> None:
-        with self.catalog.write() as s:
-            stmt = sqlite_insert(m.Relocation).values(recording_uid=recording_uid, path=path)
-            s.execute(stmt.on_conflict_do_update(index_elements=["recording_uid"], set_={"path": path}))
+        self._write("relocate", {"recording_uid": recording_uid, "path": path})
+
+    # --- reads ---
+
+    def position(self, recording_uid: str) -> int:
+        w, pid = m.WatchState, self.person_id
+        with self.catalog.read() as s:
+            row = s.execute(select(w.position_ms, w.completed).where(w.person_id == pid, w.recording_uid == recording_uid)).first()
+        return 0 if row is None or row[1] else row[0]
+
+    def bookmarks(self, recording_uid: str | None = None, limit: int = 200) -> list[BookmarkRecord]:
+        b = m.Bookmark
+        q = select(b).where(b.person_id == self.person_id, b.deleted_at.is_(None)).order_by(b.created_at.desc()).limit(limit)
+        if recording_uid is not None:
+            q = q.where(b.recording_uid == recording_uid)
+        with self.catalog.read() as s:
+            return [BookmarkRecord(r.uid, r.recording_uid, r.position_ms, r.note, r.created_at) for r in s.execute(q).scalars()]
+
+    def preference(self, key: str, default: str | None = None) -> str | None:
+        p, pid = m.Preference, self.person_id
+        with self.catalog.read() as s:
+            v = s.execute(select(p.value).where(p.person_id == pid, p.key == key)).scalar()
+        return default if v is None else v
+
+    def preferences(self) -> dict[str, str]:
+        """All of this person's preferences (the window reads them once at start)."""
+        p, pid = m.Preference, self.person_id
+        with self.catalog.read() as s:
+            return dict(s.execute(select(p.key, p.value).where(p.person_id == pid)).all())

@@ -31,11 +31,21 @@ _WORD = re.compile(r"\w")
 
 
 class SearchBackend(Protocol):
-    """What the app needs from a search engine (SQLite FTS5 now; PostgreSQL can follow)."""
+    """What the app needs from a search engine: :class:`SqliteSearch` (FTS5) or
+    :class:`~vod_app.catalog.search_pg.PostgresSearch` (tsvector), chosen by :func:`search_backend`."""
 
     def search(
         self, query: str, filters: SearchFilters = ..., *, limit: int = 50, ui_lang: str = "en", prefix: bool = True
     ) -> list[SearchHit]: ...
+
+
+def search_backend(catalog: Catalog) -> SearchBackend:
+    """The catalog's search engine: FTS5 on SQLite, tsvector on PostgreSQL (imported only there)."""
+    if catalog.engine.dialect.name == "postgresql":
+        from vod_app.catalog.search_pg import PostgresSearch
+
+        return PostgresSearch(catalog)
+    return SqliteSearch(catalog)
 
 
 def build_match(query: str, *, prefix: bool = True) -> str | None:

@@ -41,6 +41,7 @@ def build_parser_and_handlers() -> tuple[argparse.ArgumentParser, dict[str, Hand
         ),
     )
     p.add_argument("--db", metavar="URL", help="catalog database as a SQLAlchemy URL (default: VOD_APP_DB or the user data folder)")
+    p.add_argument("--user", metavar="NAME", help="whose positions, bookmarks and preferences (default: VOD_APP_USER or the login name)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     handlers: dict[str, Handler] = {}
     for group in GROUPS:
@@ -63,6 +64,10 @@ def run(argv: Sequence[str]) -> int:
     from vod_app.catalog.validation import CatalogFileError
 
     try:
+        if args.user is not None:  # read by vod_app.paths.current_person(), as VOD_APP_USER is
+            from vod_app.catalog.people import check_name
+
+            os.environ["VOD_APP_USER"] = check_name(args.user)
         status = handlers[args.command](args)
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's final flush
         return status

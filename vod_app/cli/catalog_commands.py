@@ -69,7 +69,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from vod_app.catalog.search import SqliteSearch
+    from vod_app.catalog.search import search_backend
     from vod_app.domain.search_filters import SearchFilters
 
     if args.limit < 1:
@@ -78,7 +78,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise UsageError('needs some text to look for, e.g. vod-app search "global compact"')
     catalog = open_catalog(args)
     lang = known_lang(catalog, args.lang)
-    hits = SqliteSearch(catalog).search(
+    hits = search_backend(catalog).search(
         args.query, SearchFilters(lang=lang, event_uid=args.event, year=args.year), limit=args.limit, ui_lang=lang or "en", prefix=True
     )
     data = []

@@ -38,7 +38,7 @@ def cmd_db(args: argparse.Namespace) -> int:
     backups_dir = backups.backups_dir(url)
     db_file = sqlite_file_of(url)
     if args.action == "upgrade":
-        catalog = open_catalog(url, backups_dir=backups_dir)
+        catalog = open_catalog(url, backups_dir=backups_dir, upgrade=True)
         emit(args, {"revision": head_revision()}, [f"catalog at schema {head_revision()}"])
         catalog.dispose()
         return 0
@@ -52,8 +52,12 @@ def cmd_db(args: argparse.Namespace) -> int:
                 error(f"{diagnosis.summary()}{hint}")
                 return 1
         catalog = open_catalog(url, backups_dir=backups_dir, upgrade=False)
-        # a SQLite file was checked by diagnose() above; other databases check themselves
+        # a SQLite file was checked by diagnose() above; PostgreSQL has a check of its own
         problems = integrity_problems(catalog.engine) if catalog.is_sqlite and db_file is None else []
+        if catalog.engine.dialect.name == "postgresql":
+            from vod_app.catalog.pg_admin import check_postgres
+
+            problems = check_postgres(catalog)
         from vod_app.catalog.repository import CatalogRepository
 
         counts = CatalogRepository(catalog).counts()
@@ -62,6 +66,12 @@ def cmd_db(args: argparse.Namespace) -> int:
         if problems:
             error(f"{db_file or url}: integrity check failed: {problems[0]}; {RECOVER_HINT}")
         return 0 if not problems else 1
+    if db_file is None and args.action == "backup" and url.startswith("postgresql"):
+        from vod_app.catalog.pg_admin import backup_postgres
+
+        dest = backup_postgres(url, app_paths().backups_dir)
+        emit(args, {"backup": str(dest)}, [f"backup written to {dest}"])
+        return 0
     if db_file is None:
         raise UserError(f"'db {args.action}' works on SQLite catalogs only; use the database server's own tools")
     if args.action == "recover":

@@ -160,7 +160,7 @@ class SearchHit:
 
 @dataclass(frozen=True, slots=True)
 class BookmarkRecord:
-    bookmark_id: int
+    bookmark_uid: str
     recording_uid: str
     position_ms: int
     note: str

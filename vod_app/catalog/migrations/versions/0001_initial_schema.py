@@ -106,8 +106,9 @@ def upgrade() -> None:
     sa.Column('source', sa.Text(), nullable=False),
     sa.Column('title', sa.Text(), nullable=True),
     sa.Column('duration_ms', sa.Integer(), nullable=True),
-    sa.Column('size', sa.Integer(), nullable=True),
-    sa.Column('mtime_ns', sa.Integer(), nullable=True),
+    # 64-bit on PostgreSQL (nanosecond mtimes, files over 2 GB); SQLite's INTEGER is 64-bit already.
+    sa.Column('size', sa.Integer().with_variant(sa.BigInteger(), 'postgresql'), nullable=True),
+    sa.Column('mtime_ns', sa.Integer().with_variant(sa.BigInteger(), 'postgresql'), nullable=True),
     sa.Column('missing', sa.Boolean(), nullable=False),
     sa.Column('stamp', sa.String(length=200), nullable=True),
     sa.ForeignKeyConstraint(['session_id'], ['sessions.id'], name=op.f('fk_recordings_session_id_sessions'), ondelete='CASCADE'),
@@ -199,6 +200,51 @@ def upgrade() -> None:
 
     if op.get_bind().dialect.name == "sqlite":
         _create_sqlite_fts()
+    elif op.get_bind().dialect.name == "postgresql":
+        _create_pg_search()
+
+
+# PostgreSQL (issue 13): accent-insensitive text-search configurations, one per language we stem
+# (english, french, spanish; simple otherwise), a function mapping a BCP 47 tag to one, and stored
+# tsvector columns with GIN indexes. Each text is indexed twice: stemmed in its language (whole
+# words) and unstemmed ('simple', for prefixes while typing). Titles weigh A, descriptions B: the
+# title tier is the A part of the same vector. catalog/search_pg.py is the only reader.
+PG_CONFIGS = {"vod_simple": "simple", "vod_english": "english", "vod_french": "french", "vod_spanish": "spanish"}
+
+
+def _create_pg_search() -> None:
+    op.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+    for name, base in PG_CONFIGS.items():
+        op.execute(f"CREATE TEXT SEARCH CONFIGURATION {name} (COPY = pg_catalog.{base})")
+        op.execute(f"ALTER TEXT SEARCH CONFIGURATION {name} ALTER MAPPING FOR hword, hword_part, word WITH unaccent, "
+                   + ("simple" if base == "simple" else f"{base}_stem"))
+    op.execute(
+        "CREATE FUNCTION vod_ts_config(lang text) RETURNS regconfig LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ "
+        "SELECT CASE split_part(lower(coalesce(lang, '')), '-', 1) WHEN 'en' THEN 'vod_english' WHEN 'fr' THEN 'vod_french' "
+        "WHEN 'es' THEN 'vod_spanish' ELSE 'vod_simple' END::regconfig $$"
+    )
+    op.execute(
+        "ALTER TABLE texts ADD COLUMN tsv tsvector GENERATED ALWAYS AS ("
+        "setweight(to_tsvector(vod_ts_config(lang), title), 'A') || setweight(to_tsvector('vod_simple', title), 'A') || "
+        "setweight(to_tsvector(vod_ts_config(lang), description), 'B') || setweight(to_tsvector('vod_simple', description), 'B')"
+        ") STORED"
+    )
+    op.execute("CREATE INDEX ix_texts_tsv ON texts USING gin (tsv)")
+    op.execute(
+        "ALTER TABLE cues ADD COLUMN tsv tsvector GENERATED ALWAYS AS ("
+        "to_tsvector(vod_ts_config(language), text) || to_tsvector('vod_simple', text)) STORED"
+    )
+    op.execute("CREATE INDEX ix_cues_tsv ON cues USING gin (tsv)")
+
+
+def _drop_pg_search() -> None:
+    op.execute("DROP INDEX IF EXISTS ix_cues_tsv")
+    op.execute("DROP INDEX IF EXISTS ix_texts_tsv")
+    op.execute("ALTER TABLE cues DROP COLUMN IF EXISTS tsv")
+    op.execute("ALTER TABLE texts DROP COLUMN IF EXISTS tsv")
+    op.execute("DROP FUNCTION IF EXISTS vod_ts_config(text)")
+    for name in PG_CONFIGS:
+        op.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {name}")
 
 
 _FTS = {
@@ -238,6 +284,8 @@ def _create_sqlite_fts() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        _drop_pg_search()
     if op.get_bind().dialect.name == "sqlite":
         for name, (table, _cols) in _FTS.items():
             for suffix in ("ai", "ad", "au"):

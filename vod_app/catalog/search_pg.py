@@ -1,0 +1,245 @@
+"""Full-text search on a PostgreSQL catalog: the :class:`SearchBackend` of a shared catalog.
+
+The same contract as :class:`~vod_app.catalog.search.SqliteSearch`: titles above descriptions above
+captions, accents ignored, the last word a prefix while typing, snippets with the matches marked,
+caption hits with their recording and time, filters as SQL around the match.
+
+User text becomes a tsquery in one place, :func:`build_tsquery`: every chunk is reduced to its word
+tokens (letters and digits only, so no tsquery syntax can survive), quoted, and joined with the
+phrase operator; the resulting text is a bound parameter of ``to_tsquery``, never part of the SQL.
+The query is parsed with every configuration a text may be indexed with (migration 0001: english,
+french, spanish, each with unaccent, and an unstemmed 'simple' one for prefixes) and the results
+ORed, so a French description is matched with French stemming and an English one with English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from sqlalchemy import text
+
+from vod_app.catalog.database import Catalog
+from vod_app.catalog.search import (
+    _CONTROL,
+    MAX_QUERY_CHARS,
+    MAX_TERMS,
+    MIN_PREFIX_CHARS,
+    SearchFilters,
+    _one_per_moment,
+    _prefer_lang,
+    _session_titles,
+    _to_date,
+    snippet_html,
+)
+from vod_app.domain.records import SearchHit
+
+_TOKEN = re.compile(r"[^\W_]+")
+CONFIGS = ("vod_simple", "vod_english", "vod_french", "vod_spanish")
+# The query parsed with every configuration, ORed: one constant tsquery, so the GIN index serves it.
+_TSQ = " || ".join(f"to_tsquery('{c}', :tsq)" for c in CONFIGS)
+# ts_headline marks with the same control characters as FTS5's snippet() (snippet_html turns them
+# into <b>): they cannot occur in stored text shown to people.
+_HEADLINE_OPTS = "StartSel=\x02, StopSel=\x03, MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…, ShortWord=2"
+
+
+def build_tsquery(query: str, *, prefix: bool = True) -> str | None:
+    """The tsquery text for what a person typed, or None when nothing is searchable.
+
+    Each whitespace-separated chunk becomes a quoted phrase of its word tokens ('whole-of-government'
+    -> 'whole' <-> 'of' <-> 'government'), chunks are ANDed, and the last token is a prefix (``:*``)
+    while the person is still typing, once it has MIN_PREFIX_CHARS letters (as build_match).
+    """
+    q = _CONTROL.sub(" ", query[:MAX_QUERY_CHARS])
+    chunks = [toks for toks in (_TOKEN.findall(c) for c in q.split()) if toks][:MAX_TERMS]
+    if not chunks:
+        return None
+    typing = prefix and not q[-1:].isspace()
+    if typing and len(chunks[-1][-1]) < MIN_PREFIX_CHARS:
+        # A 1-2 letter prefix matches most of the catalog: drop it while more letters come (a lone
+        # short word is searched whole).
+        if len(chunks[-1]) > 1:
+            chunks[-1] = chunks[-1][:-1]
+        elif len(chunks) > 1:
+            chunks.pop()
+        typing = False
+    parts = []
+    for i, toks in enumerate(chunks):
+        quoted = [f"'{t}'" for t in toks]
+        if typing and i == len(chunks) - 1:
+            quoted[-1] += ":*"
+        parts.append(quoted[0] if len(quoted) == 1 else "(" + " <-> ".join(quoted) + ")")
+    return " & ".join(parts)
+
+
+_TEXT_SCORE = "ts_rank('{0, 0, 0.1, 1.0}', t.tsv, q.tsq, 1)"
+_TEXT_TIER = "CASE WHEN ts_filter(t.tsv, '{a}') @@ q.tsq THEN 0 ELSE 1 END"
+# Past this many matches ranking reads every match's vector (ts_rank, ts_filter): newest first instead.
+PG_RANK_CAP = 1_000
+# Ranked first, on the index's matches; the snippets (ts_headline re-parses a description: the
+# costly part) only for the rows kept.
+_TEXT_HITS = """
+WITH q AS (SELECT ({tsq}) AS tsq),
+hit AS (
+  SELECT t.id, {score} AS score, {tier} AS tier
+  FROM q, texts AS t
+  LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
+  JOIN sessions AS s ON s.id = CASE t.owner_kind WHEN 'session' THEN t.owner_id ELSE p.session_id END
+  WHERE t.tsv @@ q.tsq AND t.owner_kind IN ('session', 'panel') {filters}
+  {order}
+  LIMIT :limit
+)
+SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid, hit.score,
+       ts_headline(vod_ts_config(t.lang), t.description, q.tsq, :hl) AS snip, t.id, hit.tier
+FROM hit CROSS JOIN q
+JOIN texts AS t ON t.id = hit.id
+LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
+JOIN sessions AS s ON s.id = CASE t.owner_kind WHEN 'session' THEN t.owner_id ELSE p.session_id END
+{order_out}
+"""
+
+_CUE_HITS = """
+WITH q AS (SELECT ({tsq}) AS tsq),
+hit AS (
+  SELECT c.id, {score} AS score
+  FROM q, cues AS c
+  JOIN recordings AS r ON r.id = c.recording_id
+  JOIN sessions AS s ON s.id = r.session_id
+  WHERE c.tsv @@ q.tsq {filters}
+  {order}
+  LIMIT :limit
+)
+SELECT c.recording_id, r.uid, c.start_ms, c.language, r.session_id, s.uid, s.date, hit.score,
+       ts_headline(vod_ts_config(c.language), c.text, q.tsq, :hl) AS snip
+FROM hit CROSS JOIN q
+JOIN cues AS c ON c.id = hit.id
+JOIN recordings AS r ON r.id = c.recording_id
+JOIN sessions AS s ON s.id = r.session_id
+{order_out}
+"""
+
+
+class PostgresSearch:
+    """PostgreSQL tsvector implementation of :class:`~vod_app.catalog.search.SearchBackend`."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    def search(
+        self,
+        query: str,
+        filters: SearchFilters = SearchFilters(),  # noqa: B008 - frozen dataclass, safe default
+        *,
+        limit: int = 50,
+        ui_lang: str = "en",
+        prefix: bool = True,
+    ) -> list[SearchHit]:
+        tsq = build_tsquery(query, prefix=prefix)
+        if tsq is None or limit <= 0:
+            return []
+        limit = min(limit, 500)
+        params: dict[str, object] = {"tsq": tsq, "hl": _HEADLINE_OPTS, "limit": limit * 3}
+        where = []
+        if filters.event_uid is not None:
+            where.append("AND s.event_id = (SELECT id FROM events WHERE uid = :event_uid)")
+            params["event_uid"] = filters.event_uid
+        if filters.year is not None:
+            where.append("AND s.date >= CAST(:y0 AS date) AND s.date < CAST(:y1 AS date)")
+            params["y0"], params["y1"] = f"{filters.year:04d}-01-01", f"{filters.year + 1:04d}-01-01"
+        text_where, cue_where = list(where), list(where)
+        if filters.lang:
+            text_where.append("AND (t.lang = :lang OR t.lang LIKE :lang_sub)")
+            cue_where.append("AND (c.language = :lang OR c.language LIKE :lang_sub)")
+            params["lang"], params["lang_sub"] = filters.lang, f"{filters.lang}-%"
+
+        hits: list[SearchHit] = []
+        with self.catalog.read() as s:
+            conn = s.connection()
+            huge = _match_count(conn, "texts", tsq) >= PG_RANK_CAP
+            # A huge match set is shown newest first, untiered (ranking it all costs seconds).
+            order = "ORDER BY t.id DESC" if huge else "ORDER BY tier, score DESC, t.id"
+            order_out = "ORDER BY t.id DESC" if huge else "ORDER BY hit.tier, hit.score DESC, t.id"
+            # A huge match set is not ranked at all: reading every match's vector costs seconds.
+            score, tier = ("0", "1") if huge else (_TEXT_SCORE, _TEXT_TIER)
+            sql = _TEXT_HITS.format(tsq=_TSQ, filters=" ".join(text_where), order=order, order_out=order_out, score=score, tier=tier)
+            rows = _prefer_lang([r[:11] + (0 if huge else r[11],) for r in conn.execute(text(sql), params).all()], ui_lang)
+            seen: set[tuple[str, int]] = set()
+            for kind, owner_id, lang, title, sid, suid, date, puid, score, snip, _tid, tier in rows:
+                if (kind, owner_id) in seen:
+                    continue
+                seen.add((kind, owner_id))
+                hits.append(
+                    SearchHit(
+                        kind=kind,
+                        session_id=sid,
+                        session_uid=suid,
+                        title=title,
+                        snippet=snippet_html(snip if "\x02" in (snip or "") else _plain_start(snip)),
+                        lang=lang,
+                        date=_to_date(date),
+                        panel_id=owner_id if kind == "panel" else None,
+                        panel_uid=puid,
+                        tier=1 if huge else tier,
+                        score=-float(score),
+                    )
+                )
+            hits.sort(key=lambda h: h.tier)  # stable: rank order kept within a tier
+            if len(hits) >= limit:
+                return hits[:limit]
+            cue_huge = _match_count(conn, "cues", tsq) >= PG_RANK_CAP
+            cue_order = "ORDER BY c.id DESC" if cue_huge else "ORDER BY score, c.id"
+            cue_out = "ORDER BY c.id DESC" if cue_huge else "ORDER BY hit.score, c.id"
+            sql = _CUE_HITS.format(tsq=_TSQ, filters=" ".join(cue_where), order=cue_order, order_out=cue_out,
+                                   score="0" if cue_huge else "-ts_rank(c.tsv, q.tsq)")
+            cue_rows = conn.execute(text(sql), {**params, "limit": (limit - len(hits)) * 3}).all()
+            cue_rows = _one_per_moment(cue_rows, ui_lang)[: limit - len(hits)]
+            titles = _session_titles(conn, {r[4] for r in cue_rows}, ui_lang)
+            for rid, ruid, start, lang, sid, suid, date, score, snip in cue_rows:
+                hits.append(
+                    SearchHit(
+                        kind="cue",
+                        session_id=sid,
+                        session_uid=suid,
+                        title=titles.get(sid, ""),
+                        snippet=snippet_html(snip or ""),
+                        lang=lang or "",
+                        date=_to_date(date),
+                        recording_id=rid,
+                        recording_uid=ruid,
+                        start_ms=start,
+                        tier=2,
+                        score=float(score),
+                    )
+                )
+        return hits[:limit]
+
+    def cue_moments(self, session_id: int, query: str, limit: int = 50) -> list[tuple[int, int, str, str]]:
+        """(recording_id, start_ms, language, snippet html) of a session's caption moments matching ``query``."""
+        tsq = build_tsquery(query)
+        if tsq is None:
+            return []
+        sql = f"""
+            WITH q AS (SELECT ({_TSQ}) AS tsq)
+            SELECT c.recording_id, c.start_ms, c.language, ts_headline(vod_ts_config(c.language), c.text, q.tsq, :hl)
+            FROM q, cues AS c JOIN recordings AS r ON r.id = c.recording_id
+            WHERE c.tsv @@ q.tsq AND r.session_id = :sid
+            ORDER BY c.recording_id, c.start_ms LIMIT :limit"""
+        with self.catalog.read() as s:
+            rows = s.execute(text(sql), {"tsq": tsq, "hl": _HEADLINE_OPTS, "sid": session_id, "limit": limit}).all()
+        return [(rid, start, lang or "", snippet_html(snip or "")) for rid, start, lang, snip in rows]
+
+
+def _plain_start(snip: str | None) -> str:
+    """ts_headline without a match in the description (a title hit) starts the description: keep ~16 words."""
+    words = (snip or "").split()
+    return " ".join(words[:16]) + ("…" if len(words) > 16 else "")
+
+
+def _match_count(conn, table: str, tsq: str) -> int:  # noqa: ANN001
+    """How many rows match, counted up to PG_RANK_CAP (the GIN index; stops early)."""
+    return conn.execute(
+        text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE tsv @@ ({_TSQ}) LIMIT :cap) AS m"), {"tsq": tsq, "cap": PG_RANK_CAP}
+    ).scalar_one()
+
+
+__all__: Sequence[str] = ("PostgresSearch", "build_tsquery")
