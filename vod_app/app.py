@@ -367,7 +367,8 @@ def main(argv: Sequence[str] = ()) -> int:
         ("vod_app", _translations_dir()),
     ):
         t = QTranslator(app)
-        if t.load(QLocale(), name, "_", folder):
+        # English has a catalogue too (plural forms only: "1 result", "2 results"); it also serves the C locale.
+        if t.load(QLocale(), name, "_", folder) or (name == "vod_app" and t.load("vod_app_en", folder)):
             app.installTranslator(t)
             translators.append(t)
 

@@ -18,8 +18,9 @@ TS_DIR = ROOT / "resources" / "translations"
 LANGS = ("fr", "es")
 LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
 PLACEHOLDER = re.compile(r"\{\w*\}|%n|%\d")
-# Contexts passed by name rather than taken from a class: QCoreApplication.translate("app", ...) in app.py.
-EXPLICIT_CONTEXTS = {"app"}
+# Contexts passed by name rather than taken from a class: QCoreApplication.translate("app", ...) in app.py,
+# ("ChapterMarks", ...) in playback/chapters.py (no Qt widgets there).
+EXPLICIT_CONTEXTS = {"app", "ChapterMarks"}
 
 
 def ts_path(lang: str) -> Path:
@@ -107,3 +108,36 @@ def test_spanish_catalog_loads(compiled: Path) -> None:
     assert translator.load(QLocale("es_ES"), "vod_app", "_", str(compiled))
     assert translator.translate("Actions", "&Play/Pause") == "&Reproducir/Pausa"
     assert translator.translate("MainWindow", "%n result(s)", "", 2) == "%n resultados"
+
+
+# French puts a no-break space (U+00A0, or the narrow U+202F) before : ; ! ? — never a plain space
+# or none. Placeholders, URLs, clock times, file names and Qt's ";;" filter separator are not prose.
+_NOT_PROSE = re.compile(r"\{\w*\}|%n|%\d|https?://\S*|\d+:\d+|[\w.-]+\.(?:json|nfo|md)\b|;;")
+
+
+def french_typography_problems(text: str) -> list[str]:
+    prose = _NOT_PROSE.sub("x", text)
+    return [prose[max(0, m.start() - 12):m.end()] for m in re.finditer(r"[:;!?]", prose)
+            if m.start() == 0 or prose[m.start() - 1] not in "\u00a0\u202f"]
+
+
+def test_french_typography() -> None:
+    assert french_typography_problems("Sources : {list}") == ["Sources :"]
+    assert french_typography_problems("Sources\u00a0: {list} à 10:30 (https://x.org/a:b)") == []
+    problems = [(ctx, form) for ctx, msg in messages("fr") for form in texts(msg) if french_typography_problems(form)]
+    assert problems == []
+
+
+def test_english_plural_forms_are_shipped(compiled_en: Path) -> None:
+    # Without them Qt shows the source text, "1 result(s)"; app.py loads vod_app_en.qm for English.
+    translator = QTranslator()
+    assert translator.load(str(compiled_en))
+    assert translator.translate("MainWindow", "%n result(s)", "", 1) == "%n result"  # %n: filled by tr()
+    assert translator.translate("MainWindow", "%n result(s)", "", 2) == "%n results"
+
+
+@pytest.fixture
+def compiled_en(tmp_path: Path) -> Path:
+    out = tmp_path / "vod_app_en.qm"
+    subprocess.run([str(LRELEASE), str(TS_DIR / "vod_app_en.ts"), "-qm", str(out)], capture_output=True, text=True, check=True)
+    return out

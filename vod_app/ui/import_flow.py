@@ -46,21 +46,18 @@ class ImportFlow(QObject):
             self.prefs.save("last_folder", path)
             self.import_path(Path(path))
 
-    @staticmethod
-    def message(report: Any) -> str:
+    def message(self, report: Any) -> str:
         """The status-bar line after an import: translated, with the viewer's plural forms."""
         if hasattr(report, "unchanged_files"):  # a folder
-            counts = [
-                (QCoreApplication.translate("MainWindow", "%n recording(s) added", "", report.recordings_added), report.recordings_added),
-                (QCoreApplication.translate("MainWindow", "%n session(s) updated", "", report.sessions_updated), report.sessions_updated),
-                (QCoreApplication.translate("MainWindow", "%n file(s) skipped", "", len(report.skipped)), len(report.skipped)),
-            ]
+            added = self.tr("%n recording(s) added", "", report.recordings_added)
+            updated = self.tr("%n session(s) updated", "", report.sessions_updated)
+            other = self.tr("%n file(s) skipped", "", len(report.skipped))
+            counts = [(added, report.recordings_added), (updated, report.sessions_updated), (other, len(report.skipped))]
         else:
-            counts = [
-                (QCoreApplication.translate("MainWindow", "%n session(s) added", "", report.sessions_added), report.sessions_added),
-                (QCoreApplication.translate("MainWindow", "%n session(s) updated", "", report.sessions_updated), report.sessions_updated),
-                (QCoreApplication.translate("MainWindow", "%n session(s) unchanged", "", report.sessions_unchanged), report.sessions_unchanged),
-            ]
+            added = self.tr("%n session(s) added", "", report.sessions_added)
+            updated = self.tr("%n session(s) updated", "", report.sessions_updated)
+            other = self.tr("%n session(s) unchanged", "", report.sessions_unchanged)
+            counts = [(added, report.sessions_added), (updated, report.sessions_updated), (other, report.sessions_unchanged)]
         text = ", ".join(plural_fallback(t, n) for t, n in counts)
         return QCoreApplication.translate("MainWindow", "{name}: {counts}").format(name=Path(report.source).name, counts=text)
 
