@@ -54,8 +54,9 @@ bench: setup-test
 
 # The README's pictures: the screenshot test under Xvfb, writing into docs/screenshots (a plain test
 # run writes into a temporary folder).
-screenshots: setup-test
+screenshots: setup-test translations
 	VOD_APP_SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(PY) -m pytest -q -p no:cacheprovider tests/ui/test_screenshots.py
+	bash tests/ui/walkthrough.sh docs/screenshots/walkthrough
 
 clean:
 	rm -rf $(VENV) build *.egg-info

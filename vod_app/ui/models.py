@@ -142,7 +142,7 @@ class SearchResultsModel(QAbstractListModel):
             if h.kind == "cue" and h.start_ms is not None:
                 parts.append(self.tr("at {time}").format(time=format_duration(h.start_ms)))
             if h.lang:
-                parts.append(h.lang)
+                parts.append(language_name(h.lang))  # named like every other list
             return " · ".join(p for p in parts if p)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             plain = h.snippet.replace("<b>", "").replace("</b>", "")
