@@ -49,7 +49,8 @@ def test_the_default_catalog_gets_its_folders(tmp_path: Path) -> None:
     [
         ("garbage", "'garbage' is not a database URL"),
         ("/home/me/catalog.sqlite3", "is not a database URL (a catalog file is sqlite:///PATH)"),
-        ("postgresql+psycopg://me@localhost/vod", "the database driver 'psycopg' is not installed (pip install 'psycopg[binary]')"),
+        # psycopg is installed here (PostgreSQL catalogs); psycopg2 stands for a PostgreSQL driver that is not
+        ("postgresql+psycopg2://me@localhost/vod", "the database driver 'psycopg2' is not installed (pip install 'psycopg2-binary')"),
         ("mysql+pymysql://me@localhost/vod", "the database driver 'pymysql' is not installed (pip install 'PyMySQL')"),
         ("nosuchdb://me@localhost/vod", "unknown kind of database 'nosuchdb'"),
     ],
