@@ -40,9 +40,13 @@ _NO_PG = pytest.StashKey[str]()
 
 
 def _postgresql_missing() -> str | None:
-    """Why PostgreSQL cannot run here (None when it can): the server binaries and the driver."""
+    """Why PostgreSQL cannot run here (None when it can): the server binaries and the driver, or
+    VOD_APP_TEST_ENGINES=sqlite (a quick run while developing)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from pg_cluster import server_bin
+
+    if os.environ.get("VOD_APP_TEST_ENGINES", "").strip().lower() == "sqlite":
+        return "VOD_APP_TEST_ENGINES=sqlite"
 
     if server_bin() is None:
         return "the PostgreSQL server is not installed (packaging/system-deps.sh test installs it)"

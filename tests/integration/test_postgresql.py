@@ -232,3 +232,14 @@ def test_tsquery_user_text_is_never_sql(pg_url: str) -> None:
             assert sess.execute(text("SELECT count(*) FROM texts")).scalar_one() > 0
     finally:
         cat.dispose()
+
+
+def test_without_postgresql_only_sqlite_runs_and_says_so_and_ci_fails(tmp_path: Path) -> None:
+    args = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/unit/test_user_state.py", "-k", "two_people"]
+    env = {**os.environ, "VOD_APP_TEST_ENGINES": "sqlite"}
+    env.pop("CI", None)
+    alone = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    assert alone.returncode == 0, alone.stdout[-2000:]
+    assert alone.stdout.count("only SQLite ran") == 1 and "1 passed" in alone.stdout
+    ci = subprocess.run(args, capture_output=True, text=True, env={**env, "CI": "true"}, cwd=ROOT, timeout=300)
+    assert ci.returncode != 0 and "CI: PostgreSQL must run too" in ci.stdout + ci.stderr

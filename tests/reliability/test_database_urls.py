@@ -49,8 +49,9 @@ def test_the_default_catalog_gets_its_folders(tmp_path: Path) -> None:
     [
         ("garbage", "'garbage' is not a database URL"),
         ("/home/me/catalog.sqlite3", "is not a database URL (a catalog file is sqlite:///PATH)"),
-        # psycopg is installed here (PostgreSQL catalogs); psycopg2 stands for a PostgreSQL driver that is not
-        ("postgresql+psycopg2://me@localhost/vod", "the database driver 'psycopg2' is not installed (pip install 'psycopg2-binary')"),
+        # psycopg is installed (the PostgreSQL extra): a server that is not there is one clear line too
+        ("postgresql+psycopg://me@127.0.0.1:1/vod", "postgresql+psycopg://me@127.0.0.1:1/vod: the catalog server cannot be reached"),
+        ("postgresql+pg8000://me@localhost/vod", "the database driver 'pg8000' is not installed (pip install 'pg8000')"),
         ("mysql+pymysql://me@localhost/vod", "the database driver 'pymysql' is not installed (pip install 'PyMySQL')"),
         ("nosuchdb://me@localhost/vod", "unknown kind of database 'nosuchdb'"),
     ],

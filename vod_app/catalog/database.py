@@ -507,7 +507,11 @@ def open_catalog(url: str, *, backups_dir: Path | None = None, upgrade: bool | N
             migrate(engine, head)
     except DBAPIError as exc:
         engine.dispose()
-        raise catalog_error(db_file or engine.url.render_as_string(hide_password=True), exc) from exc
+        where = db_file or engine.url.render_as_string(hide_password=True)
+        if server_unreachable(exc):  # at start: nothing to retry yet, say why
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            raise ServerUnreachableError(f"{where}: the catalog server cannot be reached ({reason})") from exc
+        raise catalog_error(where, exc) from exc
     except CatalogError:
         engine.dispose()
         raise

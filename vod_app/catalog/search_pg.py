@@ -90,7 +90,7 @@ hit AS (
   LIMIT :limit
 )
 SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid, hit.score,
-       ts_headline(vod_ts_config(t.lang), t.description, q.tsq, :hl) AS snip, t.id, hit.tier
+       NULL AS snip, t.id, hit.tier
 FROM hit CROSS JOIN q
 JOIN texts AS t ON t.id = hit.id
 LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
@@ -110,7 +110,7 @@ hit AS (
   LIMIT :limit
 )
 SELECT c.recording_id, r.uid, c.start_ms, c.language, r.session_id, s.uid, s.date, hit.score,
-       ts_headline(vod_ts_config(c.language), c.text, q.tsq, :hl) AS snip
+       c.id
 FROM hit CROSS JOIN q
 JOIN cues AS c ON c.id = hit.id
 JOIN recordings AS r ON r.id = c.recording_id
@@ -164,10 +164,16 @@ class PostgresSearch:
             sql = _TEXT_HITS.format(tsq=_TSQ, filters=" ".join(text_where), order=order, order_out=order_out, score=score, tier=tier)
             rows = _prefer_lang([r[:11] + (0 if huge else r[11],) for r in conn.execute(text(sql), params).all()], ui_lang)
             seen: set[tuple[str, int]] = set()
-            for kind, owner_id, lang, title, sid, suid, date, puid, score, snip, _tid, tier in rows:
-                if (kind, owner_id) in seen:
-                    continue
-                seen.add((kind, owner_id))
+            kept = []
+            for row in rows:
+                if (row[0], row[1]) not in seen:
+                    seen.add((row[0], row[1]))
+                    kept.append(row)
+            kept.sort(key=lambda r: r[11])  # stable: rank order kept within a tier
+            kept = kept[:limit]
+            snips = _headlines(conn, "texts", "lang", "description", tsq, [r[10] for r in kept])
+            for kind, owner_id, lang, title, sid, suid, date, puid, score, _none, tid, tier in kept:
+                snip = snips.get(tid)
                 hits.append(
                     SearchHit(
                         kind=kind,
@@ -183,7 +189,6 @@ class PostgresSearch:
                         score=-float(score),
                     )
                 )
-            hits.sort(key=lambda h: h.tier)  # stable: rank order kept within a tier
             if len(hits) >= limit:
                 return hits[:limit]
             cue_huge = _match_count(conn, "cues", tsq) >= PG_RANK_CAP
@@ -194,7 +199,9 @@ class PostgresSearch:
             cue_rows = conn.execute(text(sql), {**params, "limit": (limit - len(hits)) * 3}).all()
             cue_rows = _one_per_moment(cue_rows, ui_lang)[: limit - len(hits)]
             titles = _session_titles(conn, {r[4] for r in cue_rows}, ui_lang)
-            for rid, ruid, start, lang, sid, suid, date, score, snip in cue_rows:
+            cue_snips = _headlines(conn, "cues", "language", "text", tsq, [r[8] for r in cue_rows])
+            for rid, ruid, start, lang, sid, suid, date, score, cue_id in cue_rows:
+                snip = cue_snips.get(cue_id)
                 hits.append(
                     SearchHit(
                         kind="cue",
@@ -227,6 +234,18 @@ class PostgresSearch:
         with self.catalog.read() as s:
             rows = s.execute(text(sql), {"tsq": tsq, "hl": _HEADLINE_OPTS, "sid": session_id, "limit": limit}).all()
         return [(rid, start, lang or "", snippet_html(snip or "")) for rid, start, lang, snip in rows]
+
+
+def _headlines(conn, table: str, lang_col: str, col: str, tsq: str, ids: list[int]) -> dict[int, str]:  # noqa: ANN001
+    """ts_headline of the rows shown only (it re-parses the whole text: the costly part of a search)."""
+    if not ids:
+        return {}
+    rows = conn.execute(
+        text(f"SELECT x.id, ts_headline(vod_ts_config(x.{lang_col}), x.{col}, ({_TSQ}), :hl) FROM {table} AS x "
+             "WHERE x.id = ANY(:ids)"),
+        {"tsq": tsq, "hl": _HEADLINE_OPTS, "ids": list(ids)},
+    ).all()
+    return dict(rows)
 
 
 def _plain_start(snip: str | None) -> str:
