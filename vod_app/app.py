@@ -17,8 +17,11 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--db", metavar="URL", help="catalog database (SQLAlchemy URL)")
     p.add_argument("--user", metavar="NAME", help="whose positions, bookmarks and preferences (default: VOD_APP_USER or the login name)")
     p.add_argument("--headless-playback", action="store_true", help="play with dummy audio/video outputs")
-    p.add_argument("--open", metavar="SESSION", help="open this session (its id, as 'vod-app recent --json' shows)")
+    p.add_argument("--open", metavar="SESSION", help="open this session (its id, as 'vod-app recent --json' shows), or a vod:// link")
+    p.add_argument("link", nargs="?", help="a vod:// link to a moment (docs/links.md)")
     args, _qt_args = p.parse_known_args(list(argv))
+    if args.open and args.open.lower().startswith("vod:"):  # --open vod://…: the link, not a session uid
+        args.link, args.open = args.link or args.open, None
     return args
 
 
@@ -322,11 +325,13 @@ class AppShell:
         self.window.raise_()
         self.window.activateWindow()
         try:
-            session = _parse(argv).open if argv else None
+            args = _parse(argv) if argv else None
         except SystemExit:  # not from a vod-app launch (that parsed its own arguments first)
-            session = None
-        if session:
-            self.open_session(session)
+            args = None
+        if args is not None and args.open:
+            self.open_session(args.open)
+        if args is not None and args.link:
+            self.window.notes.open_link(args.link)
 
     def open_session(self, uid: str) -> bool:
         """Show the session page of ``uid``; a message in the window when there is no such session."""
@@ -393,6 +398,8 @@ def main(argv: Sequence[str] = ()) -> int:
     shell.show()
     if args.open:
         shell.open_session(args.open)
+    if args.link:
+        shell.window.notes.open_link(args.link)
     shell.check_later()
     status = app.exec()
     shell.close()

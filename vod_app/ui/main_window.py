@@ -28,6 +28,7 @@ from vod_app.ui.import_flow import ImportFlow
 from vod_app.ui.menus import build_menus, connect_actions
 from vod_app.ui.models import RecordingListModel, SearchResultsModel
 from vod_app.ui.navigation import NavigationHistory, Place
+from vod_app.ui.notes_wiring import install_notes
 from vod_app.ui.player_page import PlayerPage
 from vod_app.ui.preferences import Preferences
 from vod_app.ui.search_box import SearchBox
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
         connect_actions(self)
         self.session_editing = install_session_editing(self)
+        self.notes = install_notes(self)
         self.actions_.leave_fullscreen.setEnabled(False)  # Esc belongs to fields and dialogs otherwise
         self.statusBar()
         self.refresh_lists()
