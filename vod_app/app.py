@@ -18,10 +18,9 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--user", metavar="NAME", help="whose positions, bookmarks and preferences (default: VOD_APP_USER or the login name)")
     p.add_argument("--headless-playback", action="store_true", help="play with dummy audio/video outputs")
     p.add_argument("--open", metavar="SESSION", help="open this session (its id, as 'vod-app recent --json' shows), or a vod:// link")
-    p.add_argument("link", nargs="?", help="a vod:// link to a moment (docs/links.md)")
+    p.add_argument("link", nargs="?", help="a vod:// link to a moment (docs/links.md); the same as --open LINK")
     args, _qt_args = p.parse_known_args(list(argv))
-    if args.open and args.open.lower().startswith("vod:"):  # --open vod://…: the link, not a session uid
-        args.link, args.open = args.link or args.open, None
+    args.open = args.open or args.link
     return args
 
 
@@ -325,18 +324,16 @@ class AppShell:
         self.window.raise_()
         self.window.activateWindow()
         try:
-            args = _parse(argv) if argv else None
+            session = _parse(argv).open if argv else None
         except SystemExit:  # not from a vod-app launch (that parsed its own arguments first)
-            args = None
-        if args is not None and args.open:
-            self.open_session(args.open)
-        if args is not None and args.link:
-            self.window.notes.open_link(args.link)
+            session = None
+        if session:
+            self.open_session(session)
 
     def open_session(self, uid: str) -> bool:
         """Show the session page of ``uid``; a message in the window when there is no such session."""
-        if self.window is None:
-            return False
+        if self.window is None or uid.lower().startswith("vod:"):  # a link: notes_wiring plays the moment
+            return self.window is not None and self.window.notes.open_link(uid)
         sid = self.window.services.repo.session_id_for_uid(uid)
         if sid is None:
             self.window.report_error(
@@ -398,8 +395,6 @@ def main(argv: Sequence[str] = ()) -> int:
     shell.show()
     if args.open:
         shell.open_session(args.open)
-    if args.link:
-        shell.window.notes.open_link(args.link)
     shell.check_later()
     status = app.exec()
     shell.close()
