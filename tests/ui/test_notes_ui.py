@@ -147,3 +147,76 @@ def test_a_link_from_a_second_launch_lands_the_running_window_there(qtbot, tmp_p
         guard.release()
         w.close()
         shell.close()
+
+
+def test_my_notes_page_filters_searches_and_opens_the_moment(fake_window, qtbot) -> None:  # noqa: ANN001
+    w = fake_window
+    rid = _play_at(w, qtbot, 20_000)
+    first = w.notes.add_here()
+    w.notes.panel.select(first)
+    qtbot.keyClicks(w.notes.panel.note, "remittances matter")
+    w.player.seek(40_000)
+    w.notes.add_here()  # commits the first note's text, then a second bookmark
+    w.notes.my_notes_action.trigger()
+    page = w.notes.page
+    assert w.stack.currentWidget() is page
+    assert [n.text for n in page.shown()] == ["", "remittances matter"]  # newest first
+    assert page.event.count() == 2 and page.session.count() == 2  # "All …" + the one there is
+    page.search.setText("REMITT")
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 1, timeout=3000)
+    assert page.count.text() == "1 note"
+    page.session.setCurrentIndex(1)
+    assert page.tree.topLevelItemCount() == 1
+    page.tree.itemActivated.emit(page.tree.topLevelItem(0), 0)
+    qtbot.waitUntil(lambda: w.stack.currentWidget() is w.player and w.controller.time_ms() == 20_000, timeout=5000)
+    assert w.player.item.recording.recording_id == rid
+
+
+def test_main_search_finds_notes_as_their_own_kind(fake_window, qtbot) -> None:  # noqa: ANN001
+    w = fake_window
+    _play_at(w, qtbot, 33_000)
+    w.notes.add_here()
+    qtbot.keyClicks(w.notes.panel.note, "zanzibar quote")
+    w.notes.panel.commit_note()
+    w.go_home()
+    with qtbot.waitSignal(w.search_finished, timeout=10_000):
+        w.search_field.setText("zanzibar")
+        w._run_search()
+    hit = w.results_model.hit(0)
+    assert hit is not None and hit.kind == "note" and hit.start_ms == 33_000 and "<b>zanzibar</b>" in hit.snippet
+    from vod_app.ui.models import Roles
+
+    assert w.results_model.data(w.results_model.index(0), Roles.Subtitle).startswith("My note")
+    w.open_hit(hit)
+    qtbot.waitUntil(lambda: w.controller.time_ms() == 33_000, timeout=5000)
+
+
+def test_export_and_import_round_trip_in_the_window(make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from vod_app.playback.fake_player import FakePlayer
+
+    w = make_window(f"sqlite:///{tmp_path / 'one.sqlite3'}", FakePlayer())
+    _play_at(w, qtbot, 12_000)
+    uid = w.notes.add_here()
+    qtbot.keyClicks(w.notes.panel.note, "line one")
+    w.notes.panel.commit_note()
+    for suffix in (".md", ".csv", ".vtt"):
+        with qtbot.waitSignal(w.notes.finished, timeout=10_000) as blocker:
+            w.notes.export_to(tmp_path / f"notes{suffix}")
+        assert blocker.args == [f"1 note exported to notes{suffix}"]
+        assert "line one" in (tmp_path / f"notes{suffix}").read_text(encoding="utf-8")
+    w.notes.panel.select(uid)
+    w.notes.panel.delete_current()
+    with qtbot.waitSignal(w.notes.finished, timeout=10_000) as blocker:
+        w.notes.import_from(tmp_path / "notes.vtt")
+    assert blocker.args == ["notes.vtt: 0 notes added, 1 already here"]  # a deleted note stays deleted
+    assert _stored(w) == []
+    other = make_window(f"sqlite:///{tmp_path / 'two.sqlite3'}", FakePlayer())
+    for expected in ("notes.csv: 1 note added, 0 already here", "notes.csv: 0 notes added, 1 already here"):
+        with qtbot.waitSignal(other.notes.finished, timeout=10_000) as blocker:
+            other.notes.import_from(tmp_path / "notes.csv")
+        assert blocker.args == [expected]
+    assert [(b.bookmark_uid, b.position_ms, b.note) for b in other.services.users.bookmarks()] == [(uid, 12_000, "line one")]
+    (tmp_path / "bad.csv").write_text("uid,recording_uid,position_ms\n,x,soon\n", encoding="utf-8")
+    with qtbot.waitSignal(other.notes.finished, timeout=10_000):
+        other.notes.import_from(tmp_path / "bad.csv")
+    assert other.last_error == "Notes: bad.csv: line 2: position_ms 'soon' is not a number of milliseconds"

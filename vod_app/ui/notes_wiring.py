@@ -8,27 +8,33 @@ change of either kind, in the order they were made.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QObject
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from vod_app.catalog.notes import list_notes, panel_uid_at
 from vod_app.domain.durations import format_duration
 from vod_app.domain.links import MomentLink, is_link, parse_link
 from vod_app.domain.notes import Note, citation, citation_markdown
 from vod_app.ui.bookmarks_view import BookmarksPanel
+from vod_app.ui.formatting import plural_fallback
+from vod_app.ui.notes_page import NotesPage
 
 #: (recording id, ms) -> the speaker at that moment, or None. Issue 10's data plugs in here.
 SpeakerAt = Callable[[int, int], str | None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Notes", text)
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("Notes", text, "", n)
 
 
 class NotesInWindow(QObject):
     """Holds the panel and knows the recording on screen; the store the panel writes through."""
+
+    finished = Signal(str)  # an export or import ended (its message): tests wait on it
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
@@ -38,6 +44,7 @@ class NotesInWindow(QObject):
         self.speaker_at: SpeakerAt | None = None
         self.panel = BookmarksPanel(self, window.session_editing.stack, window.player)
         self.recording: tuple[int, str] | None = None  # (id, uid) on the player page
+        self.page = NotesPage(self.all_notes, window)
 
     # --- the store BookmarksPanel writes through ---
 
@@ -67,6 +74,9 @@ class NotesInWindow(QObject):
     def on_page(self, name: str) -> None:
         """The player page shows a recording: its bookmarks. (Emitted before the player has the
         item, so the recording comes from the place shown.)"""
+        self.add_action.setEnabled(name == "player")
+        if name == "notes":
+            self.page.reload()
         if name != "player":
             return
         place = self.window._current_place()
@@ -127,6 +137,69 @@ class NotesInWindow(QObject):
         QGuiApplication.clipboard().setMimeData(data)
         self.window.statusBar().showMessage(_tr("Citation copied"), 4000)
         return md if markdown else plain
+
+    # --- My notes, search, export and import ---
+
+    def all_notes(self) -> list[Note]:
+        return list_notes(self.catalog, self.users, prefs=self.window.prefs_langs())
+
+    def show_page(self) -> None:
+        from vod_app.ui.navigation import Place
+
+        self.window._show(Place("notes"))
+
+    def search_hits(self, query: str) -> list[Any]:
+        """Notes matching the main search, as their own kind of hit (runs on the search worker)."""
+        import html
+
+        from vod_app.domain.records import SearchHit
+
+        hits = []
+        for n in list_notes(self.catalog, self.users, query=query, prefs=self.window.prefs_langs())[:50]:
+            if n.session_id is None or n.recording_id is None:
+                continue
+            text = n.text or n.panel or n.time
+            at = text.casefold().find(query.strip().casefold())
+            snippet = html.escape(text) if at < 0 else (
+                html.escape(text[:at]) + "<b>" + html.escape(text[at:at + len(query.strip())]) + "</b>" + html.escape(text[at + len(query.strip()):]))
+            hits.append(SearchHit(kind="note", session_id=n.session_id, session_uid=n.session_uid, title=n.session_title,
+                                  snippet=snippet, lang="", date=n.date, recording_id=n.recording_id,
+                                  recording_uid=n.recording_uid, start_ms=n.position_ms))
+        return hits
+
+    def export_to(self, path: Path, session_id: int | None = None) -> None:
+        """Notes (all, or a session's) to ``path``; the format from its suffix (.md, .csv, .vtt)."""
+        from vod_app.domain import notes as fmt
+
+        writer = {".md": fmt.to_markdown, ".csv": fmt.to_csv, ".vtt": fmt.to_vtt}.get(path.suffix.lower(), fmt.to_markdown)
+
+        def work() -> int:
+            notes = list_notes(self.catalog, self.users, session_id=session_id, prefs=self.window.prefs_langs())
+            path.write_text(writer(notes), encoding="utf-8")
+            return len(notes)
+
+        self.window.runner.submit(work, on_done=lambda n: self._done(plural_fallback(_tr("%n note(s) exported to {file}", n), n).format(file=path.name)),
+                                  on_error=self._failed)
+
+    def import_from(self, path: Path) -> None:
+        from vod_app.catalog.notes import merge_notes, read_notes_file
+
+        def done(counts: tuple[int, int]) -> None:
+            self.panel.refresh()
+            self.page.reload()
+            self._done(plural_fallback(_tr("{file}: %n note(s) added, {known} already here", counts[0]), counts[0]).format(
+                file=path.name, known=counts[1]))
+
+        self.window.runner.submit(lambda: merge_notes(self.users, read_notes_file(path)), on_done=done, on_error=self._failed)
+
+    def _done(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 6000)
+        self.finished.emit(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        message = str(exc) if isinstance(exc, (ValueError, OSError)) else f"{type(exc).__name__}: {exc}"
+        self.window.report_error(_tr("Notes: {error}").format(error=message))
+        self.finished.emit(message)
 
     # --- vod:// links ---
 
@@ -195,4 +268,20 @@ def install_notes(window: Any) -> NotesInWindow:
     cite_md.triggered.connect(lambda: n.copy_citation(True))
     for a in (copy_link, cite, cite_md):
         n.panel.copy_button.addAction(a)
+    window.stack.addWidget(n.page)
+    n.page.play_requested.connect(lambda rid, ms: window.play_recording(rid, start_ms=ms))
+    my_notes = QAction(_tr("&My notes"), window)
+    my_notes.setShortcut(QKeySequence("Ctrl+Shift+B"))
+    my_notes.triggered.connect(n.show_page)
+    export = QAction(_tr("&Export notes…"), window)
+    export.triggered.connect(lambda: (p := n.page.ask_export_path()) and n.export_to(p))
+    imp = QAction(_tr("&Import notes…"), window)
+    imp.triggered.connect(lambda: (p := n.page.ask_import_path()) and n.import_from(p))
+    n.page.export_button.clicked.connect(export.trigger)
+    n.page.import_button.clicked.connect(imp.trigger)
+    menu = QMenu(_tr("&Notes"), window)
+    for a in (my_notes, add, None, copy_link, cite, cite_md, None, export, imp):
+        menu.addSeparator() if a is None else menu.addAction(a)
+    window.menuBar().insertMenu(window.menuBar().actions()[-1], menu)  # before Help
+    n.my_notes_action = my_notes
     return n
