@@ -220,3 +220,20 @@ def test_export_and_import_round_trip_in_the_window(make_window, qtbot, tmp_path
     with qtbot.waitSignal(other.notes.finished, timeout=10_000):
         other.notes.import_from(tmp_path / "bad.csv")
     assert other.last_error == "Notes: bad.csv: line 2: position_ms 'soon' is not a number of milliseconds"
+
+
+def test_session_page_lists_its_notes(fake_window, qtbot) -> None:  # noqa: ANN001
+    w = fake_window
+    _play_at(w, qtbot, 25_000)
+    w.notes.add_here()
+    qtbot.keyClicks(w.notes.panel.note, "on the session page")
+    w.notes.panel.commit_note()
+    sid = w.player.item.recording.session_id
+    w.open_session(sid)
+    box = w.notes.session_list
+    assert box.isVisible() and box.count() == 1 and box.item(0).text() == "0:25  on the session page"
+    box.itemActivated.emit(box.item(0))
+    qtbot.waitUntil(lambda: w.stack.currentWidget() is w.player and w.controller.time_ms() == 25_000, timeout=5000)
+    other = next(s for s in w.services.repo.sessions(limit=10).items if s.session_id != sid)
+    w.open_session(other.session_id)
+    assert not box.isVisible()

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu
 
 from vod_app.catalog.notes import list_notes, panel_uid_at
 from vod_app.domain.durations import format_duration
@@ -77,6 +77,8 @@ class NotesInWindow(QObject):
         self.add_action.setEnabled(name == "player")
         if name == "notes":
             self.page.reload()
+        if name == "session":
+            self._fill_session_notes()
         if name != "player":
             return
         place = self.window._current_place()
@@ -137,6 +139,21 @@ class NotesInWindow(QObject):
         QGuiApplication.clipboard().setMimeData(data)
         self.window.statusBar().showMessage(_tr("Citation copied"), 4000)
         return md if markdown else plain
+
+    def _fill_session_notes(self) -> None:
+        """The session page's own list of this person's notes in it (hidden when there are none)."""
+        place = self.window._current_place()
+        notes = [] if place is None or place.session_id is None else list_notes(
+            self.catalog, self.users, session_id=place.session_id, prefs=self.window.prefs_langs())
+        box = self.session_list
+        box.clear()
+        for n in sorted(notes, key=lambda x: (x.recording_uid, x.position_ms)):
+            first = n.text.splitlines()[0] if n.text.strip() else n.panel
+            it = QListWidgetItem(f"{n.time}  {first}".rstrip(), box)
+            it.setData(Qt.ItemDataRole.UserRole, (n.recording_id, n.position_ms))
+            it.setToolTip(n.text)
+        box.setVisible(bool(notes))
+        self.session_label.setVisible(bool(notes))
 
     # --- My notes, search, export and import ---
 
@@ -269,6 +286,17 @@ def install_notes(window: Any) -> NotesInWindow:
     for a in (copy_link, cite, cite_md):
         n.panel.copy_button.addAction(a)
     window.stack.addWidget(n.page)
+    lay = window.session_page.layout()
+    n.session_label = QLabel(_tr("My notes in this session"), window.session_page)
+    n.session_list = QListWidget(window.session_page)
+    n.session_list.setAccessibleName(_tr("My notes in this session"))
+    n.session_list.setMaximumHeight(110)
+    at = lay.indexOf(window.session_page.body)
+    lay.insertWidget(at, n.session_label)
+    lay.insertWidget(at + 1, n.session_list)
+    n.session_label.hide()
+    n.session_list.hide()
+    n.session_list.itemActivated.connect(lambda it: window.play_recording(*it.data(Qt.ItemDataRole.UserRole)))
     n.page.play_requested.connect(lambda rid, ms: window.play_recording(rid, start_ms=ms))
     my_notes = QAction(_tr("&My notes"), window)
     my_notes.setShortcut(QKeySequence("Ctrl+Shift+B"))
