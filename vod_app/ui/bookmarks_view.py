@@ -71,6 +71,8 @@ class BookmarksPanel(QWidget):
         self.copy_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.list = QListWidget(self)
         self.list.setAccessibleName(_tr("Bookmarks"))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.note = QPlainTextEdit(self)
         self.note.setPlaceholderText(_tr("Note (plain text, several lines)"))
         self.note.setAccessibleName(_tr("Note"))

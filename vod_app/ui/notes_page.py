@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -62,6 +63,11 @@ class NotesPage(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setAccessibleName(_tr("Notes"))
+        head = self.tree.header()
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the note gets the room
+        self.tree.setColumnWidth(1, 260)
+        self.tree.setColumnWidth(2, 200)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.export_button)
@@ -125,6 +131,8 @@ class NotesPage(QWidget):
             it.setToolTip(3, n.text)
         for col in (0, 4):
             self.tree.resizeColumnToContents(col)
+        self.tree.setColumnWidth(1, min(260, max(120, self.width() // 5)))
+        self.tree.setColumnWidth(2, min(200, max(100, self.width() // 6)))
         self.count.setText(plural_fallback(_tr("%n note(s)", len(notes)), len(notes)))
 
     def _activated(self, item: QTreeWidgetItem, _col: int = 0) -> None:

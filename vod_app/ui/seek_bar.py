@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QSlider, QStyle, QStyleOptionSlider, QToolTip, QWi
 from vod_app.domain.records import ChapterRecord
 from vod_app.ui.formatting import format_duration
 
+BOOKMARK_COLOUR = QColor(150, 50, 200)
+
 
 class SeekBar(QSlider):
     seek_requested = Signal(int)  # ms
@@ -155,11 +157,14 @@ class SeekBar(QSlider):
         p.end()
 
     def _paint_bookmarks(self, p: QPainter) -> None:
-        """A small blue diamond per bookmark on the groove's middle line (chapters mark its edges)."""
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(40, 120, 230))
+        """A purple diamond, white-edged, per bookmark on the groove's middle line (chapter ticks
+        mark its edges; the white edge keeps it visible over the played part)."""
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(QColor(255, 255, 255), 1))
+        p.setBrush(BOOKMARK_COLOUR)
         mid = self.height() // 2
         for ms in self._bookmarks:
             if 0 <= ms <= self.maximum():
                 x = self.tick_x(ms)
-                p.drawPolygon([QPoint(x, mid - 5), QPoint(x + 4, mid), QPoint(x, mid + 5), QPoint(x - 4, mid)])
+                p.drawPolygon([QPoint(x, mid - 6), QPoint(x + 5, mid), QPoint(x, mid + 6), QPoint(x - 5, mid)])
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
