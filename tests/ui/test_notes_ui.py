@@ -239,3 +239,28 @@ def test_session_page_lists_its_notes(fake_window, qtbot) -> None:  # noqa: ANN0
     other = next(s for s in w.services.repo.sessions(limit=10).items if s.session_id != sid)
     w.open_session(other.session_id)
     assert not box.isVisible()
+
+
+def test_ctrl_z_from_the_list_undoes_and_the_speaker_hook_is_kept(fake_window, qtbot) -> None:  # noqa: ANN001
+    w = fake_window
+    rid = _play_at(w, qtbot, 22_000)
+    w.notes.speaker_at = lambda recording_id, ms: f"Speaker at {ms // 1000}s of {recording_id}"
+    w.notes.add_here()
+    assert w.notes.panel.current_note().speaker == f"Speaker at 22s of {rid}"
+    w.notes.panel.list.setFocus()
+    qtbot.keyClick(w.notes.panel.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(w) == []
+
+
+def test_export_from_the_notes_page_takes_its_session_filter(fake_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    w = fake_window
+    _play_at(w, qtbot, 5_000)
+    w.notes.add_here()
+    sid = w.player.item.recording.session_id
+    other = next(s.session_id for s in w.services.repo.sessions(limit=10).items if s.session_id != sid)
+    with qtbot.waitSignal(w.notes.finished, timeout=10_000) as blocker:
+        w.notes.export_to(tmp_path / "none.csv", session_id=other)
+    assert blocker.args == ["0 notes exported to none.csv"]
+    with qtbot.waitSignal(w.notes.finished, timeout=10_000) as blocker:
+        w.notes.export_to(tmp_path / "one.csv", session_id=sid)
+    assert blocker.args == ["1 note exported to one.csv"]

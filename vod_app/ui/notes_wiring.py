@@ -302,7 +302,9 @@ def install_notes(window: Any) -> NotesInWindow:
     my_notes.setShortcut(QKeySequence("Ctrl+Shift+B"))
     my_notes.triggered.connect(n.show_page)
     export = QAction(_tr("&Export notes…"), window)
-    export.triggered.connect(lambda: (p := n.page.ask_export_path()) and n.export_to(p))
+    # from the notes page: the session chosen in its filter (else all); from the menu elsewhere: all
+    export.triggered.connect(lambda: (p := n.page.ask_export_path()) and n.export_to(
+        p, n.page.session.currentData() if window.stack.currentWidget() is n.page else None))
     imp = QAction(_tr("&Import notes…"), window)
     imp.triggered.connect(lambda: (p := n.page.ask_import_path()) and n.import_from(p))
     n.page.export_button.clicked.connect(export.trigger)
