@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-OPTIONS_WITH_VALUES = ("--db", "--open")  # the window's options that take a value (app.py)
+OPTIONS_WITH_VALUES = ("--db", "--open", "--user")  # the window's options that take a value (app.py)
 
 
 def _first_positional(args: list[str]) -> str | None:

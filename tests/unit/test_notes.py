@@ -239,3 +239,18 @@ def test_created_at_kept_on_merge(loaded_catalog) -> None:
     when = dt.datetime(2020, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
     merge_notes(users, [fmt.ImportedNote("11111111-2222-3333-4444-555555555555", REC, 1_000, "old", when)])
     assert list_notes(loaded_catalog, users)[0].created_at == when
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("argv", [
+    ["vod://recording/1?t=54"], ["--db", "sqlite:///x.db", "vod://session/2?t=1:00&lang=fr"], ["--user", "ana", "vod://recording/1"],
+    ["--open", "vod://recording/1"],
+])
+def test_a_link_on_the_command_line_goes_to_the_window_not_to_a_command(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import vod_app.__main__ as entry
+    import vod_app.app as app
+
+    seen: list[list[str]] = []
+    monkeypatch.setattr(app, "main", lambda args: seen.append(list(args)) or 0)
+    assert entry.main(argv) == 0 and seen == [argv]
+    assert app._parse(argv).open == next(a for a in argv if a.startswith("vod:"))
