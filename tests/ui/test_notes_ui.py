@@ -159,8 +159,9 @@ def test_my_notes_page_filters_searches_and_opens_the_moment(fake_window, qtbot)
     qtbot.keyClicks(w.notes.panel.note, "remittances matter")
     w.player.seek(40_000)
     w.notes.add_here()  # commits the first note's text, then a second bookmark
-    w.notes.my_notes_action.trigger()
     page = w.notes.page
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        w.notes.my_notes_action.trigger()
     assert w.stack.currentWidget() is page
     assert [n.text for n in page.shown()] == ["", "remittances matter"]  # newest first
     assert page.event.count() == 2 and page.session.count() == 2  # "All …" + the one there is

@@ -37,7 +37,7 @@ def _tr(text: str, n: int = -1) -> str:
 
 class NotesPage(QWidget):
     play_requested = Signal(int, int)  # recording id, ms
-    back_requested = Signal()
+    loaded = Signal()  # the notes arrived (tests wait on it)
 
     def __init__(self, load: Callable[[], list[Note]], parent: QWidget | None = None) -> None:
         """``load``: this person's notes (all of them; filtering is in memory: thousands at most)."""
@@ -89,7 +89,12 @@ class NotesPage(QWidget):
 
     def reload(self) -> None:
         """Reread the notes and the filter choices (keeping the ones made)."""
-        self._all = self._load()
+        self.set_notes(self._load())
+
+    def set_notes(self, notes: list[Note]) -> None:
+        """The notes read (on the task runner, by ui/notes_wiring.py); filters keep their choices."""
+        self._all = list(notes)
+        self.loaded.emit()
         self._set_choices(self.event, {n.event_uid: n.event_title for n in self._all if n.event_uid}, _tr("All events"))
         self._event_changed()
 

@@ -76,7 +76,7 @@ class NotesInWindow(QObject):
         item, so the recording comes from the place shown.)"""
         self.add_action.setEnabled(name == "player")
         if name == "notes":
-            self.page.reload()
+            self.reload_page()
         if name == "session":
             self._fill_session_notes()
         if name != "player":
@@ -160,6 +160,10 @@ class NotesInWindow(QObject):
     def all_notes(self) -> list[Note]:
         return list_notes(self.catalog, self.users, prefs=self.window.prefs_langs())
 
+    def reload_page(self) -> None:
+        """All notes, read on the task runner: with thousands of notes the window stays responsive."""
+        self.window.runner.submit(self.all_notes, on_done=self.page.set_notes, on_error=self._failed)
+
     def show_page(self) -> None:
         from vod_app.ui.navigation import Place
 
@@ -203,7 +207,7 @@ class NotesInWindow(QObject):
 
         def done(counts: tuple[int, int]) -> None:
             self.panel.refresh()
-            self.page.reload()
+            self.reload_page()
             self._done(plural_fallback(_tr("{file}: %n note(s) added, {known} already here", counts[0]), counts[0]).format(
                 file=path.name, known=counts[1]))
 
