@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-OPTIONS_WITH_VALUES = ("--db", "--open")  # the window's options that take a value (app.py)
+OPTIONS_WITH_VALUES = ("--db", "--open", "--user")  # the window's options that take a value (app.py)
 
 
 def _first_positional(args: list[str]) -> str | None:
@@ -21,8 +21,14 @@ def _first_positional(args: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    # Any positional word is a command (an unknown one gets argparse's usage error, exit 2).
-    if _first_positional(args) is not None or any(a in ("-h", "--help") for a in args):
+    # Any positional word is a command (an unknown one gets argparse's usage error, exit 2), except
+    # a vod:// link: the desktop opens those with `vod-app %u`, and the window plays the moment.
+    first = _first_positional(args)
+    if first is not None and first.lower().startswith("vod:"):
+        from vod_app.app import main as gui_main
+
+        return gui_main(args)
+    if first is not None or any(a in ("-h", "--help") for a in args):
         from vod_app.cli import run
 
         return run(args)

@@ -17,8 +17,10 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--db", metavar="URL", help="catalog database (SQLAlchemy URL)")
     p.add_argument("--user", metavar="NAME", help="whose positions, bookmarks and preferences (default: VOD_APP_USER or the login name)")
     p.add_argument("--headless-playback", action="store_true", help="play with dummy audio/video outputs")
-    p.add_argument("--open", metavar="SESSION", help="open this session (its id, as 'vod-app recent --json' shows)")
+    p.add_argument("--open", metavar="SESSION", help="open this session (its id, as 'vod-app recent --json' shows), or a vod:// link")
+    p.add_argument("link", nargs="?", help="a vod:// link to a moment (docs/links.md); the same as --open LINK")
     args, _qt_args = p.parse_known_args(list(argv))
+    args.open = args.open or args.link
     return args
 
 
@@ -330,8 +332,8 @@ class AppShell:
 
     def open_session(self, uid: str) -> bool:
         """Show the session page of ``uid``; a message in the window when there is no such session."""
-        if self.window is None:
-            return False
+        if self.window is None or uid.lower().startswith("vod:"):  # a link: notes_wiring plays the moment
+            return self.window is not None and self.window.notes.open_link(uid)
         sid = self.window.services.repo.session_id_for_uid(uid)
         if sid is None:
             self.window.report_error(

@@ -640,9 +640,12 @@ class UserStateRepository:
                 now = dt.datetime.fromisoformat(a["at"])
                 stmt = self._insert(b).values(
                     uid=a["uid"], person_id=pid, recording_uid=a["recording_uid"], position_ms=a["position_ms"], note=a["note"],
-                    panel_uid=a["panel_uid"], speaker=a["speaker"], created_at=now, updated_at=now,
+                    panel_uid=a["panel_uid"], speaker=a["speaker"], updated_at=now,
+                    created_at=dt.datetime.fromisoformat(a["created_at"]) if a.get("created_at") else now,
                 )
                 s.execute(stmt.on_conflict_do_nothing(index_elements=["uid"]))
+            elif op == "edit_bookmark":
+                s.execute(update(b).where(b.person_id == pid, b.uid == a["uid"]).values(note=a["note"], updated_at=dt.datetime.fromisoformat(a["at"])))
             elif op == "delete_bookmark":
                 now = dt.datetime.fromisoformat(a["at"])
                 s.execute(update(b).where(b.person_id == pid, b.uid == a["uid"], b.deleted_at.is_(None)).values(deleted_at=now, updated_at=now))
@@ -683,15 +686,24 @@ class UserStateRepository:
         })
 
     def add_bookmark(
-        self, recording_uid: str, position_ms: int, note: str = "", *, panel_uid: str | None = None, speaker: str | None = None
+        self, recording_uid: str, position_ms: int, note: str = "", *, panel_uid: str | None = None, speaker: str | None = None,
+        uid: str | None = None, created_at: dt.datetime | None = None,
     ) -> str:
-        """A new bookmark; returns its uid (a UUIDv4: unique across catalogs, for merges)."""
-        uid = str(uuid.uuid4())
+        """A new bookmark; returns its uid (a UUIDv4: unique across catalogs, for merges).
+
+        ``uid``/``created_at`` come from a notes file being merged: a uid already here is left alone.
+        """
+        uid = uid or str(uuid.uuid4())
         self._write("bookmark", {
             "uid": uid, "recording_uid": recording_uid, "position_ms": position_ms, "note": note,
             "panel_uid": panel_uid, "speaker": speaker, "at": self._now(),
+            "created_at": created_at.isoformat() if created_at else None,
         })
         return uid
+
+    def edit_bookmark(self, bookmark_uid: str, note: str) -> None:
+        """A note's new text (the newest edit wins in merges: ``updated_at``)."""
+        self._write("edit_bookmark", {"uid": bookmark_uid, "note": note, "at": self._now()})
 
     def delete_bookmark(self, bookmark_uid: str) -> None:
         """A tombstone (Undo and merges see it); tombstones older than 30 days are purged here."""
@@ -721,7 +733,15 @@ class UserStateRepository:
         if recording_uid is not None:
             q = q.where(b.recording_uid == recording_uid)
         with self.catalog.read() as s:
-            return [BookmarkRecord(r.uid, r.recording_uid, r.position_ms, r.note, r.created_at) for r in s.execute(q).scalars()]
+            return [
+                BookmarkRecord(r.uid, r.recording_uid, r.position_ms, r.note, r.created_at, r.panel_uid, r.speaker, r.updated_at)
+                for r in s.execute(q).scalars()
+            ]
+
+    def bookmarks_all_uids(self) -> set[str]:
+        """Every uid this catalog holds, tombstones included (a merge never brings a deleted note back)."""
+        with self.catalog.read() as s:
+            return set(s.execute(select(m.Bookmark.uid)).scalars())
 
     def preference(self, key: str, default: str | None = None) -> str | None:
         p, pid = m.Preference, self.person_id

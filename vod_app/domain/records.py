@@ -165,6 +165,9 @@ class BookmarkRecord:
     position_ms: int
     note: str
     created_at: dt.datetime
+    panel_uid: str | None = None
+    speaker: str | None = None
+    updated_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

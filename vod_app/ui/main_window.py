@@ -28,6 +28,7 @@ from vod_app.ui.import_flow import ImportFlow
 from vod_app.ui.menus import build_menus, connect_actions
 from vod_app.ui.models import RecordingListModel, SearchResultsModel
 from vod_app.ui.navigation import NavigationHistory, Place
+from vod_app.ui.notes_wiring import install_notes
 from vod_app.ui.player_page import PlayerPage
 from vod_app.ui.preferences import Preferences
 from vod_app.ui.search_box import SearchBox
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
         connect_actions(self)
         self.session_editing = install_session_editing(self)
+        self.notes = install_notes(self)
         self.actions_.leave_fullscreen.setEnabled(False)  # Esc belongs to fields and dialogs otherwise
         self.statusBar()
         self.refresh_lists()
@@ -162,7 +164,7 @@ class MainWindow(QMainWindow):
         ui_lang = self.prefs.description_language
 
         def work() -> list[SearchHit]:
-            return self.services.search.search(query, filters, limit=100, ui_lang=ui_lang)
+            return self.notes.search_hits(query) + self.services.search.search(query, filters, limit=100, ui_lang=ui_lang)
 
         def done(hits: list[SearchHit]) -> None:  # only the newest query's results arrive here
             self._last_query = query
@@ -182,7 +184,7 @@ class MainWindow(QMainWindow):
         self._show(Place("session", session_id=session_id))
 
     def open_hit(self, hit: SearchHit) -> None:
-        if hit.kind == "cue" and hit.recording_id is not None:
+        if hit.kind in ("cue", "note") and hit.recording_id is not None:
             self.play_recording(hit.recording_id, hit.start_ms or 0, captions_language=hit.lang or None)
         else:
             self._show(Place("session", session_id=hit.session_id, query=self._last_query))
@@ -228,8 +230,8 @@ class MainWindow(QMainWindow):
                 self.session_page.show_moments(self.services.repo.cue_moments(detail.session_id, place.query))
             self.stack.setCurrentWidget(self.session_page)
             self.session_page.recordings.setFocus()
-        elif place.page == "player":
-            self.stack.setCurrentWidget(self.player)
+        elif place.page in ("player", "notes"):
+            self.stack.setCurrentWidget(self.player if place.page == "player" else self.notes.page)
         else:
             self.stack.setCurrentWidget(self.browse)
             if self.search_field.text().strip():

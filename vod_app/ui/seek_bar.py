@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QSlider, QStyle, QStyleOptionSlider, QToolTip, QWi
 from vod_app.domain.records import ChapterRecord
 from vod_app.ui.formatting import format_duration
 
+BOOKMARK_COLOUR = QColor(150, 50, 200)
+
 
 class SeekBar(QSlider):
     seek_requested = Signal(int)  # ms
@@ -25,6 +27,7 @@ class SeekBar(QSlider):
         self._chapters: tuple[ChapterRecord, ...] = ()
         self._titles: dict[ChapterRecord, str] = {}
         self._dragging = False
+        self._bookmarks: tuple[int, ...] = ()
         self.sliderPressed.connect(self._on_pressed)
         self.sliderReleased.connect(self._on_released)
         self.actionTriggered.connect(self._on_action)
@@ -37,6 +40,14 @@ class SeekBar(QSlider):
         self._chapters = tuple(chapters)
         self._titles = dict(zip(self._chapters, titles, strict=False)) if titles else {}
         self.update()
+
+    def set_bookmarks(self, times_ms: Sequence[int]) -> None:
+        """The viewer's bookmarks: blue marks across the groove's middle, apart from the chapter ticks."""
+        self._bookmarks = tuple(sorted(times_ms))
+        self.update()
+
+    def bookmarks(self) -> tuple[int, ...]:
+        return self._bookmarks
 
     def chapter_title(self, chapter: ChapterRecord) -> str:
         return self._titles.get(chapter) or chapter.title
@@ -130,9 +141,10 @@ class SeekBar(QSlider):
 
     def paintEvent(self, ev: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(ev)
-        if self.maximum() <= 0 or not self._chapters:
+        if self.maximum() <= 0 or not (self._chapters or self._bookmarks):
             return
         p = QPainter(self)
+        self._paint_bookmarks(p)
         pen = QPen(QColor(230, 160, 30))
         pen.setWidth(3)
         p.setPen(pen)
@@ -143,3 +155,16 @@ class SeekBar(QSlider):
                 p.drawLine(x, 1, x, 6)
                 p.drawLine(x, h - 6, x, h - 1)
         p.end()
+
+    def _paint_bookmarks(self, p: QPainter) -> None:
+        """A purple diamond, white-edged, per bookmark on the groove's middle line (chapter ticks
+        mark its edges; the white edge keeps it visible over the played part)."""
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(QColor(255, 255, 255), 1))
+        p.setBrush(BOOKMARK_COLOUR)
+        mid = self.height() // 2
+        for ms in self._bookmarks:
+            if 0 <= ms <= self.maximum():
+                x = self.tick_x(ms)
+                p.drawPolygon([QPoint(x, mid - 6), QPoint(x + 5, mid), QPoint(x, mid + 6), QPoint(x - 5, mid)])
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)

@@ -1,0 +1,321 @@
+"""Notes in the window (issue 11): the player's bookmarks panel, B, Copy link/citation, and
+opening ``vod://`` links (docs/links.md). Installed by MainWindow in one line, as session editing is.
+
+Undo: bookmark commands go on the session-editing stack, so Edit → Undo (Ctrl+Z) undoes the last
+change of either kind, in the order they were made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu
+
+from vod_app.catalog.notes import list_notes, panel_uid_at
+from vod_app.domain.durations import format_duration
+from vod_app.domain.links import MomentLink, is_link, parse_link
+from vod_app.domain.notes import Note, citation, citation_markdown
+from vod_app.ui.bookmarks_view import BookmarksPanel
+from vod_app.ui.formatting import plural_fallback
+from vod_app.ui.notes_page import NotesPage
+
+#: (recording id, ms) -> the speaker at that moment, or None. Issue 10's data plugs in here.
+SpeakerAt = Callable[[int, int], str | None]
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("Notes", text, "", n)
+
+
+class NotesInWindow(QObject):
+    """Holds the panel and knows the recording on screen; the store the panel writes through."""
+
+    finished = Signal(str)  # an export or import ended (its message): tests wait on it
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.users = window.services.users
+        self.catalog = window.services.repo.catalog
+        self.speaker_at: SpeakerAt | None = None
+        self.panel = BookmarksPanel(self, window.session_editing.stack, window.player)
+        self.recording: tuple[int, str] | None = None  # (id, uid) on the player page
+        self.page = NotesPage(self.all_notes, window)
+
+    # --- the store BookmarksPanel writes through ---
+
+    def add(self, ms: int) -> str:
+        rid, ruid = self.recording or (None, None)
+        if rid is None:
+            raise RuntimeError("no recording on screen")
+        speaker = self.speaker_at(rid, ms) if self.speaker_at is not None else None
+        return self.users.add_bookmark(ruid, ms, "", panel_uid=panel_uid_at(self.catalog, rid, ms), speaker=speaker)
+
+    def edit(self, uid: str, text: str) -> None:
+        self.users.edit_bookmark(uid, text)
+
+    def delete(self, uid: str) -> None:
+        self.users.delete_bookmark(uid)
+
+    def restore(self, uid: str) -> None:
+        self.users.restore_bookmark(uid)
+
+    def notes(self) -> list[Note]:
+        if self.recording is None:
+            return []
+        return list_notes(self.catalog, self.users, recording_uid=self.recording[1], prefs=self.window.prefs_langs())
+
+    # --- the window ---
+
+    def on_page(self, name: str) -> None:
+        """The player page shows a recording: its bookmarks. (Emitted before the player has the
+        item, so the recording comes from the place shown.)"""
+        self.add_action.setEnabled(name == "player")
+        if name == "notes":
+            self.reload_page()
+        if name == "session":
+            self._fill_session_notes()
+        if name != "player":
+            return
+        place = self.window._current_place()
+        rid = place.recording_id if place is not None else None
+        if rid is None or (self.recording and self.recording[0] == rid):
+            return
+        from vod_app.catalog.notes import resolve_target
+
+        try:
+            self.recording = (rid, resolve_target(self.catalog, "recording", str(rid))[1])
+        except ValueError:
+            self.recording = None
+        self.panel.refresh()
+
+    def show_marks(self) -> None:
+        self.window.player.seek_bar.set_bookmarks([n.position_ms for n in self.panel.notes()])
+
+    def add_here(self) -> str | None:
+        if self.recording is None or self.window.stack.currentWidget() is not self.window.player:
+            return None
+        return self.panel.add_at(max(0, self.window.controller.time_ms()))
+
+    def current_moment(self) -> Note | None:
+        """The selected bookmark, else the moment on screen, as a Note (for links and citations)."""
+        chosen = self.panel.current_note()
+        if chosen is not None or self.recording is None:
+            return chosen
+        item = self.window.player.item
+        ms = max(0, self.window.controller.time_ms())
+        return Note(uid="", recording_uid=item.recording.uid, position_ms=ms, text="", created_at=_now(),
+                    recording_id=item.recording.recording_id, session_id=item.recording.session_id,
+                    session_title=item.session_title, panel=self.window.player._panel_title_at(ms))
+
+    def copy_link(self) -> str:
+        """The moment on screen (not the selected bookmark: that one has its own citation)."""
+        if self.recording is None:
+            return ""
+        ms = max(0, self.window.controller.time_ms())
+        link = MomentLink("recording", self.recording[0], ms).url()
+        QGuiApplication.clipboard().setText(link)
+        self.window.statusBar().showMessage(_tr("Copied {link}").format(link=link), 4000)
+        return link
+
+    def copy_citation(self, markdown: bool = False) -> str:
+        note = self.current_moment()
+        if note is None:
+            return ""
+        if not note.event_title and note.session_id is not None:  # the moment on screen: fill in the session
+            d = self.window.services.repo.session_detail(note.session_id, self.window.prefs_langs())
+            if d is not None:
+                from dataclasses import replace
+
+                note = replace(note, event_title=d.event_title, date=d.date)
+        plain, md = citation(note), citation_markdown(note)
+        data = QMimeData()
+        data.setText(md if markdown else plain)
+        data.setData("text/markdown", md.encode("utf-8"))
+        QGuiApplication.clipboard().setMimeData(data)
+        self.window.statusBar().showMessage(_tr("Citation copied"), 4000)
+        return md if markdown else plain
+
+    def _fill_session_notes(self) -> None:
+        """The session page's own list of this person's notes in it (hidden when there are none)."""
+        place = self.window._current_place()
+        notes = [] if place is None or place.session_id is None else list_notes(
+            self.catalog, self.users, session_id=place.session_id, prefs=self.window.prefs_langs())
+        box = self.session_list
+        box.clear()
+        for n in sorted(notes, key=lambda x: (x.recording_uid, x.position_ms)):
+            first = n.text.splitlines()[0] if n.text.strip() else n.panel
+            it = QListWidgetItem(f"{n.time}  {first}".rstrip(), box)
+            it.setData(Qt.ItemDataRole.UserRole, (n.recording_id, n.position_ms))
+            it.setToolTip(n.text)
+        box.setVisible(bool(notes))
+        self.session_label.setVisible(bool(notes))
+
+    # --- My notes, search, export and import ---
+
+    def all_notes(self) -> list[Note]:
+        return list_notes(self.catalog, self.users, prefs=self.window.prefs_langs())
+
+    def reload_page(self) -> None:
+        """All notes, read on the task runner: with thousands of notes the window stays responsive."""
+        self.window.runner.submit(self.all_notes, on_done=self.page.set_notes, on_error=self._failed)
+
+    def show_page(self) -> None:
+        from vod_app.ui.navigation import Place
+
+        self.window._show(Place("notes"))
+
+    def search_hits(self, query: str) -> list[Any]:
+        """Notes matching the main search, as their own kind of hit (runs on the search worker)."""
+        import html
+
+        from vod_app.domain.records import SearchHit
+
+        hits = []
+        for n in list_notes(self.catalog, self.users, query=query, prefs=self.window.prefs_langs())[:50]:
+            if n.session_id is None or n.recording_id is None:
+                continue
+            text = n.text or n.panel or n.time
+            at = text.casefold().find(query.strip().casefold())
+            snippet = html.escape(text) if at < 0 else (
+                html.escape(text[:at]) + "<b>" + html.escape(text[at:at + len(query.strip())]) + "</b>" + html.escape(text[at + len(query.strip()):]))
+            hits.append(SearchHit(kind="note", session_id=n.session_id, session_uid=n.session_uid, title=n.session_title,
+                                  snippet=snippet, lang="", date=n.date, recording_id=n.recording_id,
+                                  recording_uid=n.recording_uid, start_ms=n.position_ms))
+        return hits
+
+    def export_to(self, path: Path, session_id: int | None = None) -> None:
+        """Notes (all, or a session's) to ``path``; the format from its suffix (.md, .csv, .vtt)."""
+        from vod_app.domain import notes as fmt
+
+        writer = {".md": fmt.to_markdown, ".csv": fmt.to_csv, ".vtt": fmt.to_vtt}.get(path.suffix.lower(), fmt.to_markdown)
+
+        def work() -> int:
+            notes = list_notes(self.catalog, self.users, session_id=session_id, prefs=self.window.prefs_langs())
+            path.write_text(writer(notes), encoding="utf-8")
+            return len(notes)
+
+        self.window.runner.submit(work, on_done=lambda n: self._done(plural_fallback(_tr("%n note(s) exported to {file}", n), n).format(file=path.name)),
+                                  on_error=self._failed)
+
+    def import_from(self, path: Path) -> None:
+        from vod_app.catalog.notes import merge_notes, read_notes_file
+
+        def done(counts: tuple[int, int]) -> None:
+            self.panel.refresh()
+            self.reload_page()
+            self._done(plural_fallback(_tr("{file}: %n note(s) added, {known} already here", counts[0]), counts[0]).format(
+                file=path.name, known=counts[1]))
+
+        self.window.runner.submit(lambda: merge_notes(self.users, read_notes_file(path)), on_done=done, on_error=self._failed)
+
+    def _done(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 6000)
+        self.finished.emit(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        message = str(exc) if isinstance(exc, (ValueError, OSError)) else f"{type(exc).__name__}: {exc}"
+        self.window.report_error(_tr("Notes: {error}").format(error=message))
+        self.finished.emit(message)
+
+    # --- vod:// links ---
+
+    def open_link(self, text: str) -> bool:
+        """Play the moment a ``vod://`` link names; a message in the window when it cannot."""
+        w = self.window
+        try:
+            link = parse_link(text)
+        except ValueError as exc:
+            w.report_error(_tr("This link cannot be opened: {reason}").format(reason=exc))
+            return False
+        repo = w.services.repo
+        if link.kind == "session":
+            detail = repo.session_detail(link.target_id, w.prefs_langs())
+            if detail is None or not detail.recordings:
+                w.report_error(_tr("There is no session {id} in this catalog.").format(id=link.target_id))
+                return False
+            rec = detail.recordings[0]
+        else:
+            item = repo.play_item(link.target_id, w.prefs_langs())
+            if item is None:
+                w.report_error(_tr("There is no recording {id} in this catalog.").format(id=link.target_id))
+                return False
+            rec = item.recording
+        start = link.time_ms
+        if rec.duration_ms and start > rec.duration_ms:
+            w.report_error(_tr("The link's time {time} is past the end of this recording ({length}); it opens at the start.").format(
+                time=format_duration(start), length=format_duration(rec.duration_ms)))
+            start = 0
+        if link.lang:
+            w.set_description_language(link.lang)
+        w.play_recording(rec.recording_id, start_ms=start)
+        return True
+
+
+def _now():  # noqa: ANN202
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC)
+
+
+def links_in(argv: list[str]) -> list[str]:
+    """The vod:// links among a launch's arguments (``vod-app vod://…`` or ``--open vod://…``)."""
+    return [a for a in argv if is_link(a)]
+
+
+def install_notes(window: Any) -> NotesInWindow:
+    """The bookmarks panel beside the player, B / Add bookmark, Copy link / citation."""
+    n = NotesInWindow(window)
+    side = window.player.side.layout()
+    side.addWidget(n.panel, 2)
+    n.panel.seek_requested.connect(window.player.seek)
+    n.panel.add_button.clicked.connect(n.add_here)
+    n.panel.changed.connect(n.show_marks)
+    window.page_shown.connect(n.on_page)
+    add = QAction(_tr("Add &bookmark"), window)
+    add.setShortcut(QKeySequence("B"))
+    add.triggered.connect(n.add_here)
+    window.player.addAction(add)  # B while the player page has the focus; typing in a field is left alone
+    n.add_action = add
+    copy_link = QAction(_tr("Copy link to this moment"), window)
+    copy_link.triggered.connect(n.copy_link)
+    cite = QAction(_tr("Copy citation"), window)
+    cite.triggered.connect(lambda: n.copy_citation(False))
+    cite_md = QAction(_tr("Copy citation as Markdown"), window)
+    cite_md.triggered.connect(lambda: n.copy_citation(True))
+    for a in (copy_link, cite, cite_md):
+        n.panel.copy_button.addAction(a)
+    window.stack.addWidget(n.page)
+    lay = window.session_page.layout()
+    n.session_label = QLabel(_tr("My notes in this session"), window.session_page)
+    n.session_list = QListWidget(window.session_page)
+    n.session_list.setAccessibleName(_tr("My notes in this session"))
+    n.session_list.setMaximumHeight(110)
+    at = lay.indexOf(window.session_page.body)
+    lay.insertWidget(at, n.session_label)
+    lay.insertWidget(at + 1, n.session_list)
+    n.session_label.hide()
+    n.session_list.hide()
+    n.session_list.itemActivated.connect(lambda it: window.play_recording(*it.data(Qt.ItemDataRole.UserRole)))
+    n.page.play_requested.connect(lambda rid, ms: window.play_recording(rid, start_ms=ms))
+    my_notes = QAction(_tr("&My notes"), window)
+    my_notes.setShortcut(QKeySequence("Ctrl+Shift+B"))
+    my_notes.triggered.connect(n.show_page)
+    export = QAction(_tr("&Export notes…"), window)
+    # from the notes page: the session chosen in its filter (else all); from the menu elsewhere: all
+    export.triggered.connect(lambda: (p := n.page.ask_export_path()) and n.export_to(
+        p, n.page.session.currentData() if window.stack.currentWidget() is n.page else None))
+    imp = QAction(_tr("&Import notes…"), window)
+    imp.triggered.connect(lambda: (p := n.page.ask_import_path()) and n.import_from(p))
+    n.page.export_button.clicked.connect(export.trigger)
+    n.page.import_button.clicked.connect(imp.trigger)
+    menu = QMenu(_tr("&Notes"), window)
+    for a in (my_notes, add, None, copy_link, cite, cite_md, None, export, imp):
+        menu.addSeparator() if a is None else menu.addAction(a)
+    window.menuBar().insertMenu(window.menuBar().actions()[-1], menu)  # before Help
+    n.my_notes_action = my_notes
+    return n
