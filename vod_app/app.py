@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication
 
 from vod_app.backups import backups_dir, snapshot_user_state
 
@@ -98,7 +98,9 @@ def build_window(
     window = MainWindow(services, controller, runner, prefs, thumbs)
     window.catalog = catalog
     if not catalog.is_sqlite:
-        window.server_status = _ServerStatus(window, users, runner)
+        from vod_app.ui.server_status import ServerStatus
+
+        window.server_status = ServerStatus(window, users, runner)
     if seed_error:
         window.report_error(
             QCoreApplication.translate(
@@ -106,43 +108,6 @@ def build_window(
             ).format(error=seed_error)
         )
     return window
-
-
-class _ServerStatus(QObject):
-    """A shared catalog's reachability in the status bar, and pending writes retried every 10 s.
-
-    ``message`` is emitted on task-runner threads (UserStateRepository.on_status) and delivered to
-    the GUI thread through a queued connection to a slot.
-    """
-
-    message = Signal(str)
-
-    def __init__(self, window, users, runner) -> None:  # noqa: ANN001
-        super().__init__(window)
-        from PySide6.QtCore import QTimer
-
-        self.window, self.users, self.runner = window, users, runner
-        self.message.connect(self._show, Qt.ConnectionType.QueuedConnection)
-        users.on_status = self.message.emit
-        self.timer = QTimer(self)
-        self.timer.setInterval(10_000)
-        self.timer.timeout.connect(self._retry)
-        self.timer.start()
-
-    @Slot(str)
-    def _show(self, text: str) -> None:
-        from vod_app.catalog.database import UNREACHABLE
-
-        if text == UNREACHABLE:
-            shown = QCoreApplication.translate("MainWindow", "Catalog server unreachable, retrying…")
-        else:
-            shown = QCoreApplication.translate("MainWindow", "Catalog server reachable again; your changes were saved")
-        self.window.statusBar().showMessage(shown, 15_000)
-
-    @Slot()
-    def _retry(self) -> None:
-        if self.users.has_pending:
-            self.runner.submit(self.users.flush_pending)
 
 
 def _catalog_importer(catalog):  # noqa: ANN001, ANN202
