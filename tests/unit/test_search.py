@@ -137,11 +137,11 @@ def test_hits_from_imported_captions_in_a_second_language(catalog, tmp_path: Pat
 
 
 def test_huge_match_sets_are_bounded_newest_first(search: SqliteSearch, monkeypatch: pytest.MonkeyPatch) -> None:
-    import vod_app.catalog.search as search_module
+    import vod_app.catalog.search_narrowing as search_narrowing_module
     import vod_app.catalog.search_pg as search_pg_module
 
     ranked = search.search("migration", limit=50)
-    monkeypatch.setattr(search_module, "RANK_CAP", 2)  # every query now counts as "huge"
+    monkeypatch.setattr(search_narrowing_module, "RANK_CAP", 2)  # every query now counts as "huge"
     monkeypatch.setattr(search_pg_module, "PG_RANK_CAP", 2)
     bounded = search.search("migration", limit=50)
     assert {(h.kind, h.panel_id, h.session_id, h.start_ms) for h in bounded} == {(h.kind, h.panel_id, h.session_id, h.start_ms) for h in ranked}

@@ -10,22 +10,22 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from vod_app.catalog.database import Catalog
+from vod_app.catalog.search_narrowing import _Narrowing
+from vod_app.catalog.search_snippets import _MARK_END, _MARK_START, _description_snippets
 from vod_app.domain.records import SearchHit
 from vod_app.domain.search_filters import SearchFilters  # re-exported: callers may import it from here
 
 MAX_QUERY_CHARS = 512
 MAX_TERMS = 12
 MIN_PREFIX_CHARS = 3
-# FTS5 ranks every match before LIMIT applies: a word in most of a 100,000-session catalog costs ~1 s.
-# Past this many matches, relevance says little anyway: newest entries first, which FTS5 streams.
-RANK_CAP = 5_000
-_MARK_START, _MARK_END = "\x02", "\x03"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"\w")
 
@@ -84,18 +84,35 @@ def snippet_html(marked: str) -> str:
     return escaped.replace(_MARK_START, "<b>").replace(_MARK_END, "</b>")
 
 
+# Text hits of one tier: titles_fts (tier 0, migration 0007: title doclists only) or texts_fts (tier 1).
+# Snippets are made afterwards for the rows shown (_description_snippets), not by FTS5 for every match.
 _TEXT_HITS = """
 SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid,
-       bm25(texts_fts, 10.0, 1.0) AS score,
-       {snippet} AS snip, t.id
-FROM texts_fts
-JOIN texts AS t ON t.id = texts_fts.rowid
+       {score} AS score, NULL AS snip, t.id
+FROM {fts}
+JOIN texts AS t ON t.id = {fts}.rowid
 LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
 JOIN sessions AS s ON s.id = CASE t.owner_kind WHEN 'session' THEN t.owner_id ELSE p.session_id END
-WHERE texts_fts MATCH :match AND t.owner_kind IN ('session', 'panel') {filters}
+WHERE {fts} MATCH :match AND t.owner_kind IN ('session', 'panel') {filters}
 {order}
 LIMIT :limit
 """
+
+# Without filters: bm25 for the newest RANK_WINDOW matches only (FTS5 streams matches newest first
+# cheaply; bm25 costs a lookup per match: ~20-30 ms for 5,000 at 100,000 sessions), joined after.
+_TEXT_HITS_WINDOW = """
+SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid, m.score, NULL AS snip, t.id
+FROM (SELECT rowid AS rid, {score} AS score FROM {fts} WHERE {fts} MATCH :match {filters}
+      ORDER BY rowid DESC LIMIT :window) AS m
+JOIN texts AS t ON t.id = m.rid
+LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
+JOIN sessions AS s ON s.id = CASE t.owner_kind WHEN 'session' THEN t.owner_id ELSE p.session_id END
+WHERE t.owner_kind IN ('session', 'panel')
+ORDER BY m.score
+LIMIT :limit
+"""
+_SCORES = {"titles_fts": "bm25(titles_fts)", "texts_fts": "bm25(texts_fts, 10.0, 1.0)"}
+RANK_WINDOW = 1_000
 
 _CUE_HITS = """
 SELECT c.recording_id, r.uid, c.start_ms, c.language, r.session_id, s.uid, s.date,
@@ -111,11 +128,44 @@ LIMIT :limit
 """
 
 
+class SearchInterrupted(Exception):
+    """The search was superseded (:meth:`SqliteSearch.interrupt`) before it finished."""
+
+
+class _Run:
+    """One search in progress: its DB-API connection, so another thread can interrupt it in SQLite."""
+
+    def __init__(self) -> None:
+        self.dbapi: Any = None
+        self.cancelled = False
+
+    def check(self) -> None:
+        if self.cancelled:
+            raise SearchInterrupted
+
+
 class SqliteSearch:
-    """SQLite FTS5 implementation of :class:`SearchBackend`."""
+    """SQLite FTS5 implementation of :class:`SearchBackend`.
+
+    ``interrupt()`` (any thread) stops the searches in progress inside SQLite: search as you type
+    supersedes a keystroke's query with the next one, and an FTS5 query on a common prefix can run
+    for a second at 100,000 sessions. While the same words are being typed, the previous keystroke's
+    match sets are narrowed instead of searched again (see :class:`_Narrowing`).
+    """
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
+        self._lock = threading.Lock()
+        self._runs: set[_Run] = set()
+        self._narrowing = _Narrowing()
+
+    def interrupt(self) -> None:
+        """Stop every search in progress; each raises :class:`SearchInterrupted`. Thread-safe."""
+        with self._lock:
+            for run in self._runs:
+                run.cancelled = True
+                if run.dbapi is not None:
+                    run.dbapi.interrupt()  # sqlite3: safe from any thread; a no-op between statements
 
     def search(
         self,
@@ -129,7 +179,30 @@ class SqliteSearch:
         match = build_match(query, prefix=prefix)
         if match is None or limit <= 0:
             return []
-        limit = min(limit, 500)
+        run = _Run()
+        with self._lock:
+            self._runs.add(run)
+        try:
+            with self.catalog.read() as s:
+                conn = s.connection()
+                with self._lock:
+                    run.dbapi = conn.connection.driver_connection
+                    if run.cancelled:
+                        raise SearchInterrupted
+                try:
+                    return self._search(conn, run, match, filters, min(limit, 500), ui_lang)
+                except OperationalError as exc:
+                    if run.cancelled or "interrupted" in str(exc):
+                        raise SearchInterrupted from exc
+                    raise
+                finally:
+                    with self._lock:
+                        run.dbapi = None
+        finally:
+            with self._lock:
+                self._runs.discard(run)
+
+    def _search(self, conn, run: _Run, match: str, filters: SearchFilters, limit: int, ui_lang: str) -> list[SearchHit]:  # noqa: ANN001
         params: dict[str, object] = {"limit": limit * 3}
         where = []
         if filters.event_uid is not None:
@@ -144,97 +217,73 @@ class SqliteSearch:
             text_where.append("AND (t.lang = :lang OR t.lang LIKE :lang_sub)")
             cue_where.append("AND (c.language = :lang OR c.language LIKE :lang_sub)")
             params["lang"], params["lang_sub"] = filters.lang, f"{filters.lang}-%"
+        sets = self._narrowing.begin(match)
 
         hits: list[SearchHit] = []
         seen: set[tuple[str, int]] = set()
-        with self.catalog.read() as s:
-            conn = s.connection()
-            huge = _match_count(conn, "texts_fts", match) >= RANK_CAP
-            # Both tiers show a piece of the description: the row already shows the title, and a title
-            # hit's snippet used to be that title again.
-            desc_snippet = "snippet(texts_fts, 1, char(2), char(3), '…', 16)"
-            tiers = [(1, match, desc_snippet)]
-            if not huge:
-                # The title tier's column filter walks the term's whole doclist: only worth it (and only
-                # cheap) when the match set is bounded. A huge set is shown newest first, untiered.
-                tiers.insert(0, (0, f"{{title}} : ({match})", desc_snippet))
-            for tier, m_expr, snippet in tiers:
-                order = "ORDER BY texts_fts.rowid DESC" if huge else "ORDER BY score"
-                sql = _TEXT_HITS.format(snippet=snippet, filters=" ".join(text_where), order=order)
-                rows = _prefer_lang(conn.execute(text(sql), {**params, "match": m_expr}).all(), ui_lang)
-                # The title tier's column filter leaves the description unmarked: mark it with the
-                # whole query (a handful of rows, by rowid).
-                marked = _description_snippets(conn, match, [r[10] for r in rows]) if tier == 0 else {}
-                for kind, owner_id, lang, title, sid, suid, date, puid, score, snip, text_id in rows:
-                    snip = marked.get(text_id, snip)
-                    key = (kind, owner_id)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    hits.append(
-                        SearchHit(
-                            kind=kind,
-                            session_id=sid,
-                            session_uid=suid,
-                            title=title,
-                            snippet=snippet_html(snip or ""),
-                            lang=lang,
-                            date=_to_date(date),
-                            panel_id=owner_id if kind == "panel" else None,
-                            panel_uid=puid,
-                            tier=tier,
-                            score=score,
-                        )
-                    )
-                if len(hits) >= limit:
-                    return hits[:limit]
-            sql = _CUE_HITS.format(filters=" ".join(cue_where), order=_order(conn, "cues_fts", match))
-            cue_rows = conn.execute(text(sql), {**params, "match": match, "limit": (limit - len(hits)) * 3}).all()
-            cue_rows = _one_per_moment(cue_rows, ui_lang)[: limit - len(hits)]
-            titles = _session_titles(conn, {r[4] for r in cue_rows}, ui_lang)
-            for rid, ruid, start, lang, sid, suid, date, score, snip in cue_rows:
+        for tier, fts in ((0, "titles_fts"), (1, "texts_fts")):
+            run.check()
+            cand = sets.candidates(conn, fts, match)
+            run.check()
+            bounds = cand.sql_filter(fts)
+            if not cand.huge and not text_where:
+                sql = _TEXT_HITS_WINDOW.format(score=_SCORES[fts], fts=fts, filters=bounds)
+            else:
+                # A huge match set is shown newest first (FTS5 streams it); a bounded one by bm25.
+                order = f"ORDER BY {fts}.rowid DESC" if cand.huge else "ORDER BY score"
+                sql = _TEXT_HITS.format(score=_SCORES[fts], fts=fts, filters=" ".join(text_where) + bounds, order=order)
+            args = {**params, **cand.params, "match": match, "window": RANK_WINDOW}
+            rows = [] if cand.empty else _prefer_lang(conn.execute(text(sql), args).all(), ui_lang)
+            run.check()
+            fresh = []
+            for row in rows:
+                if (row[0], row[1]) not in seen and len(hits) + len(fresh) < limit:
+                    seen.add((row[0], row[1]))
+                    fresh.append(row)
+            marked = _description_snippets(conn, match, fresh)
+            for kind, owner_id, lang, title, sid, suid, date, puid, score, snip, text_id in fresh:
                 hits.append(
                     SearchHit(
-                        kind="cue",
+                        kind=kind,
                         session_id=sid,
                         session_uid=suid,
-                        title=titles.get(sid, ""),
-                        snippet=snippet_html(snip or ""),
-                        lang=lang or "",
+                        title=title,
+                        snippet=snippet_html(marked.get(text_id, snip) or ""),
+                        lang=lang,
                         date=_to_date(date),
-                        recording_id=rid,
-                        recording_uid=ruid,
-                        start_ms=start,
-                        tier=2,
+                        panel_id=owner_id if kind == "panel" else None,
+                        panel_uid=puid,
+                        tier=tier,
                         score=score,
                     )
                 )
+            if len(hits) >= limit:
+                return hits[:limit]
+        run.check()
+        cand = sets.candidates(conn, "cues_fts", match)
+        order = "ORDER BY cues_fts.rowid DESC" if cand.huge else "ORDER BY score"
+        sql = _CUE_HITS.format(filters=" ".join(cue_where) + cand.sql_filter("cues_fts"), order=order)
+        cue_rows = [] if cand.empty else conn.execute(text(sql), {**params, **cand.params, "match": match, "limit": (limit - len(hits)) * 3}).all()
+        cue_rows = _one_per_moment(cue_rows, ui_lang)[: limit - len(hits)]
+        titles = _session_titles(conn, {r[4] for r in cue_rows}, ui_lang)
+        for rid, ruid, start, lang, sid, suid, date, score, snip in cue_rows:
+            hits.append(
+                SearchHit(
+                    kind="cue",
+                    session_id=sid,
+                    session_uid=suid,
+                    title=titles.get(sid, ""),
+                    snippet=snippet_html(snip or ""),
+                    lang=lang or "",
+                    date=_to_date(date),
+                    recording_id=rid,
+                    recording_uid=ruid,
+                    start_ms=start,
+                    tier=2,
+                    score=score,
+                )
+            )
         return hits[:limit]
-
-
-def _description_snippets(conn, match: str, text_ids: list[int]) -> dict[int, str]:  # noqa: ANN001
-    """Description snippets, matches marked, of the texts ``text_ids`` where the query matches."""
-    if not text_ids:
-        return {}
-    ids = ",".join(str(int(i)) for i in text_ids)
-    rows = conn.execute(
-        text(f"SELECT rowid, snippet(texts_fts, 1, char(2), char(3), '…', 16) FROM texts_fts "
-             f"WHERE texts_fts MATCH :m AND rowid IN ({ids})"),
-        {"m": match},
-    ).all()
-    return {rowid: snip for rowid, snip in rows if _MARK_START in (snip or "")}
-
-
-def _match_count(conn, fts: str, match: str) -> int:  # noqa: ANN001
-    """How many rows match, counted up to RANK_CAP (cheap: FTS5 stops early)."""
-    return conn.execute(
-        text(f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH :m LIMIT :cap)"), {"m": match, "cap": RANK_CAP}
-    ).scalar_one()
-
-
-def _order(conn, fts: str, match: str) -> str:  # noqa: ANN001
-    """Rank by bm25 unless the match set is huge (then newest first: cheap and bounded)."""
-    return f"ORDER BY {fts}.rowid DESC" if _match_count(conn, fts, match) >= RANK_CAP else "ORDER BY score"
 
 
 def _prefer_lang(rows: Sequence[tuple], ui_lang: str) -> list[tuple]:

@@ -177,7 +177,8 @@ class MainWindow(QMainWindow):
             self.report_error(self.tr("Search failed: {error}").format(error=exc))
             self.search_finished.emit(query, 0)
 
-        self.search_box.submit(work, on_done=done, on_error=failed)
+        # The search lane runs the newest query only; a running one is stopped inside SQLite.
+        self.search_box.submit(work, on_done=done, on_error=failed, interrupt=getattr(self.services.search, "interrupt", None))
 
     def open_session(self, session_id: int) -> None:
         """Show a session's page (recorded in the history)."""

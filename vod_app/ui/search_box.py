@@ -72,8 +72,11 @@ class SearchBox(QObject):
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
+        interrupt: Callable[[], None] | None = None,
     ) -> None:
-        """Run work on the task runner; on_done / on_error only if no newer query started since."""
+        """Run work on the runner's search lane; on_done / on_error only if no newer query started since.
+
+        ``interrupt`` stops this query inside the search engine when the next one supersedes it."""
         seq = self.supersede()
 
         def done(result: Any) -> None:
@@ -84,4 +87,4 @@ class SearchBox(QObject):
             if seq == self._seq:
                 on_error(exc)
 
-        self._runner.submit(work, on_done=done, on_error=failed)
+        self._runner.submit_latest("search", work, on_done=done, on_error=failed, interrupt=interrupt)
