@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSlider,
     QSplitter,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +24,7 @@ from vod_app.ui.icons import themed_icon
 from vod_app.ui.labels import heading
 from vod_app.ui.osd import OnScreenDisplay
 from vod_app.ui.seek_bar import SeekBar
+from vod_app.ui.transcript_view import TranscriptPane
 
 
 class VideoSurface(QFrame):
@@ -165,11 +167,17 @@ class PlayerView(QWidget):
         rv.addWidget(self.description, 3)
         rv.addWidget(QLabel(self.tr("Chapters"), self))
         rv.addWidget(self.chapter_list, 2)
-        self.side = right
+        # The side pane: the description (with chapters) and the transcript, each chosen apart.
+        self.transcript = TranscriptPane(self)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.setObjectName("sideTabs")
+        self.side_tabs.addTab(right, self.tr("Description"))
+        self.side_tabs.addTab(self.transcript, self.tr("Transcript"))
+        self.side = self.side_tabs
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(self.side_tabs)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.header = QWidget(self)

@@ -1,0 +1,330 @@
+"""The Transcript tab of the player: every cue with its time and speaker, following playback.
+
+Following stops when the person scrolls or selects (they are reading), and "Follow playback" brings
+it back. Cues are loaded on the task runner: the player never waits for a large transcript.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vod_app.domain.records import PanelRange
+from vod_app.domain.transcript import build_transcript, find_rows
+from vod_app.ui.formatting import language_name
+from vod_app.ui.transcript_model import StartRole, TranscriptModel
+
+# (recording_id) -> languages with cues; (recording_id, language) -> (start, end, text, speaker) cues.
+LanguagesLoader = Callable[[int], list[str]]
+CuesLoader = Callable[[int, str], list[tuple[int, int, str, str]]]
+Submit = Callable[..., None]  # TaskRunner.submit
+
+
+class TranscriptList(QListView):
+    """The list: Enter seeks (activated), Ctrl+C copies the selected lines with times and speakers."""
+
+    copy_requested = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_requested.emit()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class TranscriptPane(QWidget):
+    seek_requested = Signal(int)
+    following_changed = Signal(bool)
+    loaded = Signal(str)  # the language shown (tests wait on it)
+    current_changed = Signal(int)  # the current row
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = TranscriptModel(self)
+        self.language = QComboBox(self)
+        self.language.setAccessibleName(self.tr("Transcript language"))
+        self.follow_button = QPushButton(self.tr("Follow playback"), self)
+        self.follow_button.setToolTip(self.tr("Keep the line being spoken in view"))
+        self.follow_button.hide()
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        lang_label = QLabel(self.tr("Language:"), self)
+        lang_label.setBuddy(self.language)
+        top.addWidget(lang_label)
+        top.addWidget(self.language, 1)
+        top.addWidget(self.follow_button)
+
+        self.find_field = QLineEdit(self)
+        self.find_field.setPlaceholderText(self.tr("Find in transcript (Ctrl+Shift+F)"))
+        self.find_field.setAccessibleName(self.tr("Find in transcript"))
+        self.find_field.setClearButtonEnabled(True)
+        self.match_label = QLabel(self)
+        self.match_label.setObjectName("transcriptMatches")
+        self.prev_button = QToolButton(self)
+        self.prev_button.setText("▲")
+        self.prev_button.setToolTip(self.tr("Previous match (Shift+F3)"))
+        self.prev_button.setAccessibleName(self.tr("Previous match"))
+        self.next_button = QToolButton(self)
+        self.next_button.setText("▼")
+        self.next_button.setToolTip(self.tr("Next match (F3)"))
+        self.next_button.setAccessibleName(self.tr("Next match"))
+        find_row = QHBoxLayout()
+        find_row.setContentsMargins(0, 0, 0, 0)
+        for w in (self.find_field, self.match_label, self.prev_button, self.next_button):
+            find_row.addWidget(w)
+        find_row.setStretch(0, 1)
+
+        self.view = TranscriptList(self)
+        self.view.setObjectName("transcriptList")
+        self.view.setAccessibleName(self.tr("Transcript"))
+        self.view.setModel(self.model)
+        # Uniform rows: a 20,000-row list lays out at once (wrapped rows would be measured one by one).
+        self.view.setUniformItemSizes(True)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.empty = QLabel(self.tr("This recording has no captions to show as a transcript."), self)
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(find_row)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty)
+
+        self._submit: Submit | None = None
+        self._languages_loader: LanguagesLoader | None = None
+        self._cues_loader: CuesLoader | None = None
+        self._recording_id: int | None = None
+        self._ranges: Sequence[PanelRange] = ()
+        self._panel_title: Callable[[int], str] = lambda _pid: ""
+        self._generation = 0
+        self._following = True
+        self._programmatic = 0
+        self._matches: list[int] = []
+        self._match = -1
+        self._last_ms = 0
+
+        self.view.clicked.connect(self._seek_to)
+        self.view.activated.connect(self._seek_to)
+        self.view.copy_requested.connect(self.copy_selection)
+        self.view.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.view.selectionModel().selectionChanged.connect(self._on_selected)
+        self.follow_button.clicked.connect(lambda: self.set_following(True))
+        self.language.activated.connect(lambda i: self.load_language(self.language.itemData(i)))
+        self.find_field.textChanged.connect(self.find)
+        self.find_field.returnPressed.connect(self.find_next)
+        self.next_button.clicked.connect(self.find_next)
+        self.prev_button.clicked.connect(self.find_previous)
+        find = QShortcut(QKeySequence("Ctrl+Shift+F"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_find)
+        QShortcut(QKeySequence("F3"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(self.find_next)
+        QShortcut(QKeySequence("Shift+F3"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(
+            self.find_previous
+        )
+
+    # --- loading ---
+
+    def set_loaders(self, submit: Submit, languages: LanguagesLoader, cues: CuesLoader) -> None:
+        """Where cues come from (the catalog) and how work leaves the GUI thread (the task runner)."""
+        self._submit, self._languages_loader, self._cues_loader = submit, languages, cues
+
+    def open(self, recording_id: int, ranges: Sequence[PanelRange], panel_title: Callable[[int], str], wanted: Sequence[str]) -> None:
+        """Show ``recording_id``'s transcript in the first of ``wanted`` languages that has cues."""
+        self._recording_id, self._ranges, self._panel_title = recording_id, ranges, panel_title
+        self._generation += 1
+        self.model.set_lines([])
+        self.language.clear()
+        self.set_following(True)
+        if self._submit is None or self._languages_loader is None:
+            return
+        gen = self._generation
+        self._submit(self._languages_loader, on_done=lambda langs: self._got_languages(gen, langs, wanted),
+                     on_error=lambda exc: self._failed(gen, exc), recording_id=recording_id)
+
+    def _got_languages(self, gen: int, langs: list[str], wanted: Sequence[str]) -> None:
+        if gen != self._generation:
+            return
+        from vod_app.catalog.transcripts import choose_language
+
+        self.language.clear()
+        for lang in langs:
+            self.language.addItem(language_name(lang), lang)
+        self.language.setEnabled(len(langs) > 1)
+        chosen = choose_language(langs, wanted)
+        self.empty.setVisible(chosen is None)
+        self.view.setVisible(chosen is not None)
+        if chosen is not None:
+            self.load_language(chosen)
+
+    def load_language(self, lang: str | None) -> None:
+        if not lang or self._recording_id is None or self._submit is None or self._cues_loader is None:
+            return
+        i = self.language.findData(lang)
+        if i >= 0:
+            self.language.setCurrentIndex(i)
+        self._generation += 1
+        gen = self._generation
+        self._submit(self._cues_loader, on_done=lambda cues: self._got_cues(gen, lang, cues),
+                     on_error=lambda exc: self._failed(gen, exc), recording_id=self._recording_id, language=lang)
+
+    def _got_cues(self, gen: int, lang: str, cues: list[tuple[int, int, str, str]]) -> None:
+        if gen != self._generation:
+            return
+        self.set_cues(cues)
+        self.loaded.emit(lang)
+
+    def set_cues(self, cues: list[tuple[int, int, str, str]]) -> None:
+        """Show these cues (with the panel headings of the open recording)."""
+        self.model.set_lines(build_transcript(cues, self._ranges, self._panel_title))
+        self.find(self.find_field.text())
+        self.set_time(self._last_ms)
+
+    def _failed(self, gen: int, exc: BaseException) -> None:
+        if gen != self._generation:
+            return
+        self.empty.setText(self.tr("The transcript could not be loaded: {error}").format(error=exc))
+        self.empty.show()
+
+    def current_language(self) -> str | None:
+        return self.language.currentData()
+
+    # --- following playback ---
+
+    def set_time(self, ms: int) -> None:
+        """Playback is at ``ms``: highlight its line and, while following, keep it in view."""
+        self._last_ms = ms
+        if not self.model.set_time(ms):
+            return
+        row = self.model.current_row()
+        self.current_changed.emit(row)
+        if row < 0:
+            return
+        index = self.model.index(row)
+        text = self.model.line_text(self.model.line(row))
+        self.view.setAccessibleDescription(text)
+        if self.isVisible():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.view, text))
+        if self._following:
+            self._programmatic += 1
+            try:
+                self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+            finally:
+                self._programmatic -= 1
+
+    def is_following(self) -> bool:
+        return self._following
+
+    def set_following(self, on: bool) -> None:
+        if on == self._following:
+            return
+        self._following = on
+        self.follow_button.setVisible(not on)
+        if on:
+            self._programmatic += 1
+            try:
+                self.view.clearSelection()
+            finally:
+                self._programmatic -= 1
+            row = self.model.current_row()
+            if row >= 0:
+                self._programmatic += 1
+                try:
+                    self.view.scrollTo(self.model.index(row), QAbstractItemView.ScrollHint.PositionAtCenter)
+                finally:
+                    self._programmatic -= 1
+        self.following_changed.emit(on)
+
+    def _on_scrolled(self, _value: int) -> None:
+        if not self._programmatic and self.model.rowCount():
+            self.set_following(False)
+
+    def _on_selected(self, *_args: object) -> None:
+        if not self._programmatic and self.view.selectionModel().hasSelection():
+            self.set_following(False)
+
+    def _seek_to(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.seek_requested.emit(int(index.data(StartRole)))
+
+    # --- copy ---
+
+    def selected_text(self) -> str:
+        rows = sorted(i.row() for i in self.view.selectionModel().selectedIndexes())
+        return "\n".join(self.model.line_text(self.model.line(r)) for r in rows)
+
+    def copy_selection(self) -> None:
+        text = self.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    # --- find ---
+
+    def focus_find(self) -> None:
+        self.find_field.setFocus()
+        self.find_field.selectAll()
+
+    def find(self, query: str) -> None:
+        self._matches = find_rows(self.model.lines(), query)
+        self._match = -1
+        if not query.strip():
+            self.match_label.clear()
+        elif not self._matches:
+            self.match_label.setText(self.tr("No match"))
+        else:
+            self._go_to_match(0)
+        for b in (self.prev_button, self.next_button):
+            b.setEnabled(bool(self._matches))
+
+    def find_next(self) -> None:
+        if self._matches:
+            self._go_to_match((self._match + 1) % len(self._matches))
+
+    def find_previous(self) -> None:
+        if self._matches:
+            self._go_to_match((self._match - 1) % len(self._matches))
+
+    def _go_to_match(self, i: int) -> None:
+        self._match = i
+        n = len(self._matches)
+        self.match_label.setText(self.tr("{i} of %n", "", n).format(i=i + 1))
+        index = self.model.index(self._matches[i])
+        self.set_following(False)  # the person is reading the match, not the playing line
+        self._programmatic += 1
+        try:
+            self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        finally:
+            self._programmatic -= 1
+
+    def match_count(self) -> int:
+        return len(self._matches)
+
+
+def install_transcript(pane: TranscriptPane, submit: Submit, catalog: object) -> None:
+    """Give the pane the catalog's transcript functions, run on the task runner (``submit``)."""
+    from functools import partial
+
+    from vod_app.catalog.transcripts import transcript_cues, transcript_languages
+
+    pane.set_loaders(submit, partial(transcript_languages, catalog), partial(transcript_cues, catalog))
