@@ -76,3 +76,18 @@ def _voices(source: str | None) -> dict[tuple[int, int], str]:
     except (OSError, ValueError):
         return {}
     return {(cue.start_ms, cue.end_ms): voice for cue in doc.cues if (voice := cue_voice(cue.text))}
+
+
+def recordings_for(catalog: Catalog, ident: str) -> list[tuple[int, str]]:
+    """(id, uid) of the recording named ``ident``, else of every recording of the session so named."""
+    with catalog.read() as s:
+        rec = s.execute(select(m.Recording.id, m.Recording.uid).where(m.Recording.uid == ident)).first()
+        if rec is not None:
+            return [(rec[0], rec[1])]
+        sid = s.execute(select(m.Session.id).where(m.Session.uid == ident)).scalar()
+        if sid is None:
+            return []
+        rows = s.execute(
+            select(m.Recording.id, m.Recording.uid).where(m.Recording.session_id == sid).order_by(m.Recording.position, m.Recording.id)
+        ).all()
+    return [(rid, uid) for rid, uid in rows]
