@@ -146,3 +146,32 @@ def test_current_cue_is_exposed_to_screen_readers(qtbot, window) -> None:
         pass
     line = pane.model.line(pane.model.current_row())
     assert line.text in iface.text(QAccessible.Text.Description)
+
+
+def test_speakers_from_voice_spans_list_jump_and_filter(qtbot, window) -> None:
+    pane = open_transcript(qtbot, window)
+    speakers = window.player.speakers
+    assert speakers.speakers() == ["Moderator", "Panelist A", "Panelist B"]
+    top = speakers.model.item(1)  # Panelist A: one intervention, in panel 2
+    assert top.text().startswith("Panelist A — 1 intervention")
+    child = top.child(0)
+    assert pane.model.line_text(pane.model.line(0)).startswith("0:00  Moderator: Welcome")
+    window.player.side_tabs.setCurrentWidget(speakers)
+    speakers.view.expandAll()
+    index = speakers.model.indexFromItem(child)
+    speakers.view.setCurrentIndex(index)
+    speakers.view.setFocus()
+    QTest.keyClick(speakers.view, Qt.Key.Key_Return)  # the keyboard jumps there as a click does
+    start = speakers.interventions[[i.speaker for i in speakers.interventions].index("Panelist A")].start_ms
+    qtbot.waitUntil(lambda: abs(window.controller.time_ms() - start) < 1500, timeout=5_000)
+    label = window.player.speaking_now
+    qtbot.waitUntil(lambda: label.text() == "Speaking: Panelist A", timeout=5_000)
+    iface = QAccessible.queryAccessibleInterface(label)
+    assert "Panelist A" in iface.text(QAccessible.Text.Name) + iface.text(QAccessible.Text.Description)
+    # The transcript filtered to one speaker: their lines and the panel headings only.
+    pane.filter_speaker("Panelist B")
+    lines = [pane.model.line(r) for r in range(pane.model.rowCount())]
+    assert {x.speaker for x in lines if not x.is_heading} == {"Panelist B"}
+    assert sum(x.is_heading for x in lines) == 2
+    pane.filter_speaker("")
+    assert {x.speaker for x in pane.model.lines() if not x.is_heading} == {"Moderator", "Panelist A", "Panelist B"}

@@ -81,7 +81,8 @@ def test_speakers_come_from_the_caption_files_voice_spans(catalog, builtin_copy:
     assert recordings_for(catalog, "nothing") == []
     assert transcript_languages(catalog, rid) == ["en", "fr", "es"]
     cues = transcript_cues(catalog, rid, "fr")
-    assert [c[3] for c in cues[:4]] == ["Amy Pope", "Amy Pope", "Amy Pope", ""]
+    assert [c[3] for c in cues[:3]] == ["Amy Pope", "Amy Pope", "Amy Pope"]
+    assert cues[3][3] in ("Moderator", "Panelist A")  # the sample's own voice tags
     assert "<v" not in cues[0][2] and cues[0][2].startswith("Bienvenue")
     # The file gone: the transcript stays, only the speakers are lost.
     vtt.unlink()
@@ -118,3 +119,17 @@ def test_cli_transcript_errors_are_one_line(tmp_path: Path) -> None:
     lang = run("transcript", SESSION, "--lang", "de", home=tmp_path)
     assert lang.returncode == 1 and "'de'" in lang.stderr and "en, es, fr" in lang.stderr
     assert run("transcript", SESSION, "--format", "doc", home=tmp_path).returncode == 2
+
+
+def test_cli_speakers_from_the_sample_voice_tags(tmp_path: Path) -> None:
+    out = run("speakers", SESSION, "--json", home=tmp_path)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert [s["name"] for s in data] == ["Moderator", "Panelist A", "Panelist B"]
+    assert set(data[0]) == {"name", "role", "affiliation", "interventions"}
+    moderator = data[0]["interventions"]
+    assert len(moderator) == 2 and moderator[0]["start_ms"] == 400  # the opening and panel 2's title are one
+    assert {i["recording_id"] for i in moderator} == {SESSION + "-rec"}
+    text = run("speakers", SESSION, home=tmp_path).stdout
+    assert "Panelist A" in text and "0:" in text
+    assert run("speakers", "nope", home=tmp_path).returncode == 1

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QWidget
 
 from vod_app.domain.records import LocalizedPanel, PlayItem
@@ -76,6 +76,9 @@ class PlayerPage(TrackChoices, PlayerView):
         self.restart_button.clicked.connect(self.resume_box.hide)
         self.volume.setValue(prefs.volume)
         self.transcript.seek_requested.connect(self.seek)
+        self.transcript.lines_loaded.connect(self.speakers.set_lines)
+        self.transcript.speaker_changed.connect(self._on_speaker)
+        self.speakers.seek_requested.connect(self.seek)
 
         self._save_timer = QTimer(self)
         self._save_timer.setInterval(SAVE_INTERVAL_MS)
@@ -363,6 +366,18 @@ class PlayerPage(TrackChoices, PlayerView):
         wanted = [captions_language or "", self.prefs.captions_language, self.prefs.ui_language, self.prefs.description_language]
         rec = self.item.recording
         self.transcript.open(rec.recording_id, rec.panel_ranges, self._panel_title, wanted)
+
+    @Slot(str)
+    def _on_speaker(self, name: str) -> None:
+        """Who is speaking now, under the description, and said to screen readers."""
+        self.speaking_now.setVisible(bool(name))
+        if not name:
+            self.speaking_now.clear()
+            return
+        self.speaking_now.setText(self.tr("Speaking: {name}").format(name=name))
+        self.speaking_now.setAccessibleDescription(self.speaking_now.text())
+        if self.isVisible():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.speaking_now, self.speaking_now.text()))
 
     def _panel_title(self, panel_id: int) -> str:
         panel = self._panels.get(panel_id)

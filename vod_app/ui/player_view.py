@@ -24,6 +24,7 @@ from vod_app.ui.icons import themed_icon
 from vod_app.ui.labels import heading
 from vod_app.ui.osd import OnScreenDisplay
 from vod_app.ui.seek_bar import SeekBar
+from vod_app.ui.speakers_view import SpeakersPane
 from vod_app.ui.transcript_view import TranscriptPane
 
 
@@ -165,6 +166,11 @@ class PlayerView(QWidget):
         lang_row.addWidget(self.description_language, 1)
         rv.addLayout(lang_row)
         rv.addWidget(self.description, 3)
+        self.speaking_now = QLabel(self)  # who is speaking now, under the panel's text (hidden if unknown)
+        self.speaking_now.setObjectName("speakingNow")
+        self.speaking_now.setTextFormat(Qt.TextFormat.PlainText)
+        self.speaking_now.hide()
+        rv.addWidget(self.speaking_now)
         rv.addWidget(QLabel(self.tr("Chapters"), self))
         rv.addWidget(self.chapter_list, 2)
         # The side pane: the description (with chapters) and the transcript, each chosen apart.
@@ -173,6 +179,8 @@ class PlayerView(QWidget):
         self.side_tabs.setObjectName("sideTabs")
         self.side_tabs.addTab(right, self.tr("Description"))
         self.side_tabs.addTab(self.transcript, self.tr("Transcript"))
+        self.speakers = SpeakersPane(self)
+        self.side_tabs.addTab(self.speakers, self.tr("Speakers"))
         self.side = self.side_tabs
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)

@@ -54,6 +54,8 @@ class TranscriptPane(QWidget):
     following_changed = Signal(bool)
     loaded = Signal(str)  # the language shown (tests wait on it)
     current_changed = Signal(int)  # the current row
+    lines_loaded = Signal(object)  # every line of the transcript (the Speakers tab lists their voices)
+    speaker_changed = Signal(str)  # who is speaking now ('' unknown)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +71,11 @@ class TranscriptPane(QWidget):
         lang_label.setBuddy(self.language)
         top.addWidget(lang_label)
         top.addWidget(self.language, 1)
+        self.speaker_filter = QComboBox(self)
+        self.speaker_filter.setAccessibleName(self.tr("Show the lines of"))
+        self.speaker_filter.setToolTip(self.tr("Show the lines of one speaker"))
+        self.speaker_filter.hide()
+        top.addWidget(self.speaker_filter, 1)
         top.addWidget(self.follow_button)
 
         self.find_field = QLineEdit(self)
@@ -124,6 +131,8 @@ class TranscriptPane(QWidget):
         self._matches: list[int] = []
         self._match = -1
         self._last_ms = 0
+        self._all_lines: list = []
+        self._speaker = ""
 
         self.view.clicked.connect(self._seek_to)
         self.view.activated.connect(self._seek_to)
@@ -132,6 +141,7 @@ class TranscriptPane(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._on_selected)
         self.follow_button.clicked.connect(lambda: self.set_following(True))
         self.language.activated.connect(lambda i: self.load_language(self.language.itemData(i)))
+        self.speaker_filter.activated.connect(lambda _i: self.filter_speaker(self.speaker_filter.currentData() or ""))
         self.find_field.textChanged.connect(self.find)
         self.find_field.returnPressed.connect(self.find_next)
         self.next_button.clicked.connect(self.find_next)
@@ -154,6 +164,11 @@ class TranscriptPane(QWidget):
         self._recording_id, self._ranges, self._panel_title = recording_id, ranges, panel_title
         self._generation += 1
         self.model.set_lines([])
+        self._all_lines = []
+        self._speaker = ""
+        self.speaker_filter.hide()
+        self.lines_loaded.emit([])
+        self.speaker_changed.emit("")
         self.language.clear()
         self.set_following(True)
         if self._submit is None or self._languages_loader is None:
@@ -196,7 +211,23 @@ class TranscriptPane(QWidget):
 
     def set_cues(self, cues: list[tuple[int, int, str, str]]) -> None:
         """Show these cues (with the panel headings of the open recording)."""
-        self.model.set_lines(build_transcript(cues, self._ranges, self._panel_title))
+        self._all_lines = build_transcript(cues, self._ranges, self._panel_title)
+        names = list(dict.fromkeys(line.speaker for line in self._all_lines if line.speaker))
+        self.speaker_filter.clear()
+        self.speaker_filter.addItem(self.tr("All speakers"), "")
+        for name in names:
+            self.speaker_filter.addItem(name, name)
+        self.speaker_filter.setVisible(bool(names))
+        self.filter_speaker("")
+        self.lines_loaded.emit(self._all_lines)
+
+    def filter_speaker(self, name: str) -> None:
+        """Show only ``name``'s lines (with the panel headings); '' shows everyone's."""
+        i = self.speaker_filter.findData(name)
+        if i >= 0:
+            self.speaker_filter.setCurrentIndex(i)
+        lines = self._all_lines if not name else [x for x in self._all_lines if x.is_heading or x.speaker == name]
+        self.model.set_lines(lines)
         self.find(self.find_field.text())
         self.set_time(self._last_ms)
 
@@ -221,7 +252,11 @@ class TranscriptPane(QWidget):
         if row < 0:
             return
         index = self.model.index(row)
-        text = self.model.line_text(self.model.line(row))
+        line = self.model.line(row)
+        if not line.is_heading and line.speaker != self._speaker and not self.speaker_filter.currentData():
+            self._speaker = line.speaker
+            self.speaker_changed.emit(line.speaker)
+        text = self.model.line_text(line)
         self.view.setAccessibleDescription(text)
         if self.isVisible():
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.view, text))
