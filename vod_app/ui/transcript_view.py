@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -104,6 +104,7 @@ class TranscriptPane(QWidget):
         self.view.setModel(self.model)
         # Uniform rows: a 20,000-row list lays out at once (wrapped rows would be measured one by one).
         self.view.setUniformItemSizes(True)
+        # Per-pixel: scrolling by item makes every repaint after a scroll walk all rows in Python.
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -134,6 +135,7 @@ class TranscriptPane(QWidget):
         self._all_lines: list = []
         self._speaker = ""
 
+        self.model.current_moved.connect(self._repaint_rows)
         self.view.clicked.connect(self._seek_to)
         self.view.activated.connect(self._seek_to)
         self.view.copy_requested.connect(self.copy_selection)
@@ -251,7 +253,6 @@ class TranscriptPane(QWidget):
         self.current_changed.emit(row)
         if row < 0:
             return
-        index = self.model.index(row)
         line = self.model.line(row)
         if not line.is_heading and line.speaker != self._speaker and not self.speaker_filter.currentData():
             self._speaker = line.speaker
@@ -261,11 +262,35 @@ class TranscriptPane(QWidget):
         if self.isVisible():
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.view, text))
         if self._following:
-            self._programmatic += 1
-            try:
-                self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
-            finally:
-                self._programmatic -= 1
+            self._keep_in_view(row)
+
+    def _repaint_rows(self, *rows: int) -> None:
+        """Repaint the rows the highlight left and reached (arithmetic rects: rows are uniform)."""
+        port = self.view.viewport()
+        height = max(1, self.view.sizeHintForRow(0)) if self.model.rowCount() else 1
+        top = self.view.verticalScrollBar().value()
+        for row in rows:
+            if row >= 0:
+                port.update(QRect(0, row * height - top, port.width(), height))
+
+    def _keep_in_view(self, row: int, force: bool = False) -> None:
+        """Scroll so that ``row`` sits in the middle third of the list.
+
+        Rows are uniform, so the target is arithmetic (pixels = row × row height):
+        QListView.scrollTo and visualRect walk every row (20,000 Python rowCount calls, ~20 ms).
+        """
+        bar = self.view.verticalScrollBar()
+        height = max(1, self.view.sizeHintForRow(row))  # visualRect() walks every row too
+        view_h = self.view.viewport().height()
+        y = row * height
+        top = bar.value()
+        if not force and top + view_h // 3 <= y <= top + 2 * view_h // 3:
+            return
+        self._programmatic += 1
+        try:
+            bar.setValue(max(0, y - view_h // 2 + height // 2))
+        finally:
+            self._programmatic -= 1
 
     def is_following(self) -> bool:
         return self._following
@@ -283,11 +308,7 @@ class TranscriptPane(QWidget):
                 self._programmatic -= 1
             row = self.model.current_row()
             if row >= 0:
-                self._programmatic += 1
-                try:
-                    self.view.scrollTo(self.model.index(row), QAbstractItemView.ScrollHint.PositionAtCenter)
-                finally:
-                    self._programmatic -= 1
+                self._keep_in_view(row, force=True)
         self.following_changed.emit(on)
 
     def _on_scrolled(self, _value: int) -> None:
@@ -348,9 +369,9 @@ class TranscriptPane(QWidget):
         self._programmatic += 1
         try:
             self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         finally:
             self._programmatic -= 1
+        self._keep_in_view(self._matches[i], force=True)
 
     def match_count(self) -> int:
         return len(self._matches)
