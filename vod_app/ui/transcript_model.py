@@ -23,6 +23,10 @@ HeadingRole = Qt.ItemDataRole.UserRole + 4
 CurrentRole = Qt.ItemDataRole.UserRole + 5
 
 _Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset(int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ToolTipRole, StartRole, EndRole, SpeakerRole, HeadingRole, CurrentRole,
+))
 
 
 class TranscriptModel(QAbstractListModel):
@@ -34,6 +38,7 @@ class TranscriptModel(QAbstractListModel):
         super().__init__(parent)
         self._lines: list[TranscriptLine] = []
         self._starts: list[int] = []
+        self._texts: dict[int, str] = {}
         self._current = -1
         self._bold = QFont()
         self._bold.setBold(True)
@@ -44,6 +49,7 @@ class TranscriptModel(QAbstractListModel):
         self.beginResetModel()
         self._lines = list(lines)
         self._starts = [line.start_ms for line in self._lines]
+        self._texts = {}
         self._current = -1
         self.endResetModel()
 
@@ -81,14 +87,17 @@ class TranscriptModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._lines)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The delegate asks ~10 roles per row per paint: unasked-for ones leave first, and the
+        # shown text is made once per row (painting after a scroll must stay well under 2 ms).
+        if role not in _ROLES or not index.isValid():
             return None
         row = index.row()
         line = self._lines[row]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.line_text(line)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.line_text(line)
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.AccessibleTextRole:  # noqa: PLR1714
+            text = self._texts.get(row)
+            if text is None:
+                text = self._texts[row] = self.line_text(line)
+            return text
         if role == Qt.ItemDataRole.FontRole:
             return self._bold if line.is_heading else None
         if role == Qt.ItemDataRole.BackgroundRole and row == self._current:
