@@ -13,7 +13,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QTreeView, QVBoxLayout, QWidget
 
 from vod_app.domain.transcript import Intervention, TranscriptLine, voice_interventions
-from vod_app.ui.formatting import format_duration
+from vod_app.ui.formatting import format_duration, plural_fallback
 
 StartRole = Qt.ItemDataRole.UserRole + 1
 SpeakerRole = Qt.ItemDataRole.UserRole + 2
@@ -51,9 +51,8 @@ class SpeakersPane(QWidget):
             by_speaker.setdefault(iv.speaker, []).append(iv)
         for name, ivs in by_speaker.items():
             total = sum(iv.end_ms - iv.start_ms for iv in ivs)
-            top = QStandardItem(
-                self.tr("{name} — %n intervention(s), {total}", "", len(ivs)).format(name=name, total=format_duration(total))
-            )
+            label = plural_fallback(self.tr("{name} — %n intervention(s), {total}", "", len(ivs)), len(ivs))
+            top = QStandardItem(label.format(name=name, total=format_duration(total)))
             top.setData(ivs[0].start_ms, StartRole)
             top.setData(name, SpeakerRole)
             top.setToolTip(self.tr("Source: {source}").format(source=self.tr("voice tags in the captions")))
