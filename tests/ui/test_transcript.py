@@ -175,3 +175,19 @@ def test_speakers_from_voice_spans_list_jump_and_filter(qtbot, window) -> None:
     assert sum(x.is_heading for x in lines) == 2
     pane.filter_speaker("")
     assert {x.speaker for x in pane.model.lines() if not x.is_heading} == {"Moderator", "Panelist A", "Panelist B"}
+
+
+def test_choosing_a_speaker_shades_their_interventions_on_the_seek_bar(qtbot, window) -> None:
+    open_transcript(qtbot, window)
+    speakers, bar = window.player.speakers, window.player.seek_bar
+    assert bar.shaded() == ()
+    before = bar.grab().toImage()
+    top = speakers.model.item(0)  # Moderator
+    window.player.side_tabs.setCurrentWidget(speakers)
+    speakers.view.clicked.emit(speakers.model.indexFromItem(top))
+    ranges = [(i.start_ms, i.end_ms) for i in speakers.interventions if i.speaker == "Moderator"]
+    assert bar.shaded() == tuple(ranges) and len(ranges) == 2
+    # The shade is drawn: the groove under the moderator's second intervention changed colour.
+    after = bar.grab().toImage()
+    x = bar.tick_x((ranges[1][0] + ranges[1][1]) // 2)
+    assert after.pixelColor(x, bar.height() // 2 - 3) != before.pixelColor(x, bar.height() // 2 - 3)

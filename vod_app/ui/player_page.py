@@ -79,6 +79,7 @@ class PlayerPage(TrackChoices, PlayerView):
         self.transcript.lines_loaded.connect(self.speakers.set_lines)
         self.transcript.speaker_changed.connect(self._on_speaker)
         self.speakers.seek_requested.connect(self.seek)
+        self.speakers.shade_requested.connect(self.seek_bar.set_shaded)
 
         self._save_timer = QTimer(self)
         self._save_timer.setInterval(SAVE_INTERVAL_MS)

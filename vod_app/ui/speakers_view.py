@@ -23,6 +23,7 @@ class SpeakersPane(QWidget):
     """A tree: speaker (total time) → interventions (start – end); click or Enter jumps there."""
 
     seek_requested = Signal(int)
+    shade_requested = Signal(object)  # [(start_ms, end_ms)] of the chosen speaker (the seek bar shades them)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +47,7 @@ class SpeakersPane(QWidget):
     def set_lines(self, lines: Sequence[TranscriptLine]) -> None:
         self.interventions = voice_interventions(lines)
         self.model.clear()
+        self.shade_requested.emit([])
         by_speaker: dict[str, list[Intervention]] = {}
         for iv in self.interventions:
             by_speaker.setdefault(iv.speaker, []).append(iv)
@@ -69,6 +71,9 @@ class SpeakersPane(QWidget):
         return [self.model.item(r).data(SpeakerRole) for r in range(self.model.rowCount())]
 
     def _jump(self, index: QModelIndex) -> None:
+        name = index.data(SpeakerRole)
+        if name:
+            self.shade_requested.emit([(iv.start_ms, iv.end_ms) for iv in self.interventions if iv.speaker == name])
         start = index.data(StartRole)
         if start is not None:
             self.seek_requested.emit(int(start))
