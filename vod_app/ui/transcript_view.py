@@ -6,7 +6,8 @@ it back. Cues are loaded on the task runner: the player never waits for a large 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, Signal
@@ -85,14 +86,8 @@ class TranscriptPane(QWidget):
         self.find_field.setClearButtonEnabled(True)
         self.match_label = QLabel(self)
         self.match_label.setObjectName("transcriptMatches")
-        self.prev_button = QToolButton(self)
-        self.prev_button.setText("▲")
-        self.prev_button.setToolTip(self.tr("Previous match (Shift+F3)"))
-        self.prev_button.setAccessibleName(self.tr("Previous match"))
-        self.next_button = QToolButton(self)
-        self.next_button.setText("▼")
-        self.next_button.setToolTip(self.tr("Next match (F3)"))
-        self.next_button.setAccessibleName(self.tr("Next match"))
+        self.prev_button = self._arrow("▲", self.tr("Previous match"), "Shift+F3")
+        self.next_button = self._arrow("▼", self.tr("Next match"), "F3")
         find_row = QHBoxLayout()
         find_row.setContentsMargins(0, 0, 0, 0)
         for w in (self.find_field, self.match_label, self.prev_button, self.next_button):
@@ -150,12 +145,15 @@ class TranscriptPane(QWidget):
         self.find_field.returnPressed.connect(self.find_next)
         self.next_button.clicked.connect(self.find_next)
         self.prev_button.clicked.connect(self.find_previous)
-        find = QShortcut(QKeySequence("Ctrl+Shift+F"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self.focus_find)
-        QShortcut(QKeySequence("F3"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(self.find_next)
-        QShortcut(QKeySequence("Shift+F3"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(
-            self.find_previous
-        )
+        for keys, slot in (("Ctrl+Shift+F", self.focus_find), ("F3", self.find_next), ("Shift+F3", self.find_previous)):
+            QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(slot)
+
+    def _arrow(self, text: str, name: str, keys: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(f"{name} ({keys})")
+        button.setAccessibleName(name)
+        return button
 
     # --- loading ---
 
@@ -182,8 +180,7 @@ class TranscriptPane(QWidget):
                      on_error=lambda exc: self._failed(gen, exc), recording_id=recording_id)
 
     def _current_job(self, gen: int) -> bool:
-        """A result is used only by the load it answers, and never once the pane is gone (a
-        result can arrive after the window closed)."""
+        """Only the load a result answers uses it, never once the pane is gone (window closed)."""
         return gen == self._generation and shiboken6.isValid(self) and shiboken6.isValid(self.model)
 
     def _got_languages(self, gen: int, langs: list[str], wanted: Sequence[str]) -> None:
@@ -285,11 +282,8 @@ class TranscriptPane(QWidget):
                 port.update(QRect(0, row * height - top, port.width(), height))
 
     def _keep_in_view(self, row: int, force: bool = False) -> None:
-        """Scroll so that ``row`` sits in the middle third of the list.
-
-        Rows are uniform, so the target is arithmetic (pixels = row × row height):
-        QListView.scrollTo and visualRect walk every row (20,000 Python rowCount calls, ~20 ms).
-        """
+        """Scroll ``row`` into the middle third. Rows are uniform, so this is arithmetic: QListView's
+        scrollTo and visualRect walk every row (20,000 Python rowCount calls, ~20 ms)."""
         # A hidden list (another tab in front) is not scrolled: scrolling a QListView whose layout is
         # still pending after a reset crashed libvlc-playing test runs. showEvent catches up.
         if not self.view.isVisible() or row < 0:
@@ -301,16 +295,22 @@ class TranscriptPane(QWidget):
         top = bar.value()
         if not force and top + view_h // 3 <= y <= top + 2 * view_h // 3:
             return
-        self._programmatic += 1
-        try:
+        with self._ours():
             bar.setValue(max(0, y - view_h // 2 + height // 2))
-        finally:
-            self._programmatic -= 1
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().showEvent(event)
         if self._following:
             self._keep_in_view(self.model.current_row(), force=True)
+
+    @contextlib.contextmanager
+    def _ours(self) -> Iterator[None]:
+        """Scrolling and selecting done here, not by the person: following goes on."""
+        self._programmatic += 1
+        try:
+            yield
+        finally:
+            self._programmatic -= 1
 
     def is_following(self) -> bool:
         return self._following
@@ -321,11 +321,8 @@ class TranscriptPane(QWidget):
         self._following = on
         self.follow_button.setVisible(not on)
         if on:
-            self._programmatic += 1
-            try:
+            with self._ours():
                 self.view.clearSelection()
-            finally:
-                self._programmatic -= 1
             row = self.model.current_row()
             if row >= 0:
                 self._keep_in_view(row, force=True)
@@ -386,11 +383,8 @@ class TranscriptPane(QWidget):
         self.match_label.setText(self.tr("{i} of %n", "", n).format(i=i + 1))
         index = self.model.index(self._matches[i])
         self.set_following(False)  # the person is reading the match, not the playing line
-        self._programmatic += 1
-        try:
+        with self._ours():
             self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        finally:
-            self._programmatic -= 1
         self._keep_in_view(self._matches[i], force=True)
 
     def match_count(self) -> int:
