@@ -22,7 +22,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path(__file__).resolve().parent
-FIGURES = ("import", "search", "start", "open", "chapter", "memory", "scroll", "stall", "cold")
+FIGURES = ("import", "search", "start", "open", "chapter", "memory", "scroll", "stall", "cold", "transcript")
 SEED = 20170418
 
 
@@ -337,8 +337,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         attempt("import", lambda: fig_import(gen, db, out, args.validate))
         if db.exists() and any(f.name == "import" for f in figures):
             Path(f"{db}.ok").write_text("ok\n")
-    if any(f != "import" for f in chosen):
+    if any(f not in ("import", "transcript") for f in chosen):
         ensure_catalog(gen, db)
+    if "transcript" in chosen:  # bench/transcript.py: needs no catalog
+        from bench import transcript
+
+        attempt("transcript", lambda: transcript.figures(out))
     if "search" in chosen:
         attempt("search", lambda: fig_search(db))
     if "start" in chosen:

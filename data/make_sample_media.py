@@ -97,6 +97,12 @@ class Cue:
     start: float
     end: float
     text: str
+    voice: str = ""  # who says it (a WebVTT voice span in the sidecar captions)
+
+
+# Who speaks in each chapter of the sample. The speech is synthesised, so these are sample speakers,
+# not the people who spoke on the day; the catalog's speaker index says so too.
+VOICES = {"opening": "Moderator", "panel2": "Panelist A", "panel3": "Panelist B"}
 
 
 def check_tools() -> None:
@@ -212,7 +218,7 @@ def build_track(texts: dict, lang: Language, workdir: Path) -> tuple[array.array
     for chapter in CHAPTERS:
         cursor = chapter.start + LEAD_IN
         limit = chapter.end - TAIL
-        for sentence in segment_script(texts, lang, chapter):
+        for s_index, sentence in enumerate(segment_script(texts, lang, chapter)):
             rendered = []
             for chunk in sentence:
                 index += 1
@@ -224,7 +230,9 @@ def build_track(texts: dict, lang: Language, workdir: Path) -> tuple[array.array
                 first = round(cursor * RATE)
                 track[first : first + len(samples)] = samples
                 end = cursor + len(samples) / RATE
-                cues.append(Cue(cursor, end, chunk))
+                # The moderator announces each panel (its title), then the panelist speaks.
+                voice = VOICES["opening"] if s_index == 0 else VOICES[chapter.key]
+                cues.append(Cue(cursor, end, chunk, voice))
                 cursor = end + (GAP_CLAUSE if i < len(rendered) - 1 else GAP_SENTENCE)
         if not any(chapter.start <= c.start < chapter.end for c in cues):
             sys.exit(f"{lang.code}: nothing fits in chapter {chapter.title!r}; lower the speech rate")
@@ -250,10 +258,14 @@ def timestamp(seconds: float) -> str:
     return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
 
 
-def webvtt(cues: list[Cue]) -> str:
+def webvtt(cues: list[Cue], voices: bool = True) -> str:
+    """The sidecar captions (with voice spans); ``voices=False``: the text embedded in the MKV,
+    unchanged since before voice spans, so the video file stays byte-identical."""
     out = ["WEBVTT", ""]
     for n, cue in enumerate(cues, 1):
         text = cue.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        if voices and cue.voice:
+            text = f"<v {cue.voice}>{text}"
         out += [str(n), f"{timestamp(cue.start)} --> {timestamp(cue.end)}", text, ""]
     return "\n".join(out)
 
@@ -344,6 +356,8 @@ def build(out_dir: Path, keep_temp: bool) -> None:
             track, cues = build_track(texts, lang, workdir)
             write_wav(workdir / f"speech.{lang.code}.wav", track)
             (workdir / f"{STEM}.{lang.code}.vtt").write_text(webvtt(cues), encoding="utf-8")
+            (workdir / "plain").mkdir(exist_ok=True)
+            (workdir / "plain" / f"{STEM}.{lang.code}.vtt").write_text(webvtt(cues, voices=False), encoding="utf-8")
             cue_counts[lang.code] = len(cues)
         (workdir / "chapters.ffmeta").write_text(ffmetadata(texts), encoding="utf-8")
         graph = video_filtergraph(texts, workdir)
@@ -358,7 +372,7 @@ def build(out_dir: Path, keep_temp: bool) -> None:
         for lang in LANGUAGES:
             cmd += ["-t", f"{DURATION - 0.01:g}", "-i", str(workdir / f"speech.{lang.code}.wav")]
         for lang in LANGUAGES:
-            cmd += ["-i", str(workdir / f"{STEM}.{lang.code}.vtt")]
+            cmd += ["-i", str(workdir / "plain" / f"{STEM}.{lang.code}.vtt")]
         cmd += ["-i", str(workdir / "chapters.ffmeta")]
         cmd += ["-map", "[v]"]
         cmd += [arg for i in range(n) for arg in ("-map", f"{i}:a")]

@@ -146,6 +146,21 @@ def read_cues(path: Path) -> list[tuple[int, int, str]]:
     return cues
 
 
+def strip_voice(cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spoken text without its leading voice span (``<v Moderator>``)."""
+    return [(s, e, re.sub(r"^<v [^>]+>", "", t)) for s, e, t in cues]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_sidecar_cue_names_its_sample_speaker(lang: str) -> None:
+    voices = {}
+    for start, end, text in read_cues(VTT[lang]):
+        match = re.match(r"<v ([^>]+)>", text)
+        assert match, (lang, text)
+        voices.setdefault(chapter_of(start, end), set()).add(match.group(1))
+    assert voices == {"Opening": {"Moderator"}, "Panel 2": {"Moderator", "Panelist A"}, "Panel 3": {"Moderator", "Panelist B"}}
+
+
 def chapter_of(start: int, end: int) -> str:
     inside = [title for title, c_start, c_end in CHAPTERS if c_start <= start and end <= c_end]
     assert inside, f"cue {start}-{end} ms crosses a chapter boundary"
@@ -154,7 +169,7 @@ def chapter_of(start: int, end: int) -> str:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_captions_are_utf8_webvtt_with_cues_in_every_chapter(lang: str) -> None:
-    cues = read_cues(VTT[lang])
+    cues = strip_voice(read_cues(VTT[lang]))
     previous_end = 0
     for start, end, text in cues:
         assert previous_end <= start < end <= DURATION_MS, (start, end, text)
@@ -164,17 +179,17 @@ def test_captions_are_utf8_webvtt_with_cues_in_every_chapter(lang: str) -> None:
 
 
 def test_caption_words_the_search_relies_on() -> None:
-    english_panel_3 = " ".join(t for s, e, t in read_cues(VTT["en"]) if chapter_of(s, e) == "Panel 3")
+    english_panel_3 = " ".join(t for s, e, t in strip_voice(read_cues(VTT["en"])) if chapter_of(s, e) == "Panel 3")
     assert "whole-of-government" in english_panel_3
-    assert "migración" in " ".join(t for _, _, t in read_cues(VTT["es"]))
-    assert "migrations" in " ".join(t for _, _, t in read_cues(VTT["fr"]))
+    assert "migración" in " ".join(t for _, _, t in strip_voice(read_cues(VTT["es"])))
+    assert "migrations" in " ".join(t for _, _, t in strip_voice(read_cues(VTT["fr"])))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_panel_captions_quote_the_panel_texts(lang: str) -> None:
     texts = json.loads((DATA / "idm2017_texts.json").read_text(encoding="utf-8"))
     panels = {f"Panel {p['number']}": p for p in texts["panels"]}
-    for start, end, text in read_cues(VTT[lang]):
+    for start, end, text in strip_voice(read_cues(VTT[lang])):
         chapter = chapter_of(start, end)
         if chapter not in panels:
             continue

@@ -16,14 +16,21 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from vod_app.cli import catalog_commands, db_commands, feed_commands, media_commands, notes_commands
+from vod_app.cli import (
+    catalog_commands,
+    db_commands,
+    feed_commands,
+    media_commands,
+    notes_commands,
+    transcript_commands,
+)
 from vod_app.cli.output import Handler, UsageError, UserError, error, printable
 from vod_app.cli.search_argv import normalise_search_argv
 
 #: Command groups in the order their commands appear in --help.
-GROUPS: list[ModuleType] = [catalog_commands, db_commands, media_commands, feed_commands, notes_commands]
+GROUPS: list[ModuleType] = [catalog_commands, db_commands, media_commands, feed_commands, notes_commands, transcript_commands]
 
-COMMANDS = ("import", "search", "recent", "show", "db", "captions", "chapters", "probe", "feeds", "notes")
+COMMANDS = ("import", "search", "recent", "show", "db", "captions", "chapters", "probe", "feeds", "notes", "transcript", "speakers")
 
 __all__ = ["COMMANDS", "GROUPS", "UsageError", "UserError", "build_parser", "printable", "run"]
 

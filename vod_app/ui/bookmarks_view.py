@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,9 +30,6 @@ from vod_app.domain.notes import Note
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 MS_ROLE = Qt.ItemDataRole.UserRole + 2
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BookmarksPanel", text)
 
 
 class _NoteCommand(QUndoCommand):
@@ -63,19 +60,19 @@ class BookmarksPanel(QWidget):
         self.store, self.stack = store, stack
         self._notes: dict[str, Note] = {}
         self._editing: str | None = None
-        self.add_button = QPushButton(_tr("Add bookmark"), self)
-        self.add_button.setToolTip(_tr("Bookmark this moment (B)"))
-        self.delete_button = QPushButton(_tr("Delete"), self)
+        self.add_button = QPushButton(self.tr("Add bookmark"), self)
+        self.add_button.setToolTip(self.tr("Bookmark this moment (B)"))
+        self.delete_button = QPushButton(self.tr("Delete"), self)
         self.copy_button = QToolButton(self)
-        self.copy_button.setText(_tr("Copy…"))
+        self.copy_button.setText(self.tr("Copy…"))
         self.copy_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.list = QListWidget(self)
-        self.list.setAccessibleName(_tr("Bookmarks"))
+        self.list.setAccessibleName(self.tr("Bookmarks"))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.note = QPlainTextEdit(self)
-        self.note.setPlaceholderText(_tr("Note (plain text, several lines)"))
-        self.note.setAccessibleName(_tr("Note"))
+        self.note.setPlaceholderText(self.tr("Note (plain text, several lines)"))
+        self.note.setAccessibleName(self.tr("Note"))
         self.note.setMaximumHeight(90)
         self.note.setEnabled(False)
         row = QHBoxLayout()
@@ -85,7 +82,7 @@ class BookmarksPanel(QWidget):
         row.addStretch(1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(QLabel(_tr("Bookmarks"), self))
+        lay.addWidget(QLabel(self.tr("Bookmarks"), self))
         lay.addLayout(row)
         lay.addWidget(self.list, 1)
         lay.addWidget(self.note)
@@ -161,7 +158,7 @@ class BookmarksPanel(QWidget):
             else:
                 made.append(self.store.add(ms))
 
-        self.stack.push(_NoteCommand(_tr("Add bookmark"), do, lambda: self.store.delete(made[0]), self.refresh))
+        self.stack.push(_NoteCommand(self.tr("Add bookmark"), do, lambda: self.store.delete(made[0]), self.refresh))
         self.select(made[0])
         self.note.setFocus()
         return made[0]
@@ -176,14 +173,14 @@ class BookmarksPanel(QWidget):
         if old == new:
             return
         self._notes[uid] = _with_text(self._notes[uid], new)  # the stack's refresh rereads it anyway
-        self.stack.push(_NoteCommand(_tr("Edit note"), lambda: self.store.edit(uid, new), lambda: self.store.edit(uid, old), self.refresh))
+        self.stack.push(_NoteCommand(self.tr("Edit note"), lambda: self.store.edit(uid, new), lambda: self.store.edit(uid, old), self.refresh))
 
     def delete_current(self) -> None:
         self.commit_note()
         uid = self.current_uid()
         if uid is None:
             return
-        self.stack.push(_NoteCommand(_tr("Delete bookmark"), lambda: self.store.delete(uid), lambda: self.store.restore(uid), self.refresh))
+        self.stack.push(_NoteCommand(self.tr("Delete bookmark"), lambda: self.store.delete(uid), lambda: self.store.restore(uid), self.refresh))
 
 
 def _with_text(note: Note, text: str) -> Note:

@@ -35,6 +35,7 @@ from vod_app.ui.search_box import SearchBox
 from vod_app.ui.session_editing import install_session_editing
 from vod_app.ui.session_page import SessionPage
 from vod_app.ui.thumbnails import ThumbnailCache
+from vod_app.ui.transcript_view import install_transcript
 
 
 class Services:
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.browse = BrowsePage(self.recent_model, self.continue_model, self.results_model, thumbnails, self)
         self.session_page = SessionPage(self)
         self.player = PlayerPage(controller, prefs, self._save_position, self._relocate, self)
+        install_transcript(self.player.transcript, runner.submit, services.repo.catalog)
         self.stack = QStackedWidget(self)
         for w in (self.browse, self.session_page, self.player):
             self.stack.addWidget(w)
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
         connect_actions(self)
         self.session_editing = install_session_editing(self)
         self.notes = install_notes(self)
+        self.notes.speaker_at = lambda _rid, _ms: getattr(self.player, "speaker_now", "") or None  # the transcript's
         self.actions_.leave_fullscreen.setEnabled(False)  # Esc belongs to fields and dialogs otherwise
         self.statusBar()
         self.refresh_lists()

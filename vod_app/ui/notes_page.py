@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -31,9 +31,6 @@ NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 EXPORT_FILTER = "Markdown (*.md);;CSV (*.csv);;WebVTT (*.vtt)"
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("NotesPage", text, "", n)
-
 
 class NotesPage(QWidget):
     play_requested = Signal(int, int)  # recording id, ms
@@ -44,25 +41,25 @@ class NotesPage(QWidget):
         super().__init__(parent)
         self._load = load
         self._all: list[Note] = []
-        self.heading = QLabel(_tr("My notes"), self)
+        self.heading = QLabel(self.tr("My notes"), self)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.heading.setFont(font)
         self.event = QComboBox(self)
-        self.event.setAccessibleName(_tr("Event"))
+        self.event.setAccessibleName(self.tr("Event"))
         self.session = QComboBox(self)
-        self.session.setAccessibleName(_tr("Session"))
+        self.session.setAccessibleName(self.tr("Session"))
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(_tr("Search your notes"))
+        self.search.setPlaceholderText(self.tr("Search your notes"))
         self.search.setClearButtonEnabled(True)
-        self.export_button = QPushButton(_tr("Export…"), self)
-        self.import_button = QPushButton(_tr("Import…"), self)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.import_button = QPushButton(self.tr("Import…"), self)
         self.count = QLabel(self)
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([_tr("Time"), _tr("Session"), _tr("Panel"), _tr("Note"), _tr("Written")])
+        self.tree.setHeaderLabels([self.tr("Time"), self.tr("Session"), self.tr("Panel"), self.tr("Note"), self.tr("Written")])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setAccessibleName(_tr("Notes"))
+        self.tree.setAccessibleName(self.tr("Notes"))
         head = self.tree.header()
         head.setStretchLastSection(False)
         head.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the note gets the room
@@ -95,7 +92,7 @@ class NotesPage(QWidget):
         """The notes read (on the task runner, by ui/notes_wiring.py); filters keep their choices."""
         self._all = list(notes)
         self.loaded.emit()
-        self._set_choices(self.event, {n.event_uid: n.event_title for n in self._all if n.event_uid}, _tr("All events"))
+        self._set_choices(self.event, {n.event_uid: n.event_title for n in self._all if n.event_uid}, self.tr("All events"))
         self._event_changed()
 
     @staticmethod
@@ -113,7 +110,7 @@ class NotesPage(QWidget):
     def _event_changed(self, *_args: object) -> None:
         ev = self.event.currentData()
         self._set_choices(self.session, {n.session_id: n.session_title for n in self._all
-                                         if n.session_id is not None and (ev is None or n.event_uid == ev)}, _tr("All sessions"))
+                                         if n.session_id is not None and (ev is None or n.event_uid == ev)}, self.tr("All sessions"))
         self._fill()
 
     def shown(self) -> list[Note]:
@@ -138,7 +135,7 @@ class NotesPage(QWidget):
             self.tree.resizeColumnToContents(col)
         self.tree.setColumnWidth(1, min(260, max(120, self.width() // 5)))
         self.tree.setColumnWidth(2, min(200, max(100, self.width() // 6)))
-        self.count.setText(plural_fallback(_tr("%n note(s)", len(notes)), len(notes)))
+        self.count.setText(plural_fallback(self.tr("%n note(s)", "", len(notes)), len(notes)))
 
     def _activated(self, item: QTreeWidgetItem, _col: int = 0) -> None:
         n: Note = item.data(0, NOTE_ROLE)
@@ -146,7 +143,7 @@ class NotesPage(QWidget):
             self.play_requested.emit(n.recording_id, n.position_ms)
 
     def ask_export_path(self) -> Path | None:
-        name, chosen = QFileDialog.getSaveFileName(self, _tr("Export notes"), "notes.md", EXPORT_FILTER)
+        name, chosen = QFileDialog.getSaveFileName(self, self.tr("Export notes"), "notes.md", EXPORT_FILTER)
         if not name:
             return None
         path = Path(name)
@@ -155,5 +152,5 @@ class NotesPage(QWidget):
         return path
 
     def ask_import_path(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self, _tr("Import notes"), "", "Notes (*.csv *.vtt)")
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import notes"), "", "Notes (*.csv *.vtt)")
         return Path(name) if name else None

@@ -27,9 +27,6 @@ from vod_app.ui.notes_page import NotesPage
 SpeakerAt = Callable[[int, int], str | None]
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Notes", text, "", n)
-
 
 class NotesInWindow(QObject):
     """Holds the panel and knows the recording on screen; the store the panel writes through."""
@@ -119,7 +116,7 @@ class NotesInWindow(QObject):
         ms = max(0, self.window.controller.time_ms())
         link = MomentLink("recording", self.recording[0], ms).url()
         QGuiApplication.clipboard().setText(link)
-        self.window.statusBar().showMessage(_tr("Copied {link}").format(link=link), 4000)
+        self.window.statusBar().showMessage(self.tr("Copied {link}").format(link=link), 4000)
         return link
 
     def copy_citation(self, markdown: bool = False) -> str:
@@ -137,7 +134,7 @@ class NotesInWindow(QObject):
         data.setText(md if markdown else plain)
         data.setData("text/markdown", md.encode("utf-8"))
         QGuiApplication.clipboard().setMimeData(data)
-        self.window.statusBar().showMessage(_tr("Citation copied"), 4000)
+        self.window.statusBar().showMessage(self.tr("Citation copied"), 4000)
         return md if markdown else plain
 
     def _fill_session_notes(self) -> None:
@@ -199,7 +196,7 @@ class NotesInWindow(QObject):
             path.write_text(writer(notes), encoding="utf-8")
             return len(notes)
 
-        self.window.runner.submit(work, on_done=lambda n: self._done(plural_fallback(_tr("%n note(s) exported to {file}", n), n).format(file=path.name)),
+        self.window.runner.submit(work, on_done=lambda n: self._done(plural_fallback(self.tr("%n note(s) exported to {file}", "", n), n).format(file=path.name)),
                                   on_error=self._failed)
 
     def import_from(self, path: Path) -> None:
@@ -208,7 +205,7 @@ class NotesInWindow(QObject):
         def done(counts: tuple[int, int]) -> None:
             self.panel.refresh()
             self.reload_page()
-            self._done(plural_fallback(_tr("{file}: %n note(s) added, {known} already here", counts[0]), counts[0]).format(
+            self._done(plural_fallback(self.tr("{file}: %n note(s) added, {known} already here", "", counts[0]), counts[0]).format(
                 file=path.name, known=counts[1]))
 
         self.window.runner.submit(lambda: merge_notes(self.users, read_notes_file(path)), on_done=done, on_error=self._failed)
@@ -219,7 +216,7 @@ class NotesInWindow(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         message = str(exc) if isinstance(exc, (ValueError, OSError)) else f"{type(exc).__name__}: {exc}"
-        self.window.report_error(_tr("Notes: {error}").format(error=message))
+        self.window.report_error(self.tr("Notes: {error}").format(error=message))
         self.finished.emit(message)
 
     # --- vod:// links ---
@@ -230,24 +227,24 @@ class NotesInWindow(QObject):
         try:
             link = parse_link(text)
         except ValueError as exc:
-            w.report_error(_tr("This link cannot be opened: {reason}").format(reason=exc))
+            w.report_error(self.tr("This link cannot be opened: {reason}").format(reason=exc))
             return False
         repo = w.services.repo
         if link.kind == "session":
             detail = repo.session_detail(link.target_id, w.prefs_langs())
             if detail is None or not detail.recordings:
-                w.report_error(_tr("There is no session {id} in this catalog.").format(id=link.target_id))
+                w.report_error(self.tr("There is no session {id} in this catalog.").format(id=link.target_id))
                 return False
             rec = detail.recordings[0]
         else:
             item = repo.play_item(link.target_id, w.prefs_langs())
             if item is None:
-                w.report_error(_tr("There is no recording {id} in this catalog.").format(id=link.target_id))
+                w.report_error(self.tr("There is no recording {id} in this catalog.").format(id=link.target_id))
                 return False
             rec = item.recording
         start = link.time_ms
         if rec.duration_ms and start > rec.duration_ms:
-            w.report_error(_tr("The link's time {time} is past the end of this recording ({length}); it opens at the start.").format(
+            w.report_error(self.tr("The link's time {time} is past the end of this recording ({length}); it opens at the start.").format(
                 time=format_duration(start), length=format_duration(rec.duration_ms)))
             start = 0
         if link.lang:
@@ -270,30 +267,29 @@ def links_in(argv: list[str]) -> list[str]:
 def install_notes(window: Any) -> NotesInWindow:
     """The bookmarks panel beside the player, B / Add bookmark, Copy link / citation."""
     n = NotesInWindow(window)
-    side = window.player.side.layout()
-    side.addWidget(n.panel, 2)
+    window.player.side.addTab(n.panel, QCoreApplication.translate("NotesInWindow", "Notes"))  # beside Description, Transcript and Speakers
     n.panel.seek_requested.connect(window.player.seek)
     n.panel.add_button.clicked.connect(n.add_here)
     n.panel.changed.connect(n.show_marks)
     window.page_shown.connect(n.on_page)
-    add = QAction(_tr("Add &bookmark"), window)
+    add = QAction(QCoreApplication.translate("NotesInWindow", "Add &bookmark"), window)
     add.setShortcut(QKeySequence("B"))
     add.triggered.connect(n.add_here)
     window.player.addAction(add)  # B while the player page has the focus; typing in a field is left alone
     n.add_action = add
-    copy_link = QAction(_tr("Copy link to this moment"), window)
+    copy_link = QAction(QCoreApplication.translate("NotesInWindow", "Copy link to this moment"), window)
     copy_link.triggered.connect(n.copy_link)
-    cite = QAction(_tr("Copy citation"), window)
+    cite = QAction(QCoreApplication.translate("NotesInWindow", "Copy citation"), window)
     cite.triggered.connect(lambda: n.copy_citation(False))
-    cite_md = QAction(_tr("Copy citation as Markdown"), window)
+    cite_md = QAction(QCoreApplication.translate("NotesInWindow", "Copy citation as Markdown"), window)
     cite_md.triggered.connect(lambda: n.copy_citation(True))
     for a in (copy_link, cite, cite_md):
         n.panel.copy_button.addAction(a)
     window.stack.addWidget(n.page)
     lay = window.session_page.layout()
-    n.session_label = QLabel(_tr("My notes in this session"), window.session_page)
+    n.session_label = QLabel(QCoreApplication.translate("NotesInWindow", "My notes in this session"), window.session_page)
     n.session_list = QListWidget(window.session_page)
-    n.session_list.setAccessibleName(_tr("My notes in this session"))
+    n.session_list.setAccessibleName(QCoreApplication.translate("NotesInWindow", "My notes in this session"))
     n.session_list.setMaximumHeight(110)
     at = lay.indexOf(window.session_page.body)
     lay.insertWidget(at, n.session_label)
@@ -302,18 +298,18 @@ def install_notes(window: Any) -> NotesInWindow:
     n.session_list.hide()
     n.session_list.itemActivated.connect(lambda it: window.play_recording(*it.data(Qt.ItemDataRole.UserRole)))
     n.page.play_requested.connect(lambda rid, ms: window.play_recording(rid, start_ms=ms))
-    my_notes = QAction(_tr("&My notes"), window)
+    my_notes = QAction(QCoreApplication.translate("NotesInWindow", "&My notes"), window)
     my_notes.setShortcut(QKeySequence("Ctrl+Shift+B"))
     my_notes.triggered.connect(n.show_page)
-    export = QAction(_tr("&Export notes…"), window)
+    export = QAction(QCoreApplication.translate("NotesInWindow", "&Export notes…"), window)
     # from the notes page: the session chosen in its filter (else all); from the menu elsewhere: all
     export.triggered.connect(lambda: (p := n.page.ask_export_path()) and n.export_to(
         p, n.page.session.currentData() if window.stack.currentWidget() is n.page else None))
-    imp = QAction(_tr("&Import notes…"), window)
+    imp = QAction(QCoreApplication.translate("NotesInWindow", "&Import notes…"), window)
     imp.triggered.connect(lambda: (p := n.page.ask_import_path()) and n.import_from(p))
     n.page.export_button.clicked.connect(export.trigger)
     n.page.import_button.clicked.connect(imp.trigger)
-    menu = QMenu(_tr("&Notes"), window)
+    menu = QMenu(QCoreApplication.translate("NotesInWindow", "&Notes"), window)
     for a in (my_notes, add, None, copy_link, cite, cite_md, None, export, imp):
         menu.addSeparator() if a is None else menu.addAction(a)
     window.menuBar().insertMenu(window.menuBar().actions()[-1], menu)  # before Help

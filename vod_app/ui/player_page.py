@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QWidget
 
 from vod_app.domain.records import LocalizedPanel, PlayItem
@@ -75,6 +75,11 @@ class PlayerPage(TrackChoices, PlayerView):
         self.resume_button.clicked.connect(self._resume)
         self.restart_button.clicked.connect(self.resume_box.hide)
         self.volume.setValue(prefs.volume)
+        self.transcript.seek_requested.connect(self.seek)
+        self.transcript.lines_loaded.connect(self.speakers.set_lines)
+        self.transcript.speaker_changed.connect(self._on_speaker)
+        self.speakers.seek_requested.connect(self.seek)
+        self.speakers.shade_requested.connect(self.seek_bar.set_shaded)
 
         self._save_timer = QTimer(self)
         self._save_timer.setInterval(SAVE_INTERVAL_MS)
@@ -123,6 +128,7 @@ class PlayerPage(TrackChoices, PlayerView):
         self.controller.set_muted(self.prefs.muted)
         self._save_timer.start()
         self._fill_captions(captions_language)
+        self._open_transcript(captions_language)
 
     def reload(self) -> None:
         if self.item is not None:
@@ -236,6 +242,7 @@ class PlayerPage(TrackChoices, PlayerView):
                 f = item.font()
                 f.setBold(i == index)
                 item.setFont(f)
+        self.transcript.set_time(ms)
         panel_id = self.timeline.panel_at(ms)
         if panel_id != self.description.current_panel_id():
             self.description.show_panel(self._panels.get(panel_id) if panel_id is not None else None)
@@ -352,6 +359,31 @@ class PlayerPage(TrackChoices, PlayerView):
         self._fill_chapters()
         self._chapter_index = -2
         self._update_for_time(self._last_ms)
+
+    def _open_transcript(self, captions_language: str | None) -> None:
+        """The transcript's language: the captions' (shown or preferred), else the interface's."""
+        if self.item is None:
+            return
+        wanted = [captions_language or "", self.prefs.captions_language, self.prefs.ui_language, self.prefs.description_language]
+        rec = self.item.recording
+        self.transcript.open(rec.recording_id, rec.panel_ranges, self._panel_title, wanted)
+
+    @Slot(str)
+    def _on_speaker(self, name: str) -> None:
+        """Who is speaking now, under the description, and said to screen readers."""
+        self.speaker_now = name  # also what a bookmark taken now records
+        self.speaking_now.setVisible(bool(name))
+        if not name:
+            self.speaking_now.clear()
+            return
+        self.speaking_now.setText(self.tr("Speaking: {name}").format(name=name))
+        self.speaking_now.setAccessibleDescription(self.speaking_now.text())
+        if self.isVisible():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.speaking_now, self.speaking_now.text()))
+
+    def _panel_title(self, panel_id: int) -> str:
+        panel = self._panels.get(panel_id)
+        return pick_text(panel.texts, (self.prefs.description_language,))[1] if panel is not None else ""
 
     def _panel_title_at(self, ms: int) -> str:
         pid = self.timeline.panel_at(ms)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSlider,
     QSplitter,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +24,8 @@ from vod_app.ui.icons import themed_icon
 from vod_app.ui.labels import heading
 from vod_app.ui.osd import OnScreenDisplay
 from vod_app.ui.seek_bar import SeekBar
+from vod_app.ui.speakers_view import SpeakersPane
+from vod_app.ui.transcript_view import TranscriptPane
 
 
 class VideoSurface(QFrame):
@@ -163,13 +166,26 @@ class PlayerView(QWidget):
         lang_row.addWidget(self.description_language, 1)
         rv.addLayout(lang_row)
         rv.addWidget(self.description, 3)
+        self.speaking_now = QLabel(self)  # who is speaking now, under the panel's text (hidden if unknown)
+        self.speaking_now.setObjectName("speakingNow")
+        self.speaking_now.setTextFormat(Qt.TextFormat.PlainText)
+        self.speaking_now.hide()
+        rv.addWidget(self.speaking_now)
         rv.addWidget(QLabel(self.tr("Chapters"), self))
         rv.addWidget(self.chapter_list, 2)
-        self.side = right
+        # The side pane: the description (with chapters) and the transcript, each chosen apart.
+        self.transcript = TranscriptPane(self)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.setObjectName("sideTabs")
+        self.side_tabs.addTab(right, self.tr("Description"))
+        self.side_tabs.addTab(self.transcript, self.tr("Transcript"))
+        self.speakers = SpeakersPane(self)
+        self.side_tabs.addTab(self.speakers, self.tr("Speakers"))
+        self.side = self.side_tabs
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(self.side_tabs)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.header = QWidget(self)

@@ -28,6 +28,7 @@ class SeekBar(QSlider):
         self._titles: dict[ChapterRecord, str] = {}
         self._dragging = False
         self._bookmarks: tuple[int, ...] = ()
+        self._shaded: tuple[tuple[int, int], ...] = ()  # one speaker's interventions (start, end ms)
         self.sliderPressed.connect(self._on_pressed)
         self.sliderReleased.connect(self._on_released)
         self.actionTriggered.connect(self._on_action)
@@ -137,10 +138,25 @@ class SeekBar(QSlider):
                 current = c
         return current
 
+    def set_shaded(self, ranges: Sequence[tuple[int, int]]) -> None:
+        """Shade these time ranges (one speaker's interventions); () clears."""
+        self._shaded = tuple(ranges)
+        self.update()
+
+    def shaded(self) -> tuple[tuple[int, int], ...]:
+        return self._shaded
+
     # --- painting ---
 
     def paintEvent(self, ev: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(ev)
+        if self.maximum() > 0 and self._shaded:
+            p = QPainter(self)
+            h = self.height()
+            for start, end in self._shaded:
+                x0, x1 = self.tick_x(min(start, self.maximum())), self.tick_x(min(end, self.maximum()))
+                p.fillRect(x0, h // 2 - 5, max(2, x1 - x0), 10, QColor(90, 170, 255, 110))
+            p.end()
         if self.maximum() <= 0 or not (self._chapters or self._bookmarks):
             return
         p = QPainter(self)
