@@ -121,11 +121,63 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../vod_app/ui/main_window.py" line="171" />
+            <location filename="../../vod_app/ui/main_window.py" line="176" />
             <source>%n result(s)</source>
             <translation>
                 <numerusform>%n result</numerusform>
                 <numerusform>%n results</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>NotesInWindow</name>
+        <message numerus="yes">
+            <location filename="../../vod_app/ui/notes_wiring.py" line="199" />
+            <source>%n note(s) exported to {file}</source>
+            <translation>
+                <numerusform>%n note exported to {file}</numerusform>
+                <numerusform>%n notes exported to {file}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../vod_app/ui/notes_wiring.py" line="208" />
+            <source>{file}: %n note(s) added, {known} already here</source>
+            <translation>
+                <numerusform>{file}: %n note added, {known} already here</numerusform>
+                <numerusform>{file}: %n notes added, {known} already here</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>NotesPage</name>
+        <message numerus="yes">
+            <location filename="../../vod_app/ui/notes_page.py" line="138" />
+            <source>%n note(s)</source>
+            <translation>
+                <numerusform>%n note</numerusform>
+                <numerusform>%n notes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SpeakersPane</name>
+        <message numerus="yes">
+            <location filename="../../vod_app/ui/speakers_view.py" line="56" />
+            <source>{name} — %n intervention(s), {total}</source>
+            <translation>
+                <numerusform>{name} — %n intervention, {total}</numerusform>
+                <numerusform>{name} — %n interventions, {total}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TranscriptPane</name>
+        <message numerus="yes">
+            <location filename="../../vod_app/ui/transcript_view.py" line="383" />
+            <source>{i} of %n</source>
+            <translation>
+                <numerusform>{i} of %n</numerusform>
+                <numerusform>{i} of %n</numerusform>
             </translation>
         </message>
     </context>

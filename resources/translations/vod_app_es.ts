@@ -150,6 +150,56 @@
         </message>
     </context>
     <context>
+        <name>BookmarksPanel</name>
+        <message>
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="63" />
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="161" />
+            <source>Add bookmark</source>
+            <translation>Añadir marcador</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="64" />
+            <source>Bookmark this moment (B)</source>
+            <translation>Marcar este momento (B)</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="65" />
+            <source>Delete</source>
+            <translation>Eliminar</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="67" />
+            <source>Copy…</source>
+            <translation>Copiar…</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="70" />
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="85" />
+            <source>Bookmarks</source>
+            <translation>Marcadores</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="74" />
+            <source>Note (plain text, several lines)</source>
+            <translation>Nota (texto sin formato, varias líneas)</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="75" />
+            <source>Note</source>
+            <translation>Nota</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="176" />
+            <source>Edit note</source>
+            <translation>Editar la nota</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="183" />
+            <source>Delete bookmark</source>
+            <translation>Eliminar el marcador</translation>
+        </message>
+    </context>
+    <context>
         <name>BrowsePage</name>
         <message>
             <location filename="../../vod_app/ui/browse_page.py" line="43" />
@@ -529,19 +579,19 @@
             <translation>Ay&amp;uda</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/main_window.py" line="58" />
+            <location filename="../../vod_app/ui/main_window.py" line="60" />
             <source>Video on demand</source>
             <translation>Vídeo a la carta</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/main_window.py" line="118" />
-            <location filename="../../vod_app/ui/main_window.py" line="130" />
-            <location filename="../../vod_app/ui/main_window.py" line="208" />
+            <location filename="../../vod_app/ui/main_window.py" line="123" />
+            <location filename="../../vod_app/ui/main_window.py" line="135" />
+            <location filename="../../vod_app/ui/main_window.py" line="214" />
             <source>The catalog could not be read: {error}</source>
             <translation>No se pudo leer el catálogo: {error}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../vod_app/ui/main_window.py" line="171" />
+            <location filename="../../vod_app/ui/main_window.py" line="176" />
             <source>%n result(s)</source>
             <translation>
                 <numerusform>%n resultado</numerusform>
@@ -549,27 +599,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/main_window.py" line="175" />
+            <location filename="../../vod_app/ui/main_window.py" line="180" />
             <source>Search failed: {error}</source>
             <translation>Error en la búsqueda: {error}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/main_window.py" line="282" />
+            <location filename="../../vod_app/ui/main_window.py" line="288" />
             <source>The session could not be loaded: {error}</source>
             <translation>No se pudo cargar la sesión: {error}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/main_window.py" line="300" />
+            <location filename="../../vod_app/ui/main_window.py" line="306" />
             <source>The recording could not be loaded: {error}</source>
             <translation>No se pudo cargar la grabación: {error}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/main_window.py" line="316" />
+            <location filename="../../vod_app/ui/main_window.py" line="322" />
             <source>Could not save the position: {error}</source>
             <translation>No se pudo guardar la posición: {error}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/main_window.py" line="326" />
+            <location filename="../../vod_app/ui/main_window.py" line="332" />
             <source>The new location could not be saved: {error}</source>
             <translation>No se pudo guardar la nueva ubicación: {error}</translation>
         </message>
@@ -629,7 +679,7 @@
             <translation>No se importó nada. {error}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/main_window.py" line="369" />
+            <location filename="../../vod_app/ui/main_window.py" line="375" />
             <source>vod-app</source>
             <translation>vod-app</translation>
         </message>
@@ -649,22 +699,22 @@
             <translation>vod-app: un explorador de vídeo bajo demanda para sesiones de diálogo grabadas.</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="102" />
+            <location filename="../../vod_app/app.py" line="106" />
             <source>The built-in catalog could not be loaded: {error}</source>
             <translation>No se pudo cargar el catálogo integrado: {error}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="135" />
+            <location filename="../../vod_app/ui/server_status.py" line="34" />
             <source>Catalog server unreachable, retrying…</source>
             <translation>Servidor del catálogo inaccesible, reintentando…</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="137" />
+            <location filename="../../vod_app/ui/server_status.py" line="36" />
             <source>Catalog server reachable again; your changes were saved</source>
             <translation>Servidor del catálogo accesible de nuevo; sus cambios se han guardado</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="415" />
+            <location filename="../../vod_app/app.py" line="383" />
             <source>Something went wrong: {error}</source>
             <translation>Se ha producido un error: {error}</translation>
         </message>
@@ -675,56 +725,254 @@
         </message>
     </context>
     <context>
+        <name>NotesInWindow</name>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="119" />
+            <source>Copied {link}</source>
+            <extracomment>(recording id, ms) -&gt; the speaker at that moment, or None. Issue 10's data plugs in here.</extracomment>
+            <translation>Copiado: {link}</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="137" />
+            <source>Citation copied</source>
+            <translation>Cita copiada</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../vod_app/ui/notes_wiring.py" line="199" />
+            <source>%n note(s) exported to {file}</source>
+            <translation>
+                <numerusform>%n nota exportada a {file}</numerusform>
+                <numerusform>%n notas exportadas a {file}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../vod_app/ui/notes_wiring.py" line="208" />
+            <source>{file}: %n note(s) added, {known} already here</source>
+            <translation>
+                <numerusform>{file}: %n nota añadida, {known} ya estaban</numerusform>
+                <numerusform>{file}: %n notas añadidas, {known} ya estaban</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="219" />
+            <source>Notes: {error}</source>
+            <translation>Notas: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="230" />
+            <source>This link cannot be opened: {reason}</source>
+            <translation>No se puede abrir este enlace: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="236" />
+            <source>There is no session {id} in this catalog.</source>
+            <translation>No hay ninguna sesión {id} en este catálogo.</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="242" />
+            <source>There is no recording {id} in this catalog.</source>
+            <translation>No hay ninguna grabación {id} en este catálogo.</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="247" />
+            <source>The link's time {time} is past the end of this recording ({length}); it opens at the start.</source>
+            <translation>El momento del enlace, {time}, es posterior al final de esta grabación ({length}); se abre al principio.</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="270" />
+            <source>Notes</source>
+            <translation>Notas</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="275" />
+            <source>Add &amp;bookmark</source>
+            <translation>Añadir &amp;marcador</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="280" />
+            <source>Copy link to this moment</source>
+            <translation>Copiar el enlace a este momento</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="282" />
+            <source>Copy citation</source>
+            <translation>Copiar la cita</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="284" />
+            <source>Copy citation as Markdown</source>
+            <translation>Copiar la cita en Markdown</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="290" />
+            <location filename="../../vod_app/ui/notes_wiring.py" line="292" />
+            <source>My notes in this session</source>
+            <translation>Mis notas en esta sesión</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="301" />
+            <source>&amp;My notes</source>
+            <translation>&amp;Mis notas</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="304" />
+            <source>&amp;Export notes…</source>
+            <translation>&amp;Exportar las notas…</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="308" />
+            <source>&amp;Import notes…</source>
+            <translation>&amp;Importar notas…</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="312" />
+            <source>&amp;Notes</source>
+            <translation>&amp;Notas</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotesPage</name>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="44" />
+            <source>My notes</source>
+            <translation>Mis notas</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="49" />
+            <source>Event</source>
+            <translation>Evento</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="51" />
+            <location filename="../../vod_app/ui/notes_page.py" line="59" />
+            <source>Session</source>
+            <translation>Sesión</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="53" />
+            <source>Search your notes</source>
+            <translation>Buscar en sus notas</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="55" />
+            <source>Export…</source>
+            <translation>Exportar…</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="56" />
+            <source>Import…</source>
+            <translation>Importar…</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="59" />
+            <source>Time</source>
+            <translation>Momento</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="59" />
+            <source>Panel</source>
+            <translation>Panel</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="59" />
+            <source>Note</source>
+            <translation>Nota</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="59" />
+            <source>Written</source>
+            <translation>Escrita el</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="62" />
+            <source>Notes</source>
+            <translation>Notas</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="95" />
+            <source>All events</source>
+            <translation>Todos los eventos</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="113" />
+            <source>All sessions</source>
+            <translation>Todas las sesiones</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../vod_app/ui/notes_page.py" line="138" />
+            <source>%n note(s)</source>
+            <translation>
+                <numerusform>%n nota</numerusform>
+                <numerusform>%n notas</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="146" />
+            <source>Export notes</source>
+            <translation>Exportar las notas</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="155" />
+            <source>Import notes</source>
+            <translation>Importar notas</translation>
+        </message>
+    </context>
+    <context>
         <name>PlayerPage</name>
         <message>
-            <location filename="../../vod_app/ui/player_page.py" line="119" />
+            <location filename="../../vod_app/ui/player_page.py" line="124" />
             <source>Continue where you stopped, at {where}?</source>
             <translation>¿Continuar donde lo dejaste, en {where}?</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_page.py" line="155" />
+            <location filename="../../vod_app/ui/player_page.py" line="161" />
             <source>{n} min</source>
             <translation>{n} min</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_page.py" line="155" />
+            <location filename="../../vod_app/ui/player_page.py" line="161" />
             <source>{n} s</source>
             <translation>{n} s</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_page.py" line="176" />
+            <location filename="../../vod_app/ui/player_page.py" line="182" />
             <source>Speed {rate}×</source>
             <translation>Velocidad {rate}×</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_page.py" line="195" />
+            <location filename="../../vod_app/ui/player_page.py" line="201" />
             <source>Muted</source>
             <translation>Silenciado</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_page.py" line="197" />
+            <location filename="../../vod_app/ui/player_page.py" line="203" />
             <source>Volume {percent}%</source>
             <translation>Volumen {percent} %</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_page.py" line="256" />
+            <location filename="../../vod_app/ui/player_page.py" line="263" />
             <source>Pause</source>
             <translation>Pausa</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_page.py" line="256" />
+            <location filename="../../vod_app/ui/player_page.py" line="263" />
             <source>Play</source>
             <translation>Reproducir</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_page.py" line="285" />
+            <location filename="../../vod_app/ui/player_page.py" line="292" />
             <source>Locate {name}</source>
             <translation>Localizar {name}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_page.py" line="317" />
+            <location filename="../../vod_app/ui/player_page.py" line="324" />
             <source>Source: {source}</source>
             <translation>Origen: {source}</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/player_page.py" line="379" />
+            <source>Speaking: {name}</source>
+            <translation>Interviene: {name}</translation>
         </message>
         <message>
             <location filename="../../vod_app/ui/player_tracks.py" line="46" />
@@ -746,104 +994,119 @@
     <context>
         <name>PlayerView</name>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="48" />
+            <location filename="../../vod_app/ui/player_view.py" line="51" />
             <source>◀ Back</source>
             <translation>◀ Volver</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="62" />
+            <location filename="../../vod_app/ui/player_view.py" line="65" />
             <source>Locate…</source>
             <translation>Localizar…</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="63" />
+            <location filename="../../vod_app/ui/player_view.py" line="66" />
             <source>Try again</source>
             <translation>Reintentar</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="74" />
+            <location filename="../../vod_app/ui/player_view.py" line="77" />
             <source>Resume</source>
             <translation>Reanudar</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="75" />
+            <location filename="../../vod_app/ui/player_view.py" line="78" />
             <source>Start over</source>
             <translation>Volver a empezar</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="89" />
+            <location filename="../../vod_app/ui/player_view.py" line="92" />
             <source>Play/Pause</source>
             <translation>Reproducir/Pausa</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="90" />
+            <location filename="../../vod_app/ui/player_view.py" line="93" />
             <source>Previous chapter</source>
             <translation>Capítulo anterior</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="91" />
+            <location filename="../../vod_app/ui/player_view.py" line="94" />
             <source>Next chapter</source>
             <translation>Capítulo siguiente</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="94" />
+            <location filename="../../vod_app/ui/player_view.py" line="97" />
             <source>Mute</source>
             <translation>Silenciar</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="98" />
-            <location filename="../../vod_app/ui/player_view.py" line="99" />
+            <location filename="../../vod_app/ui/player_view.py" line="101" />
+            <location filename="../../vod_app/ui/player_view.py" line="102" />
             <source>Volume</source>
             <translation>Volumen</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="101" />
-            <location filename="../../vod_app/ui/player_view.py" line="102" />
+            <location filename="../../vod_app/ui/player_view.py" line="104" />
+            <location filename="../../vod_app/ui/player_view.py" line="105" />
             <source>Playback speed</source>
             <translation>Velocidad de reproducción</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="107" />
-            <location filename="../../vod_app/ui/player_view.py" line="108" />
+            <location filename="../../vod_app/ui/player_view.py" line="110" />
+            <location filename="../../vod_app/ui/player_view.py" line="111" />
             <source>Audio language</source>
             <translation>Idioma del audio</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="110" />
-            <location filename="../../vod_app/ui/player_view.py" line="111" />
+            <location filename="../../vod_app/ui/player_view.py" line="113" />
+            <location filename="../../vod_app/ui/player_view.py" line="114" />
             <source>Captions</source>
             <translation>Subtítulos</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="114" />
+            <location filename="../../vod_app/ui/player_view.py" line="117" />
             <source>Fullscreen</source>
             <translation>Pantalla completa</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="126" />
+            <location filename="../../vod_app/ui/player_view.py" line="129" />
             <source>Audio:</source>
             <translation>Audio:</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="128" />
+            <location filename="../../vod_app/ui/player_view.py" line="131" />
             <source>Captions:</source>
             <translation>Subtítulos:</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="151" />
+            <location filename="../../vod_app/ui/player_view.py" line="154" />
             <source>Description language</source>
             <translation>Idioma de la descripción</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="155" />
-            <location filename="../../vod_app/ui/player_view.py" line="166" />
+            <location filename="../../vod_app/ui/player_view.py" line="158" />
+            <location filename="../../vod_app/ui/player_view.py" line="174" />
             <source>Chapters</source>
             <translation>Capítulos</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="162" />
+            <location filename="../../vod_app/ui/player_view.py" line="165" />
             <source>Description language:</source>
             <translation>Idioma de la descripción:</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/player_view.py" line="180" />
+            <source>Description</source>
+            <translation>Descripción</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/player_view.py" line="181" />
+            <source>Transcript</source>
+            <translation>Transcripción</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/player_view.py" line="183" />
+            <source>Speakers</source>
+            <translation>Intervinientes</translation>
         </message>
     </context>
     <context>
@@ -857,17 +1120,17 @@
     <context>
         <name>RecordingListModel</name>
         <message>
-            <location filename="../../vod_app/ui/models.py" line="91" />
+            <location filename="../../vod_app/ui/models.py" line="144" />
             <source>Sample content</source>
             <translation>Contenido de ejemplo</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/models.py" line="93" />
+            <location filename="../../vod_app/ui/models.py" line="146" />
             <source>New</source>
             <translation>Nuevo</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/models.py" line="107" />
+            <location filename="../../vod_app/ui/models.py" line="160" />
             <source>{title}, {date}, {duration}</source>
             <translation>{title}, {date}, {duration}</translation>
         </message>
@@ -875,22 +1138,27 @@
     <context>
         <name>SearchResultsModel</name>
         <message>
-            <location filename="../../vod_app/ui/models.py" line="140" />
+            <location filename="../../vod_app/ui/models.py" line="193" />
             <source>Session</source>
             <translation>Sesión</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/models.py" line="140" />
+            <location filename="../../vod_app/ui/models.py" line="193" />
             <source>Panel</source>
             <translation>Panel</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/models.py" line="140" />
+            <location filename="../../vod_app/ui/models.py" line="193" />
             <source>Caption</source>
             <translation>Subtítulo</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/models.py" line="143" />
+            <location filename="../../vod_app/ui/models.py" line="193" />
+            <source>My note</source>
+            <translation>Mi nota</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/models.py" line="196" />
             <source>at {time}</source>
             <translation>en {time}</translation>
         </message>
@@ -898,22 +1166,22 @@
     <context>
         <name>SeekBar</name>
         <message>
-            <location filename="../../vod_app/ui/seek_bar.py" line="31" />
+            <location filename="../../vod_app/ui/seek_bar.py" line="35" />
             <source>Seek bar</source>
             <translation>Barra de progreso</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/seek_bar.py" line="116" />
+            <location filename="../../vod_app/ui/seek_bar.py" line="128" />
             <source>{title} — {time}</source>
             <translation>{title} — {time}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/seek_bar.py" line="118" />
+            <location filename="../../vod_app/ui/seek_bar.py" line="130" />
             <source>{title} — starts at {time}</source>
             <translation>{title} — empieza en {time}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/seek_bar.py" line="119" />
+            <location filename="../../vod_app/ui/seek_bar.py" line="131" />
             <source>Source: {source}</source>
             <translation>Origen: {source}</translation>
         </message>
@@ -1205,6 +1473,37 @@
         </message>
     </context>
     <context>
+        <name>SpeakersPane</name>
+        <message>
+            <location filename="../../vod_app/ui/speakers_view.py" line="33" />
+            <source>Speakers</source>
+            <translation>Intervinientes</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/speakers_view.py" line="37" />
+            <source>No speakers are known for this recording.</source>
+            <translation>No se conoce ningún interviniente de esta grabación.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../vod_app/ui/speakers_view.py" line="56" />
+            <source>{name} — %n intervention(s), {total}</source>
+            <translation>
+                <numerusform>{name} — %n intervención, {total}</numerusform>
+                <numerusform>{name} — %n intervenciones, {total}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/speakers_view.py" line="60" />
+            <source>Source: {source}</source>
+            <translation>Fuente: {source}</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/speakers_view.py" line="60" />
+            <source>voice tags in the captions</source>
+            <translation>etiquetas de voz de los subtítulos</translation>
+        </message>
+    </context>
+    <context>
         <name>SubscribeDialog</name>
         <message>
             <location filename="../../vod_app/ui/feed_dialogs.py" line="29" />
@@ -1228,14 +1527,100 @@
         </message>
     </context>
     <context>
+        <name>TranscriptPane</name>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="66" />
+            <source>Transcript language</source>
+            <translation>Idioma de la transcripción</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="67" />
+            <source>Follow playback</source>
+            <translation>Seguir la reproducción</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="68" />
+            <source>Keep the line being spoken in view</source>
+            <translation>Mantener a la vista la línea que se está diciendo</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="72" />
+            <source>Language:</source>
+            <translation>Idioma:</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="77" />
+            <source>Show the lines of</source>
+            <translation>Mostrar las líneas de</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="78" />
+            <source>Show the lines of one speaker</source>
+            <translation>Mostrar las líneas de un interviniente</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="84" />
+            <source>Find in transcript (Ctrl+Shift+F)</source>
+            <translation>Buscar en la transcripción (Ctrl+Mayús+F)</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="85" />
+            <source>Find in transcript</source>
+            <translation>Buscar en la transcripción</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="89" />
+            <source>Previous match</source>
+            <translation>Coincidencia anterior</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="90" />
+            <source>Next match</source>
+            <translation>Coincidencia siguiente</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="99" />
+            <source>Transcript</source>
+            <translation>Transcripción</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="109" />
+            <source>This recording has no captions to show as a transcript.</source>
+            <translation>Esta grabación no tiene subtítulos que mostrar como transcripción.</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="223" />
+            <source>All speakers</source>
+            <translation>Todos los intervinientes</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="245" />
+            <source>The transcript could not be loaded: {error}</source>
+            <translation>No se pudo cargar la transcripción: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="366" />
+            <source>No match</source>
+            <translation>Ninguna coincidencia</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../vod_app/ui/transcript_view.py" line="383" />
+            <source>{i} of %n</source>
+            <translation>
+                <numerusform>{i} de %n</numerusform>
+                <numerusform>{i} de %n</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>app</name>
         <message>
-            <location filename="../../vod_app/app.py" line="176" />
+            <location filename="../../vod_app/app.py" line="143" />
             <source>The catalog file is damaged.</source>
             <translation>El archivo del catálogo está dañado.</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="181" />
+            <location filename="../../vod_app/app.py" line="148" />
             <source>{error}
 
 vod-app can keep the damaged file aside (nothing is deleted), rebuild the catalog from the last good backup or the built-in catalog, and bring back your positions, bookmarks and settings from the backups.</source>
@@ -1244,34 +1629,34 @@ vod-app can keep the damaged file aside (nothing is deleted), rebuild the catalo
 vod-app puede apartar el archivo dañado (no se borra nada), reconstruir el catálogo a partir de la última copia de seguridad válida o del catálogo integrado, y recuperar sus posiciones, marcadores y ajustes de las copias de seguridad.</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="188" />
+            <location filename="../../vod_app/app.py" line="155" />
             <source>Rebuild</source>
             <translation>Reconstruir</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="190" />
+            <location filename="../../vod_app/app.py" line="157" />
             <source>Quit</source>
             <translation>Salir</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="245" />
+            <location filename="../../vod_app/app.py" line="212" />
             <source>The catalog could not be opened:
 {error}</source>
             <translation>No se pudo abrir el catálogo:
 {error}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="338" />
+            <location filename="../../vod_app/app.py" line="305" />
             <source>There is no session with the id {id} in this catalog.</source>
             <translation>No hay ninguna sesión con el identificador {id} en este catálogo.</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="240" />
+            <location filename="../../vod_app/app.py" line="207" />
             <source>vod-app could not start: {error}</source>
             <translation>vod-app no pudo iniciarse: {error}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="268" />
+            <location filename="../../vod_app/app.py" line="235" />
             <source>The catalog could not be rebuilt:
 {error}</source>
             <translation>No se pudo reconstruir el catálogo:

@@ -150,6 +150,56 @@
         </message>
     </context>
     <context>
+        <name>BookmarksPanel</name>
+        <message>
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="63" />
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="161" />
+            <source>Add bookmark</source>
+            <translation>Ajouter un signet</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="64" />
+            <source>Bookmark this moment (B)</source>
+            <translation>Marquer ce moment (B)</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="65" />
+            <source>Delete</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="67" />
+            <source>Copy…</source>
+            <translation>Copier…</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="70" />
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="85" />
+            <source>Bookmarks</source>
+            <translation>Signets</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="74" />
+            <source>Note (plain text, several lines)</source>
+            <translation>Note (texte brut, plusieurs lignes)</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="75" />
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="176" />
+            <source>Edit note</source>
+            <translation>Modifier la note</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/bookmarks_view.py" line="183" />
+            <source>Delete bookmark</source>
+            <translation>Supprimer le signet</translation>
+        </message>
+    </context>
+    <context>
         <name>BrowsePage</name>
         <message>
             <location filename="../../vod_app/ui/browse_page.py" line="43" />
@@ -529,19 +579,19 @@
             <translation>&amp;Aide</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/main_window.py" line="58" />
+            <location filename="../../vod_app/ui/main_window.py" line="60" />
             <source>Video on demand</source>
             <translation>Vidéo à la demande</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/main_window.py" line="118" />
-            <location filename="../../vod_app/ui/main_window.py" line="130" />
-            <location filename="../../vod_app/ui/main_window.py" line="208" />
+            <location filename="../../vod_app/ui/main_window.py" line="123" />
+            <location filename="../../vod_app/ui/main_window.py" line="135" />
+            <location filename="../../vod_app/ui/main_window.py" line="214" />
             <source>The catalog could not be read: {error}</source>
             <translation>Impossible de lire le catalogue : {error}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../vod_app/ui/main_window.py" line="171" />
+            <location filename="../../vod_app/ui/main_window.py" line="176" />
             <source>%n result(s)</source>
             <translation>
                 <numerusform>%n résultat</numerusform>
@@ -549,27 +599,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/main_window.py" line="175" />
+            <location filename="../../vod_app/ui/main_window.py" line="180" />
             <source>Search failed: {error}</source>
             <translation>Échec de la recherche : {error}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/main_window.py" line="282" />
+            <location filename="../../vod_app/ui/main_window.py" line="288" />
             <source>The session could not be loaded: {error}</source>
             <translation>Impossible de charger la session : {error}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/main_window.py" line="300" />
+            <location filename="../../vod_app/ui/main_window.py" line="306" />
             <source>The recording could not be loaded: {error}</source>
             <translation>Impossible de charger l’enregistrement : {error}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/main_window.py" line="316" />
+            <location filename="../../vod_app/ui/main_window.py" line="322" />
             <source>Could not save the position: {error}</source>
             <translation>Impossible d’enregistrer la position : {error}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/main_window.py" line="326" />
+            <location filename="../../vod_app/ui/main_window.py" line="332" />
             <source>The new location could not be saved: {error}</source>
             <translation>Impossible d’enregistrer le nouvel emplacement : {error}</translation>
         </message>
@@ -629,7 +679,7 @@
             <translation>Rien n’a été importé. {error}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/main_window.py" line="369" />
+            <location filename="../../vod_app/ui/main_window.py" line="375" />
             <source>vod-app</source>
             <translation>vod-app</translation>
         </message>
@@ -649,22 +699,22 @@
             <translation>vod-app : un navigateur de vidéo à la demande pour les sessions de dialogue enregistrées.</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="102" />
+            <location filename="../../vod_app/app.py" line="106" />
             <source>The built-in catalog could not be loaded: {error}</source>
             <translation>Impossible de charger le catalogue intégré : {error}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="135" />
+            <location filename="../../vod_app/ui/server_status.py" line="34" />
             <source>Catalog server unreachable, retrying…</source>
             <translation>Serveur du catalogue injoignable, nouvelle tentative…</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="137" />
+            <location filename="../../vod_app/ui/server_status.py" line="36" />
             <source>Catalog server reachable again; your changes were saved</source>
             <translation>Serveur du catalogue de nouveau joignable ; vos modifications ont été enregistrées</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="415" />
+            <location filename="../../vod_app/app.py" line="383" />
             <source>Something went wrong: {error}</source>
             <translation>Une erreur s’est produite : {error}</translation>
         </message>
@@ -675,56 +725,254 @@
         </message>
     </context>
     <context>
+        <name>NotesInWindow</name>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="119" />
+            <source>Copied {link}</source>
+            <extracomment>(recording id, ms) -&gt; the speaker at that moment, or None. Issue 10's data plugs in here.</extracomment>
+            <translation>Copié : {link}</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="137" />
+            <source>Citation copied</source>
+            <translation>Citation copiée</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../vod_app/ui/notes_wiring.py" line="199" />
+            <source>%n note(s) exported to {file}</source>
+            <translation>
+                <numerusform>%n note exportée vers {file}</numerusform>
+                <numerusform>%n notes exportées vers {file}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../vod_app/ui/notes_wiring.py" line="208" />
+            <source>{file}: %n note(s) added, {known} already here</source>
+            <translation>
+                <numerusform>{file} : %n note ajoutée, {known} déjà présentes</numerusform>
+                <numerusform>{file} : %n notes ajoutées, {known} déjà présentes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="219" />
+            <source>Notes: {error}</source>
+            <translation>Notes : {error}</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="230" />
+            <source>This link cannot be opened: {reason}</source>
+            <translation>Ce lien ne peut pas être ouvert : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="236" />
+            <source>There is no session {id} in this catalog.</source>
+            <translation>Il n'y a pas de séance {id} dans ce catalogue.</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="242" />
+            <source>There is no recording {id} in this catalog.</source>
+            <translation>Il n'y a pas d'enregistrement {id} dans ce catalogue.</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="247" />
+            <source>The link's time {time} is past the end of this recording ({length}); it opens at the start.</source>
+            <translation>Le moment du lien, {time}, est après la fin de cet enregistrement ({length}) ; il s'ouvre au début.</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="270" />
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="275" />
+            <source>Add &amp;bookmark</source>
+            <translation>Ajouter un &amp;signet</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="280" />
+            <source>Copy link to this moment</source>
+            <translation>Copier le lien vers ce moment</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="282" />
+            <source>Copy citation</source>
+            <translation>Copier la citation</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="284" />
+            <source>Copy citation as Markdown</source>
+            <translation>Copier la citation en Markdown</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="290" />
+            <location filename="../../vod_app/ui/notes_wiring.py" line="292" />
+            <source>My notes in this session</source>
+            <translation>Mes notes dans cette séance</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="301" />
+            <source>&amp;My notes</source>
+            <translation>&amp;Mes notes</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="304" />
+            <source>&amp;Export notes…</source>
+            <translation>&amp;Exporter les notes…</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="308" />
+            <source>&amp;Import notes…</source>
+            <translation>&amp;Importer des notes…</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_wiring.py" line="312" />
+            <source>&amp;Notes</source>
+            <translation>&amp;Notes</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotesPage</name>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="44" />
+            <source>My notes</source>
+            <translation>Mes notes</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="49" />
+            <source>Event</source>
+            <translation>Événement</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="51" />
+            <location filename="../../vod_app/ui/notes_page.py" line="59" />
+            <source>Session</source>
+            <translation>Séance</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="53" />
+            <source>Search your notes</source>
+            <translation>Chercher dans vos notes</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="55" />
+            <source>Export…</source>
+            <translation>Exporter…</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="56" />
+            <source>Import…</source>
+            <translation>Importer…</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="59" />
+            <source>Time</source>
+            <translation>Moment</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="59" />
+            <source>Panel</source>
+            <translation>Panel</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="59" />
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="59" />
+            <source>Written</source>
+            <translation>Écrite le</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="62" />
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="95" />
+            <source>All events</source>
+            <translation>Tous les événements</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="113" />
+            <source>All sessions</source>
+            <translation>Toutes les séances</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../vod_app/ui/notes_page.py" line="138" />
+            <source>%n note(s)</source>
+            <translation>
+                <numerusform>%n note</numerusform>
+                <numerusform>%n notes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="146" />
+            <source>Export notes</source>
+            <translation>Exporter les notes</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/notes_page.py" line="155" />
+            <source>Import notes</source>
+            <translation>Importer des notes</translation>
+        </message>
+    </context>
+    <context>
         <name>PlayerPage</name>
         <message>
-            <location filename="../../vod_app/ui/player_page.py" line="119" />
+            <location filename="../../vod_app/ui/player_page.py" line="124" />
             <source>Continue where you stopped, at {where}?</source>
             <translation>Reprendre là où vous vous étiez arrêté, à {where} ?</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_page.py" line="155" />
+            <location filename="../../vod_app/ui/player_page.py" line="161" />
             <source>{n} min</source>
             <translation>{n} min</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_page.py" line="155" />
+            <location filename="../../vod_app/ui/player_page.py" line="161" />
             <source>{n} s</source>
             <translation>{n} s</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_page.py" line="176" />
+            <location filename="../../vod_app/ui/player_page.py" line="182" />
             <source>Speed {rate}×</source>
             <translation>Vitesse {rate}×</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_page.py" line="195" />
+            <location filename="../../vod_app/ui/player_page.py" line="201" />
             <source>Muted</source>
             <translation>Son coupé</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_page.py" line="197" />
+            <location filename="../../vod_app/ui/player_page.py" line="203" />
             <source>Volume {percent}%</source>
             <translation>Volume {percent} %</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_page.py" line="256" />
+            <location filename="../../vod_app/ui/player_page.py" line="263" />
             <source>Pause</source>
             <translation>Pause</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_page.py" line="256" />
+            <location filename="../../vod_app/ui/player_page.py" line="263" />
             <source>Play</source>
             <translation>Lire</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_page.py" line="285" />
+            <location filename="../../vod_app/ui/player_page.py" line="292" />
             <source>Locate {name}</source>
             <translation>Localiser {name}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_page.py" line="317" />
+            <location filename="../../vod_app/ui/player_page.py" line="324" />
             <source>Source: {source}</source>
             <translation>Source : {source}</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/player_page.py" line="379" />
+            <source>Speaking: {name}</source>
+            <translation>Intervenant : {name}</translation>
         </message>
         <message>
             <location filename="../../vod_app/ui/player_tracks.py" line="46" />
@@ -746,104 +994,119 @@
     <context>
         <name>PlayerView</name>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="48" />
+            <location filename="../../vod_app/ui/player_view.py" line="51" />
             <source>◀ Back</source>
             <translation>◀ Retour</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="62" />
+            <location filename="../../vod_app/ui/player_view.py" line="65" />
             <source>Locate…</source>
             <translation>Localiser…</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="63" />
+            <location filename="../../vod_app/ui/player_view.py" line="66" />
             <source>Try again</source>
             <translation>Réessayer</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="74" />
+            <location filename="../../vod_app/ui/player_view.py" line="77" />
             <source>Resume</source>
             <translation>Reprendre</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="75" />
+            <location filename="../../vod_app/ui/player_view.py" line="78" />
             <source>Start over</source>
             <translation>Recommencer</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="89" />
+            <location filename="../../vod_app/ui/player_view.py" line="92" />
             <source>Play/Pause</source>
             <translation>Lecture/Pause</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="90" />
+            <location filename="../../vod_app/ui/player_view.py" line="93" />
             <source>Previous chapter</source>
             <translation>Chapitre précédent</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="91" />
+            <location filename="../../vod_app/ui/player_view.py" line="94" />
             <source>Next chapter</source>
             <translation>Chapitre suivant</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="94" />
+            <location filename="../../vod_app/ui/player_view.py" line="97" />
             <source>Mute</source>
             <translation>Couper le son</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="98" />
-            <location filename="../../vod_app/ui/player_view.py" line="99" />
+            <location filename="../../vod_app/ui/player_view.py" line="101" />
+            <location filename="../../vod_app/ui/player_view.py" line="102" />
             <source>Volume</source>
             <translation>Volume</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="101" />
-            <location filename="../../vod_app/ui/player_view.py" line="102" />
+            <location filename="../../vod_app/ui/player_view.py" line="104" />
+            <location filename="../../vod_app/ui/player_view.py" line="105" />
             <source>Playback speed</source>
             <translation>Vitesse de lecture</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="107" />
-            <location filename="../../vod_app/ui/player_view.py" line="108" />
+            <location filename="../../vod_app/ui/player_view.py" line="110" />
+            <location filename="../../vod_app/ui/player_view.py" line="111" />
             <source>Audio language</source>
             <translation>Langue audio</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="110" />
-            <location filename="../../vod_app/ui/player_view.py" line="111" />
+            <location filename="../../vod_app/ui/player_view.py" line="113" />
+            <location filename="../../vod_app/ui/player_view.py" line="114" />
             <source>Captions</source>
             <translation>Sous-titres</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="114" />
+            <location filename="../../vod_app/ui/player_view.py" line="117" />
             <source>Fullscreen</source>
             <translation>Plein écran</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="126" />
+            <location filename="../../vod_app/ui/player_view.py" line="129" />
             <source>Audio:</source>
             <translation>Audio :</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="128" />
+            <location filename="../../vod_app/ui/player_view.py" line="131" />
             <source>Captions:</source>
             <translation>Sous-titres :</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="151" />
+            <location filename="../../vod_app/ui/player_view.py" line="154" />
             <source>Description language</source>
             <translation>Langue de la description</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="155" />
-            <location filename="../../vod_app/ui/player_view.py" line="166" />
+            <location filename="../../vod_app/ui/player_view.py" line="158" />
+            <location filename="../../vod_app/ui/player_view.py" line="174" />
             <source>Chapters</source>
             <translation>Chapitres</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/player_view.py" line="162" />
+            <location filename="../../vod_app/ui/player_view.py" line="165" />
             <source>Description language:</source>
             <translation>Langue de la description :</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/player_view.py" line="180" />
+            <source>Description</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/player_view.py" line="181" />
+            <source>Transcript</source>
+            <translation>Transcription</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/player_view.py" line="183" />
+            <source>Speakers</source>
+            <translation>Intervenants</translation>
         </message>
     </context>
     <context>
@@ -857,17 +1120,17 @@
     <context>
         <name>RecordingListModel</name>
         <message>
-            <location filename="../../vod_app/ui/models.py" line="91" />
+            <location filename="../../vod_app/ui/models.py" line="144" />
             <source>Sample content</source>
             <translation>Contenu d’exemple</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/models.py" line="93" />
+            <location filename="../../vod_app/ui/models.py" line="146" />
             <source>New</source>
             <translation>Nouveau</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/models.py" line="107" />
+            <location filename="../../vod_app/ui/models.py" line="160" />
             <source>{title}, {date}, {duration}</source>
             <translation>{title}, {date}, {duration}</translation>
         </message>
@@ -875,22 +1138,27 @@
     <context>
         <name>SearchResultsModel</name>
         <message>
-            <location filename="../../vod_app/ui/models.py" line="140" />
+            <location filename="../../vod_app/ui/models.py" line="193" />
             <source>Session</source>
             <translation>Session</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/models.py" line="140" />
+            <location filename="../../vod_app/ui/models.py" line="193" />
             <source>Panel</source>
             <translation>Panel</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/models.py" line="140" />
+            <location filename="../../vod_app/ui/models.py" line="193" />
             <source>Caption</source>
             <translation>Sous-titre</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/models.py" line="143" />
+            <location filename="../../vod_app/ui/models.py" line="193" />
+            <source>My note</source>
+            <translation>Ma note</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/models.py" line="196" />
             <source>at {time}</source>
             <translation>à {time}</translation>
         </message>
@@ -898,22 +1166,22 @@
     <context>
         <name>SeekBar</name>
         <message>
-            <location filename="../../vod_app/ui/seek_bar.py" line="31" />
+            <location filename="../../vod_app/ui/seek_bar.py" line="35" />
             <source>Seek bar</source>
             <translation>Barre de progression</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/seek_bar.py" line="116" />
+            <location filename="../../vod_app/ui/seek_bar.py" line="128" />
             <source>{title} — {time}</source>
             <translation>{title} — {time}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/seek_bar.py" line="118" />
+            <location filename="../../vod_app/ui/seek_bar.py" line="130" />
             <source>{title} — starts at {time}</source>
             <translation>{title} — commence à {time}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/ui/seek_bar.py" line="119" />
+            <location filename="../../vod_app/ui/seek_bar.py" line="131" />
             <source>Source: {source}</source>
             <translation>Source : {source}</translation>
         </message>
@@ -1205,6 +1473,37 @@
         </message>
     </context>
     <context>
+        <name>SpeakersPane</name>
+        <message>
+            <location filename="../../vod_app/ui/speakers_view.py" line="33" />
+            <source>Speakers</source>
+            <translation>Intervenants</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/speakers_view.py" line="37" />
+            <source>No speakers are known for this recording.</source>
+            <translation>Aucun intervenant n'est connu pour cet enregistrement.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../vod_app/ui/speakers_view.py" line="56" />
+            <source>{name} — %n intervention(s), {total}</source>
+            <translation>
+                <numerusform>{name} — %n intervention, {total}</numerusform>
+                <numerusform>{name} — %n interventions, {total}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/speakers_view.py" line="60" />
+            <source>Source: {source}</source>
+            <translation>Source : {source}</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/speakers_view.py" line="60" />
+            <source>voice tags in the captions</source>
+            <translation>balises de voix des sous-titres</translation>
+        </message>
+    </context>
+    <context>
         <name>SubscribeDialog</name>
         <message>
             <location filename="../../vod_app/ui/feed_dialogs.py" line="29" />
@@ -1228,14 +1527,100 @@
         </message>
     </context>
     <context>
+        <name>TranscriptPane</name>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="66" />
+            <source>Transcript language</source>
+            <translation>Langue de la transcription</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="67" />
+            <source>Follow playback</source>
+            <translation>Suivre la lecture</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="68" />
+            <source>Keep the line being spoken in view</source>
+            <translation>Garder en vue la ligne prononcée</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="72" />
+            <source>Language:</source>
+            <translation>Langue :</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="77" />
+            <source>Show the lines of</source>
+            <translation>Afficher les lignes de</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="78" />
+            <source>Show the lines of one speaker</source>
+            <translation>Afficher les lignes d'un intervenant</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="84" />
+            <source>Find in transcript (Ctrl+Shift+F)</source>
+            <translation>Chercher dans la transcription (Ctrl+Maj+F)</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="85" />
+            <source>Find in transcript</source>
+            <translation>Chercher dans la transcription</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="89" />
+            <source>Previous match</source>
+            <translation>Occurrence précédente</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="90" />
+            <source>Next match</source>
+            <translation>Occurrence suivante</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="99" />
+            <source>Transcript</source>
+            <translation>Transcription</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="109" />
+            <source>This recording has no captions to show as a transcript.</source>
+            <translation>Cet enregistrement n'a pas de sous-titres à afficher comme transcription.</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="223" />
+            <source>All speakers</source>
+            <translation>Tous les intervenants</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="245" />
+            <source>The transcript could not be loaded: {error}</source>
+            <translation>La transcription n'a pas pu être chargée : {error}</translation>
+        </message>
+        <message>
+            <location filename="../../vod_app/ui/transcript_view.py" line="366" />
+            <source>No match</source>
+            <translation>Aucune occurrence</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../vod_app/ui/transcript_view.py" line="383" />
+            <source>{i} of %n</source>
+            <translation>
+                <numerusform>{i} sur %n</numerusform>
+                <numerusform>{i} sur %n</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>app</name>
         <message>
-            <location filename="../../vod_app/app.py" line="176" />
+            <location filename="../../vod_app/app.py" line="143" />
             <source>The catalog file is damaged.</source>
             <translation>Le fichier du catalogue est endommagé.</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="181" />
+            <location filename="../../vod_app/app.py" line="148" />
             <source>{error}
 
 vod-app can keep the damaged file aside (nothing is deleted), rebuild the catalog from the last good backup or the built-in catalog, and bring back your positions, bookmarks and settings from the backups.</source>
@@ -1244,34 +1629,34 @@ vod-app can keep the damaged file aside (nothing is deleted), rebuild the catalo
 vod-app peut mettre le fichier endommagé de côté (rien n’est supprimé), reconstruire le catalogue à partir de la dernière sauvegarde valide ou du catalogue intégré, et restaurer vos positions, signets et réglages à partir des sauvegardes.</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="188" />
+            <location filename="../../vod_app/app.py" line="155" />
             <source>Rebuild</source>
             <translation>Reconstruire</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="190" />
+            <location filename="../../vod_app/app.py" line="157" />
             <source>Quit</source>
             <translation>Quitter</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="245" />
+            <location filename="../../vod_app/app.py" line="212" />
             <source>The catalog could not be opened:
 {error}</source>
             <translation>Impossible d’ouvrir le catalogue :
 {error}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="338" />
+            <location filename="../../vod_app/app.py" line="305" />
             <source>There is no session with the id {id} in this catalog.</source>
             <translation>Il n'y a pas de séance d'identifiant {id} dans ce catalogue.</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="240" />
+            <location filename="../../vod_app/app.py" line="207" />
             <source>vod-app could not start: {error}</source>
             <translation>vod-app n’a pas pu démarrer : {error}</translation>
         </message>
         <message>
-            <location filename="../../vod_app/app.py" line="268" />
+            <location filename="../../vod_app/app.py" line="235" />
             <source>The catalog could not be rebuilt:
 {error}</source>
             <translation>Le catalogue n’a pas pu être reconstruit :
