@@ -182,6 +182,10 @@ class PlayerView(QWidget):
         self.speakers = SpeakersPane(self)
         self.side_tabs.addTab(self.speakers, self.tr("Speakers"))
         self.side = self.side_tabs
+        # Every tab stays in sight in a narrow window: names shortened ("Transc…"), never scrolled away.
+        self.side_tabs.setUsesScrollButtons(False)
+        self.side_tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.side_tabs.tabBar().setExpanding(False)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
