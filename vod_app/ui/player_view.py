@@ -113,7 +113,10 @@ class PlayerView(QWidget):
         self.captions.setAccessibleName(self.tr("Captions"))
         self.captions.setToolTip(self.tr("Captions"))
         for combo in (self.audio, self.captions):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # Sized for a language name, not for the longest entry ("Français (in the video file)", a
+            # file's name): the open list still shows every entry whole, and the player fits 800 px.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         self.fullscreen_button = self._icon_button("view-fullscreen", self.tr("Fullscreen"))
         # Two rows, so that the player fits an 800 px wide window in every interface language:
         # transport and volume, then the languages and speed.
