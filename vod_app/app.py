@@ -95,6 +95,7 @@ def build_window(
     thumbs = ThumbnailCache(paths.thumbnails_dir, runner, enabled=thumbnails)
     window = MainWindow(services, controller, runner, prefs, thumbs)
     window.catalog = catalog
+    window.thumbnails = thumbs  # MPRIS's artUrl (ui/mpris.py)
     if not catalog.is_sqlite:
         window.server_status = _ServerStatus(window, users, runner)
     if seed_error:
@@ -390,6 +391,9 @@ def main(argv: Sequence[str] = ()) -> int:
         return 1
     guard.activated.connect(shell.bring_forward)
     _install_excepthook(shell)
+    from vod_app.ui.mpris import install as install_mpris  # media keys, desktop controls (session bus)
+
+    shell.mpris = install_mpris(shell.window)
     shell.show()
     if args.open:
         shell.open_session(args.open)
