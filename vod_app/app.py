@@ -394,6 +394,10 @@ def main(argv: Sequence[str] = ()) -> int:
     from vod_app.ui.mpris import install as install_mpris  # media keys, desktop controls (session bus)
 
     shell.mpris = install_mpris(shell.window)
+    from vod_app import smoke  # the installed package's CI check (VOD_APP_SMOKE_PLAY_S); else nothing
+
+    if (smoke_s := smoke.seconds()) is not None:
+        smoke.install(shell.window, smoke_s)
     shell.show()
     if args.open:
         shell.open_session(args.open)
