@@ -19,7 +19,7 @@ mkdir -p "$root/opt" "$root/usr/bin" "$root/usr/share/applications" "$root/usr/s
   "$root/usr/share/icons/hicolor/scalable/apps" "$root/usr/share/doc/vod-app" "$root/DEBIAN"
 
 cp -a "$bundle" "$root/opt/vod-app"
-ln -s ../../opt/vod-app/vod-app "$root/usr/bin/vod-app"
+ln -s /opt/vod-app/vod-app "$root/usr/bin/vod-app"
 install -m 644 packaging/vod-app.desktop "$root/usr/share/applications/vod-app.desktop"
 install -m 644 packaging/io.github.vod_app.VodApp.metainfo.xml "$root/usr/share/metainfo/"
 install -m 644 resources/icons/vod-app.svg "$root/usr/share/icons/hicolor/scalable/apps/vod-app.svg"
@@ -30,14 +30,18 @@ chmod 644 "$root/usr/share/doc/vod-app/changelog.gz"
 # Files as a package expects them: no write bits for group/other, no executable data.
 find "$root" -type d -exec chmod 755 {} +
 find "$root/opt/vod-app" -type f -exec chmod go-w {} +
+find "$root/opt/vod-app" -type f -name '*.so*' -exec chmod a-x {} +
+install -D -m 644 packaging/debian/lintian-overrides "$root/usr/share/lintian/overrides/vod-app"
 
 # Depends: the system libraries the bundle's ELF files link to and that it does not ship itself,
-# plus what is loaded at run time and no ELF header names: libvlc (ctypes) and its plugins.
+# plus what is loaded at run time and no ELF header names: libvlc (ctypes) and its plugins. Qt's GTK
+# platform theme is optional (Qt skips it without libgtk-3): Recommends, not Depends.
 mkdir -p "$work/debian"
 printf 'Source: vod-app\n\nPackage: vod-app\nArchitecture: any\n' > "$work/debian/control"
-mapfile -t elves < <(find "$root/opt/vod-app" -type f \( -name '*.so*' -o -name vod-app \) -exec sh -c 'file -b "$1" | grep -q ELF && echo "$1"' _ {} \;)
+mapfile -t elves < <(find "$root/opt/vod-app" -type f \( -name '*.so*' -o -name vod-app \) ! -name libqgtk3.so -exec sh -c 'file -b "$1" | grep -q ELF && echo "$1"' _ {} \;)
 libdirs=$(find "$root/opt/vod-app" -name '*.so*' -printf '%h\n' | sort -u | sed 's/^/-l/')
-shlibs=$(cd "$work" && dpkg-shlibdeps -O --ignore-missing-info $libdirs -xvod-app "${elves[@]}" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
+shlibs=$(cd "$work" && dpkg-shlibdeps -O --ignore-missing-info $libdirs -xvod-app "${elves[@]}" 2>"$work/shlibdeps.log" | sed -n 's/^shlibs:Depends=//p' || true)
+[[ -n "$shlibs" ]] || { echo "build-deb: dpkg-shlibdeps failed:" >&2; grep -v "^dpkg-shlibdeps: warning" "$work/shlibdeps.log" | head -5 >&2; exit 1; }
 runtime="libvlc5 (>= 3.0), libvlc-bin, vlc-plugin-base, vlc-plugin-video-output"
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 
@@ -48,6 +52,7 @@ Architecture: $arch
 Maintainer: vod-app developers <vod-app@example.org>
 Installed-Size: $size
 Depends: $runtime, ${shlibs}
+Recommends: libgtk-3-0
 Section: video
 Priority: optional
 Homepage: https://example.org/vod-app
