@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 TS := $(wildcard resources/translations/*.ts)
 QM := $(patsubst resources/translations/%.ts,build/translations/%.qm,$(TS))
 
-.PHONY: run test setup setup-test translations ts lint bench screenshots clean
+.PHONY: run test setup setup-test translations ts lint bench screenshots clean bundle deb setup-package
 
 run: setup translations
 	$(PY) -m vod_app
@@ -58,5 +58,19 @@ screenshots: setup-test translations
 	VOD_APP_SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(PY) -m pytest -q -p no:cacheprovider tests/ui/test_screenshots.py
 	bash tests/ui/walkthrough.sh docs/screenshots/walkthrough
 
+# The Debian package (docs/packaging.md): a PyInstaller bundle in dist/vod-app, then dist/vod-app_*.deb.
+# PyInstaller comes from the `packaging` extra (not a runtime dependency); Debian's tools from apt.
+PYI_WORK ?= build/pyinstaller
+setup-package: setup
+	bash packaging/system-deps.sh package
+	$(PY) -m pip install -q -e '.[packaging]'
+
+bundle: setup-package translations
+	rm -rf dist/vod-app
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath $(PYI_WORK) packaging/vod-app.spec
+
+deb: bundle
+	PYTHON=$(PY) bash packaging/build-deb.sh dist/vod-app dist
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

@@ -3,6 +3,8 @@
 #   packaging/system-deps.sh run     what running the app needs
 #   packaging/system-deps.sh test    + what the test suite needs (Xvfb, ffmpeg for generated media, and
 #                                    Debian's PostgreSQL server: the suite runs a throwaway cluster)
+#   packaging/system-deps.sh package + what `make deb` and its checks need (dpkg-shlibdeps, lintian,
+#                                    desktop-file-validate, appstreamcli, a private D-Bus for MPRIS)
 # Installs with apt-get when root, through sudo when available; otherwise prints the exact command.
 set -euo pipefail
 
@@ -12,11 +14,14 @@ RUN_PACKAGES=(
   libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-xinerama0 libxcb-randr0
   libxcb-shape0 libxcb-render-util0 libxcb-image0 libegl1 libgl1 libfontconfig1 fonts-dejavu-core libdbus-1-3
 )
-TEST_PACKAGES=(xvfb xauth ffmpeg espeak-ng imagemagick postgresql)
+TEST_PACKAGES=(xvfb xauth ffmpeg espeak-ng imagemagick postgresql dbus-daemon dbus-bin libglib2.0-bin)
+PACKAGE_PACKAGES=(dpkg-dev binutils file lintian desktop-file-utils appstream dbus-daemon dbus-bin libglib2.0-bin)
 
 want=("${RUN_PACKAGES[@]}")
 if [[ "${1:-run}" == "test" ]]; then
   want+=("${TEST_PACKAGES[@]}")
+elif [[ "${1:-run}" == "package" ]]; then
+  want+=("${PACKAGE_PACKAGES[@]}")
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -97,6 +97,7 @@ def build_window(
     thumbs = ThumbnailCache(paths.thumbnails_dir, runner, enabled=thumbnails)
     window = MainWindow(services, controller, runner, prefs, thumbs)
     window.catalog = catalog
+    window.thumbnails = thumbs  # MPRIS's artUrl (ui/mpris.py)
     if not catalog.is_sqlite:
         from vod_app.ui.server_status import ServerStatus
 
@@ -358,6 +359,13 @@ def main(argv: Sequence[str] = ()) -> int:
         return 1
     guard.activated.connect(shell.bring_forward)
     _install_excepthook(shell)
+    from vod_app.ui.mpris import install as install_mpris  # media keys, desktop controls (session bus)
+
+    shell.mpris = install_mpris(shell.window)
+    from vod_app import smoke  # the installed package's CI check (VOD_APP_SMOKE_PLAY_S); else nothing
+
+    if (smoke_s := smoke.seconds()) is not None:
+        smoke.install(shell.window, smoke_s)
     shell.show()
     if args.open:
         shell.open_session(args.open)

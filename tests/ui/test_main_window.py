@@ -263,3 +263,13 @@ def test_every_shortcut_is_unique_and_every_action_reachable_from_a_menu(fake_wi
             in_menus.add(a)
     missing = [a.text() for a in window.actions_.all() if a not in in_menus and a is not window.actions_.leave_fullscreen]
     assert missing == []
+
+
+def test_about_names_the_version_components_and_how_to_replace_lgpl_parts(fake_window) -> None:
+    from vod_app.diagnose import app_version
+    from vod_app.ui.menus import about_text
+
+    text = about_text()
+    assert app_version() in text
+    for part in ("Qt", "libvlc", "LGPL", "SQLite", "replace"):
+        assert part in text, text

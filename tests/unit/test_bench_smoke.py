@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-FIGURES = {"import", "search", "start", "open", "chapter sync", "memory", "scroll", "GUI stall", "start (cold)", "scroll (cold)"}
+FIGURES = {"import", "search", "start", "open", "chapter sync", "memory", "scroll", "GUI stall", "start (cold)", "scroll (cold)",
+           "transcript open", "transcript highlight"}
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("vlc") is None, reason="python-vlc is not installed")
 

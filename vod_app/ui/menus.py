@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QToolBar
 
@@ -142,8 +142,37 @@ def show_shortcuts(window: Any) -> None:
 
 
 def show_about(window: Any) -> None:
-    QMessageBox.about(
-        window,
-        QCoreApplication.translate("MainWindow", "About vod-app"),
-        QCoreApplication.translate("MainWindow", "vod-app: a video-on-demand browser for recorded dialogue sessions."),
-    )
+    """Help → About: the version, the components' versions and licences, and how to replace the LGPL ones."""
+    box = QMessageBox(window)
+    box.setObjectName("aboutDialog")
+    box.setWindowTitle(QCoreApplication.translate("MainWindow", "About vod-app"))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(about_text())
+    box.exec()
+
+
+def about_text() -> str:
+    """The About dialog's text (diagnose.py gathers the versions the CLI's --diagnose prints too)."""
+    from vod_app import diagnose
+
+    t = QCoreApplication.translate
+    lines = [
+        t("MainWindow", "vod-app {version}: a video-on-demand browser for recorded dialogue sessions.").format(
+            version=diagnose.app_version()
+        ),
+        "",
+        t("MainWindow", "Components:"),
+    ]
+    lines += [f"  {name}: {value}" for name, value in diagnose.versions()[1:5]]
+    lines += ["", t("MainWindow", "Licences:")]
+    lines += [f"  {name}: {licence}" for name, _dist, licence in diagnose.LICENCES]
+    lines += [
+        "",
+        t(
+            "MainWindow",
+            "Qt and libvlc are under the LGPL: you may replace them with your own builds. In the installed "
+            "package, put your Qt libraries in /opt/vod-app/_internal/PySide6 (same major version), and libvlc "
+            "is the system's (the libvlc5 package): install another build of it in its place.",
+        ),
+    ]
+    return "\n".join(lines)

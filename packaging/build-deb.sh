@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Build dist/vod-app_<version>_<arch>.deb from the PyInstaller bundle in dist/vod-app (make deb).
+# Offline, with Debian's own tools: dpkg-shlibdeps computes Depends from the bundle's ELF files
+# (libraries shipped inside the bundle excluded), dpkg-deb builds with root-owned files.
+#   packaging/build-deb.sh [BUNDLE_DIR] [OUT_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bundle=${1:-dist/vod-app}
+out=${2:-dist}
+py=${PYTHON:-.venv/bin/python}
+[[ -x "$bundle/vod-app" ]] || { echo "build-deb: $bundle/vod-app missing; run make bundle first" >&2; exit 1; }
+
+version=$("$bundle/vod-app" --version | awk '{print $2}')
+arch=$(dpkg --print-architecture)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+root="$work/root"
+mkdir -p "$root/opt" "$root/usr/bin" "$root/usr/share/applications" "$root/usr/share/metainfo" \
+  "$root/usr/share/icons/hicolor/scalable/apps" "$root/usr/share/doc/vod-app" "$root/DEBIAN"
+
+cp -a "$bundle" "$root/opt/vod-app"
+ln -s /opt/vod-app/vod-app "$root/usr/bin/vod-app"
+install -m 644 packaging/vod-app.desktop "$root/usr/share/applications/vod-app.desktop"
+install -m 644 packaging/io.github.vod_app.VodApp.metainfo.xml "$root/usr/share/metainfo/"
+install -m 644 resources/icons/vod-app.svg "$root/usr/share/icons/hicolor/scalable/apps/vod-app.svg"
+QT_QPA_PLATFORM=offscreen "$py" packaging/render_icons.py "$root/usr/share/icons/hicolor" >/dev/null
+install -m 644 packaging/debian/copyright "$root/usr/share/doc/vod-app/copyright"
+sed "s/@VERSION@/$version/" packaging/debian/changelog | gzip -9n > "$root/usr/share/doc/vod-app/changelog.gz"
+chmod 644 "$root/usr/share/doc/vod-app/changelog.gz"
+# Files as a package expects them: no write bits for group/other, no executable data.
+find "$root" -type d -exec chmod 755 {} +
+find "$root/opt/vod-app" -type f -exec chmod go-w {} +
+find "$root/opt/vod-app" -type f -name '*.so*' -exec chmod a-x {} +
+install -D -m 644 packaging/debian/lintian-overrides "$root/usr/share/lintian/overrides/vod-app"
+
+# Depends: the system libraries the bundle's ELF files link to and that it does not ship itself,
+# plus what is loaded at run time and no ELF header names: libvlc (ctypes) and its plugins. Qt's GTK
+# platform theme is optional (Qt skips it without libgtk-3): Recommends, not Depends.
+mkdir -p "$work/debian"
+printf 'Source: vod-app\n\nPackage: vod-app\nArchitecture: any\n' > "$work/debian/control"
+mapfile -t elves < <(find "$root/opt/vod-app" -type f \( -name '*.so*' -o -name vod-app \) ! -name libqgtk3.so -exec sh -c 'file -b "$1" | grep -q ELF && echo "$1"' _ {} \;)
+libdirs=$(find "$root/opt/vod-app" -name '*.so*' -printf '%h\n' | sort -u | sed 's/^/-l/')
+shlibs=$(cd "$work" && dpkg-shlibdeps -O --ignore-missing-info $libdirs -xvod-app "${elves[@]}" 2>"$work/shlibdeps.log" | sed -n 's/^shlibs:Depends=//p' || true)
+[[ -n "$shlibs" ]] || { echo "build-deb: dpkg-shlibdeps failed:" >&2; grep -v "^dpkg-shlibdeps: warning" "$work/shlibdeps.log" | head -5 >&2; exit 1; }
+runtime="libvlc5 (>= 3.0), libvlc-bin, vlc-plugin-base, vlc-plugin-video-output"
+size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+
+cat > "$root/DEBIAN/control" <<CONTROL
+Package: vod-app
+Version: $version
+Architecture: $arch
+Maintainer: vod-app developers <vod-app@example.org>
+Installed-Size: $size
+Depends: $runtime, ${shlibs}
+Recommends: libgtk-3-0
+Section: video
+Priority: optional
+Homepage: https://example.org/vod-app
+Description: video-on-demand browser for recorded dialogue sessions
+ vod-app keeps a local catalog of recorded conferences, panels and hearings
+ and plays them with libvlc, with a description pane beside the video that
+ follows playback (the panel being played, in the viewer's language), search
+ in titles, descriptions and captions, and media keys through MPRIS.
+ .
+ This package ships a self-contained bundle (Python, Qt, the app) in
+ /opt/vod-app; libvlc and its plugins come from the system.
+CONTROL
+mkdir -p "$out"
+deb="$out/vod-app_${version}_${arch}.deb"
+dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
+echo "$deb"
