@@ -90,9 +90,12 @@ def connect_raw(db_file: Path) -> sqlite3.Connection:
 
 
 _FTS_BULK = {
-    # table: (AFTER INSERT trigger of migration 0001, the same indexing as one statement per batch)
-    "texts": ("texts_fts_ai", "INSERT INTO texts_fts(rowid, title, description) SELECT id, title, description FROM texts WHERE id BETWEEN ? AND ?"),
-    "cues": ("cues_fts_ai", "INSERT INTO cues_fts(rowid, text) SELECT id, text FROM cues WHERE id BETWEEN ? AND ?"),
+    # table: [(AFTER INSERT trigger of migration 0001/0006, the same indexing as one statement per batch)]
+    "texts": [
+        ("texts_fts_ai", "INSERT INTO texts_fts(rowid, title, description) SELECT id, title, description FROM texts WHERE id BETWEEN ? AND ?"),
+        ("texts_titles_ai", "INSERT INTO titles_fts(rowid, title) SELECT id, title FROM texts WHERE id BETWEEN ? AND ?"),
+    ],
+    "cues": [("cues_fts_ai", "INSERT INTO cues_fts(rowid, text) SELECT id, text FROM cues WHERE id BETWEEN ? AND ?")],
 }
 
 
@@ -120,8 +123,8 @@ class _RawWriter:
         for table, rows in self.buffers.items():
             if rows:
                 self.conn.executemany(_SQL[table], rows)
-                if self.bulk_fts and table in _FTS_BULK:
-                    self.conn.execute(_FTS_BULK[table][1], (rows[0][0], rows[-1][0]))
+                for _trigger, sql in _FTS_BULK.get(table, []) if self.bulk_fts else []:
+                    self.conn.execute(sql, (rows[0][0], rows[-1][0]))
                 rows.clear()
         self.buffered = 0
 
@@ -146,7 +149,7 @@ def floor_import(gen: Catalog, db_file: Path, *, bulk_fts: bool = True) -> tuple
     conn.execute("BEGIN IMMEDIATE")
     triggers = []
     if bulk_fts:
-        for name, _sql in _FTS_BULK.values():
+        for name, _sql in (pair for pairs in _FTS_BULK.values() for pair in pairs):
             triggers.append(conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()[0])
             conn.execute(f"DROP TRIGGER {name}")
     w = _RawWriter(conn, bulk_fts)

@@ -2,6 +2,11 @@
 
 Worker code never touches widgets; it returns a value (or raises), and the runner delivers it to the
 GUI thread through a queued signal. Tests may swap in :class:`SyncTaskRunner`.
+
+Work runs in lanes, each its own pool, so one kind of work never queues behind another: the general
+pool (imports, writes), ``search`` (one thread; a newer search supersedes the one running or waiting:
+see :meth:`TaskRunner.submit_latest`) and ``thumbnails`` (one thread: a frame grab takes up to 5 s and
+must not delay a search or a write).
 """
 
 from __future__ import annotations
@@ -55,48 +60,101 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, relay: _Relay, fn: Callable[..., Any], on_done: Any, on_error: Any, kwargs: dict[str, Any]) -> None:
+    def __init__(self, relay: _Relay, fn: Callable[..., Any], on_done: Any, on_error: Any, kwargs: dict[str, Any],
+                 token: CancelToken | None = None) -> None:
         super().__init__()
         self.relay, self.fn, self.on_done, self.on_error, self.kwargs = relay, fn, on_done, on_error, kwargs
+        self.token = token
 
     def run(self) -> None:
+        if self.token is not None and self.token.cancelled:
+            return  # superseded before it started: nothing to run, nobody waits for it
         try:
             result = self.fn(**self.kwargs)
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread as a message
-            self.relay.failed.emit(self.on_error, exc)
+            if self.token is None or not self.token.cancelled:
+                self.relay.failed.emit(self.on_error, exc)
         else:
-            self.relay.done.emit(self.on_done, result)
+            if self.token is None or not self.token.cancelled:
+                self.relay.done.emit(self.on_done, result)
 
 
 class TaskRunner:
     """Runs callables on a thread pool; callbacks run on the thread that created the runner (GUI)."""
 
+    LANES = ("search", "thumbnails")
+
     def __init__(self, max_threads: int = 2) -> None:
         self.pool = QThreadPool()
         self.pool.setMaxThreadCount(max_threads)
+        self.lanes: dict[str, QThreadPool] = {}
+        for name in self.LANES:
+            lane = QThreadPool()
+            lane.setMaxThreadCount(1)
+            self.lanes[name] = lane
         self._relay = _Relay()
+        self._latest: dict[str, tuple[CancelToken, Callable[[], None] | None]] = {}
 
     def submit(
         self,
         fn: Callable[..., Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        *,
+        lane: str | None = None,
         **kwargs: Any,
     ) -> None:
-        self.pool.start(_Job(self._relay, fn, on_done, on_error, kwargs))
+        """Run ``fn(**kwargs)`` on the general pool, or on ``lane`` (one of LANES)."""
+        pool = self.pool if lane is None else self.lanes[lane]
+        pool.start(_Job(self._relay, fn, on_done, on_error, kwargs))
+
+    def submit_latest(
+        self,
+        lane: str,
+        fn: Callable[..., Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        interrupt: Callable[[], None] | None = None,
+        **kwargs: Any,
+    ) -> CancelToken:
+        """Run ``fn`` on ``lane``, superseding the previous ``submit_latest`` there.
+
+        The previous job is dropped if it has not started, and ``interrupt`` (given with it: e.g.
+        ``SqliteSearch.interrupt``, which stops its SQL inside SQLite) is called if it is running; a
+        superseded job's callbacks are never called. Search as you type needs this: at 100,000 sessions
+        a keystroke's query can take longer than the next keystroke takes to come.
+        """
+        previous = self._latest.get(lane)
+        if previous is not None:
+            token, stop = previous
+            token.cancel()
+            if stop is not None:
+                stop()
+        token = CancelToken()
+        self._latest[lane] = (token, interrupt)
+        self.lanes[lane].start(_Job(self._relay, fn, on_done, on_error, kwargs, token))
+        return token
 
     def progress_callback(self, cb: Callable[[int, int, str], None]) -> Callable[[int, int, str], None]:
         """A thread-safe progress function for worker code that reports to ``cb`` on the GUI thread."""
         return lambda done, total, label: self._relay.progress.emit(cb, done, total, label)
 
     def wait(self, msecs: int = 30_000) -> bool:
-        return self.pool.waitForDone(msecs)
+        """Wait for every pool (the general one and each lane), ``msecs`` at most in all."""
+        import time
+
+        end = time.monotonic() + msecs / 1000
+        ok = True
+        for pool in (self.pool, *self.lanes.values()):
+            ok = pool.waitForDone(max(0, int((end - time.monotonic()) * 1000))) and ok
+        return ok
 
 
 class SyncTaskRunner(TaskRunner):
     """Runs tasks inline: deterministic tests of UI logic."""
 
-    def submit(self, fn, on_done=None, on_error=None, **kwargs):  # type: ignore[no-untyped-def]
+    def submit(self, fn, on_done=None, on_error=None, *, lane=None, **kwargs):  # type: ignore[no-untyped-def]  # noqa: ARG002
         try:
             result = fn(**kwargs)
         except Exception as exc:  # noqa: BLE001
@@ -105,6 +163,10 @@ class SyncTaskRunner(TaskRunner):
         else:
             if on_done is not None:
                 on_done(result)
+
+    def submit_latest(self, lane, fn, on_done=None, on_error=None, *, interrupt=None, **kwargs):  # type: ignore[no-untyped-def]  # noqa: ARG002
+        self.submit(fn, on_done, on_error, **kwargs)
+        return CancelToken()
 
     def progress_callback(self, cb):  # type: ignore[no-untyped-def]
         return cb

@@ -48,12 +48,15 @@ _TABLES_IN_ORDER = (
 # The FTS5 indexes (migration 0001) are external-content tables fed by AFTER INSERT triggers. Fired
 # per row inside executemany, each trigger's insert runs in a statement savepoint, and FTS5 flushes
 # its pending index at every savepoint: one tiny segment per row, merged over and over (~3.5x slower
-# than indexing the same rows with one INSERT ... SELECT). So the writer suspends these two triggers
+# than indexing the same rows with one INSERT ... SELECT). So the writer suspends these triggers
 # in its transaction and indexes each flushed batch in one statement; finish() restores them before
 # the commit (DDL is transactional in SQLite: a rollback restores them too).
 _FTS_BULK = {
-    "texts": ("texts_fts_ai", "INSERT INTO texts_fts(rowid, title, description) SELECT id, title, description FROM texts WHERE id BETWEEN ? AND ?"),
-    "cues": ("cues_fts_ai", "INSERT INTO cues_fts(rowid, text) SELECT id, text FROM cues WHERE id BETWEEN ? AND ?"),
+    "texts": (
+        ("texts_fts_ai", "INSERT INTO texts_fts(rowid, title, description) SELECT id, title, description FROM texts WHERE id BETWEEN ? AND ?"),
+        ("texts_titles_ai", "INSERT INTO titles_fts(rowid, title) SELECT id, title FROM texts WHERE id BETWEEN ? AND ?"),  # 0006
+    ),
+    "cues": (("cues_fts_ai", "INSERT INTO cues_fts(rowid, text) SELECT id, text FROM cues WHERE id BETWEEN ? AND ?"),),
 }
 
 
@@ -149,13 +152,12 @@ class CatalogWriter:
         for table in _TABLES_IN_ORDER:
             rows = self._buffers[table]
             if rows:
-                bulk = _FTS_BULK.get(table.__tablename__)
-                if bulk is not None and self._suspend_fts_trigger(bulk[0]):
-                    self.conn.execute(insert(table), rows)
+                bulk = [sql for trigger, sql in _FTS_BULK.get(table.__tablename__, ()) if self._suspend_fts_trigger(trigger)]
+                self.conn.execute(insert(table), rows)
+                if bulk:
                     ids = [r["id"] for r in rows]
-                    self.conn.exec_driver_sql(bulk[1], (min(ids), max(ids)))
-                else:
-                    self.conn.execute(insert(table), rows)
+                    for sql in bulk:
+                        self.conn.exec_driver_sql(sql, (min(ids), max(ids)))
                 rows.clear()
         self._buffered = 0
 

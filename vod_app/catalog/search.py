@@ -9,12 +9,16 @@ titles above hits in descriptions above hits in captions, bm25 within each tier.
 from __future__ import annotations
 
 import html
+import json
 import re
+import threading
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from vod_app.catalog.database import Catalog
 from vod_app.domain.records import SearchHit
@@ -81,6 +85,20 @@ def snippet_html(marked: str) -> str:
     return escaped.replace(_MARK_START, "<b>").replace(_MARK_END, "</b>")
 
 
+# The title tier reads titles_fts (migration 0006): title doclists only. Descriptions are marked after.
+_TITLE_HITS = """
+SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid,
+       bm25(titles_fts) AS score,
+       NULL AS snip, t.id
+FROM titles_fts
+JOIN texts AS t ON t.id = titles_fts.rowid
+LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
+JOIN sessions AS s ON s.id = CASE t.owner_kind WHEN 'session' THEN t.owner_id ELSE p.session_id END
+WHERE titles_fts MATCH :match AND t.owner_kind IN ('session', 'panel') {filters}
+{order}
+LIMIT :limit
+"""
+
 _TEXT_HITS = """
 SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid,
        bm25(texts_fts, 10.0, 1.0) AS score,
@@ -108,11 +126,44 @@ LIMIT :limit
 """
 
 
+class SearchInterrupted(Exception):
+    """The search was superseded (:meth:`SqliteSearch.interrupt`) before it finished."""
+
+
+class _Run:
+    """One search in progress: its DB-API connection, so another thread can interrupt it in SQLite."""
+
+    def __init__(self) -> None:
+        self.dbapi: Any = None
+        self.cancelled = False
+
+    def check(self) -> None:
+        if self.cancelled:
+            raise SearchInterrupted
+
+
 class SqliteSearch:
-    """SQLite FTS5 implementation of :class:`SearchBackend`."""
+    """SQLite FTS5 implementation of :class:`SearchBackend`.
+
+    ``interrupt()`` (any thread) stops the searches in progress inside SQLite: search as you type
+    supersedes a keystroke's query with the next one, and an FTS5 query on a common prefix can run
+    for a second at 100,000 sessions. While the same words are being typed, the previous keystroke's
+    match sets are narrowed instead of searched again (see :class:`_Narrowing`).
+    """
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
+        self._lock = threading.Lock()
+        self._runs: set[_Run] = set()
+        self._narrowing = _Narrowing()
+
+    def interrupt(self) -> None:
+        """Stop every search in progress; each raises :class:`SearchInterrupted`. Thread-safe."""
+        with self._lock:
+            for run in self._runs:
+                run.cancelled = True
+                if run.dbapi is not None:
+                    run.dbapi.interrupt()  # sqlite3: safe from any thread; a no-op between statements
 
     def search(
         self,
@@ -126,7 +177,30 @@ class SqliteSearch:
         match = build_match(query, prefix=prefix)
         if match is None or limit <= 0:
             return []
-        limit = min(limit, 500)
+        run = _Run()
+        with self._lock:
+            self._runs.add(run)
+        try:
+            with self.catalog.read() as s:
+                conn = s.connection()
+                with self._lock:
+                    run.dbapi = conn.connection.driver_connection
+                    if run.cancelled:
+                        raise SearchInterrupted
+                try:
+                    return self._search(conn, run, match, filters, min(limit, 500), ui_lang)
+                except OperationalError as exc:
+                    if run.cancelled or "interrupted" in str(exc):
+                        raise SearchInterrupted from exc
+                    raise
+                finally:
+                    with self._lock:
+                        run.dbapi = None
+        finally:
+            with self._lock:
+                self._runs.discard(run)
+
+    def _search(self, conn, run: _Run, match: str, filters: SearchFilters, limit: int, ui_lang: str) -> list[SearchHit]:  # noqa: ANN001
         params: dict[str, object] = {"limit": limit * 3}
         where = []
         if filters.event_uid is not None:
@@ -141,97 +215,173 @@ class SqliteSearch:
             text_where.append("AND (t.lang = :lang OR t.lang LIKE :lang_sub)")
             cue_where.append("AND (c.language = :lang OR c.language LIKE :lang_sub)")
             params["lang"], params["lang_sub"] = filters.lang, f"{filters.lang}-%"
+        sets = self._narrowing.begin(match)
 
         hits: list[SearchHit] = []
         seen: set[tuple[str, int]] = set()
-        with self.catalog.read() as s:
-            conn = s.connection()
-            huge = _match_count(conn, "texts_fts", match) >= RANK_CAP
-            # Both tiers show a piece of the description: the row already shows the title, and a title
-            # hit's snippet used to be that title again.
-            desc_snippet = "snippet(texts_fts, 1, char(2), char(3), '…', 16)"
-            tiers = [(1, match, desc_snippet)]
-            if not huge:
-                # The title tier's column filter walks the term's whole doclist: only worth it (and only
-                # cheap) when the match set is bounded. A huge set is shown newest first, untiered.
-                tiers.insert(0, (0, f"{{title}} : ({match})", desc_snippet))
-            for tier, m_expr, snippet in tiers:
-                order = "ORDER BY texts_fts.rowid DESC" if huge else "ORDER BY score"
-                sql = _TEXT_HITS.format(snippet=snippet, filters=" ".join(text_where), order=order)
-                rows = _prefer_lang(conn.execute(text(sql), {**params, "match": m_expr}).all(), ui_lang)
-                # The title tier's column filter leaves the description unmarked: mark it with the
-                # whole query (a handful of rows, by rowid).
-                marked = _description_snippets(conn, match, [r[10] for r in rows]) if tier == 0 else {}
-                for kind, owner_id, lang, title, sid, suid, date, puid, score, snip, text_id in rows:
-                    snip = marked.get(text_id, snip)
-                    key = (kind, owner_id)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    hits.append(
-                        SearchHit(
-                            kind=kind,
-                            session_id=sid,
-                            session_uid=suid,
-                            title=title,
-                            snippet=snippet_html(snip or ""),
-                            lang=lang,
-                            date=_to_date(date),
-                            panel_id=owner_id if kind == "panel" else None,
-                            panel_uid=puid,
-                            tier=tier,
-                            score=score,
-                        )
-                    )
-                if len(hits) >= limit:
-                    return hits[:limit]
-            sql = _CUE_HITS.format(filters=" ".join(cue_where), order=_order(conn, "cues_fts", match))
-            cue_rows = conn.execute(text(sql), {**params, "match": match, "limit": (limit - len(hits)) * 3}).all()
-            cue_rows = _one_per_moment(cue_rows, ui_lang)[: limit - len(hits)]
-            titles = _session_titles(conn, {r[4] for r in cue_rows}, ui_lang)
-            for rid, ruid, start, lang, sid, suid, date, score, snip in cue_rows:
+        for tier, fts, template in ((0, "titles_fts", _TITLE_HITS), (1, "texts_fts", _TEXT_HITS)):
+            run.check()
+            cand = sets.candidates(conn, fts, match)
+            run.check()
+            # A huge match set is shown newest first (FTS5 streams it); a bounded one by bm25.
+            order = f"ORDER BY {fts}.rowid DESC" if cand.huge else "ORDER BY score"
+            sql = template.format(snippet=_DESC_SNIPPET, filters=" ".join(text_where) + cand.sql_filter(fts), order=order)
+            rows = _prefer_lang(conn.execute(text(sql), {**params, **cand.params, "match": match}).all(), ui_lang)
+            run.check()
+            # The title tier has no description snippet: mark the description with the whole query.
+            marked = _description_snippets(conn, match, rows) if tier == 0 else {}
+            for kind, owner_id, lang, title, sid, suid, date, puid, score, snip, text_id in rows:
+                key = (kind, owner_id)
+                if key in seen:
+                    continue
+                seen.add(key)
                 hits.append(
                     SearchHit(
-                        kind="cue",
+                        kind=kind,
                         session_id=sid,
                         session_uid=suid,
-                        title=titles.get(sid, ""),
-                        snippet=snippet_html(snip or ""),
-                        lang=lang or "",
+                        title=title,
+                        snippet=snippet_html(marked.get(text_id, snip) or ""),
+                        lang=lang,
                         date=_to_date(date),
-                        recording_id=rid,
-                        recording_uid=ruid,
-                        start_ms=start,
-                        tier=2,
+                        panel_id=owner_id if kind == "panel" else None,
+                        panel_uid=puid,
+                        tier=tier,
                         score=score,
                     )
                 )
+            if len(hits) >= limit:
+                return hits[:limit]
+        run.check()
+        cand = sets.candidates(conn, "cues_fts", match)
+        order = "ORDER BY cues_fts.rowid DESC" if cand.huge else "ORDER BY score"
+        sql = _CUE_HITS.format(filters=" ".join(cue_where) + cand.sql_filter("cues_fts"), order=order)
+        cue_rows = conn.execute(text(sql), {**params, **cand.params, "match": match, "limit": (limit - len(hits)) * 3}).all()
+        cue_rows = _one_per_moment(cue_rows, ui_lang)[: limit - len(hits)]
+        titles = _session_titles(conn, {r[4] for r in cue_rows}, ui_lang)
+        for rid, ruid, start, lang, sid, suid, date, score, snip in cue_rows:
+            hits.append(
+                SearchHit(
+                    kind="cue",
+                    session_id=sid,
+                    session_uid=suid,
+                    title=titles.get(sid, ""),
+                    snippet=snippet_html(snip or ""),
+                    lang=lang or "",
+                    date=_to_date(date),
+                    recording_id=rid,
+                    recording_uid=ruid,
+                    start_ms=start,
+                    tier=2,
+                    score=score,
+                )
+            )
         return hits[:limit]
 
 
-def _description_snippets(conn, match: str, text_ids: list[int]) -> dict[int, str]:  # noqa: ANN001
-    """Description snippets, matches marked, of the texts ``text_ids`` where the query matches."""
-    if not text_ids:
+_DESC_SNIPPET = "snippet(texts_fts, 1, char(2), char(3), '…', 16)"
+_EXCERPT_TOKENS = 16
+
+
+def _description_snippets(conn, match: str, rows: Sequence[tuple]) -> dict[int, str]:  # noqa: ANN001
+    """Description snippets of title hits: marked where the query matches, else the opening words."""
+    if not rows:
         return {}
-    ids = ",".join(str(int(i)) for i in text_ids)
-    rows = conn.execute(
-        text(f"SELECT rowid, snippet(texts_fts, 1, char(2), char(3), '…', 16) FROM texts_fts "
-             f"WHERE texts_fts MATCH :m AND rowid IN ({ids})"),
-        {"m": match},
+    ids = ",".join(str(int(r[10])) for r in rows)
+    # rowid = ? per id inside FTS5 (IN is looped as equality): a seek each, not a walk of the doclists.
+    found = conn.execute(
+        text(f"SELECT rowid, {_DESC_SNIPPET} FROM texts_fts WHERE texts_fts MATCH :m AND rowid IN ({ids})"), {"m": match}
     ).all()
-    return {rowid: snip for rowid, snip in rows if _MARK_START in (snip or "")}
+    out = {rowid: snip for rowid, snip in found if _MARK_START in (snip or "")}
+    missing = [str(int(r[10])) for r in rows if r[10] not in out]
+    if missing:
+        for tid, desc in conn.execute(text(f"SELECT id, substr(description, 1, 600) FROM texts WHERE id IN ({','.join(missing)})")):
+            words = (desc or "").split()
+            out[tid] = " ".join(words[:_EXCERPT_TOKENS]) + ("…" if len(words) > _EXCERPT_TOKENS else "")
+    return out
 
 
-def _match_count(conn, fts: str, match: str) -> int:  # noqa: ANN001
-    """How many rows match, counted up to RANK_CAP (cheap: FTS5 stops early)."""
-    return conn.execute(
-        text(f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH :m LIMIT :cap)"), {"m": match, "cap": RANK_CAP}
-    ).scalar_one()
+# A complete match set up to this size is kept for the next keystroke (ids only: ~40 kB).
+NARROW_CAP = RANK_CAP
 
 
-def _order(conn, fts: str, match: str) -> str:  # noqa: ANN001
-    """Rank by bm25 unless the match set is huge (then newest first: cheap and bounded)."""
-    return f"ORDER BY {fts}.rowid DESC" if _match_count(conn, fts, match) >= RANK_CAP else "ORDER BY score"
+def narrows(previous: str | None, match: str) -> bool:
+    """True when every row ``match`` finds is among those ``previous`` found (both from build_match).
+
+    Two ways the person keeps typing: the last word grows while still a prefix (``"glo"*`` then
+    ``"glob"*``: the old phrase's text is a prefix of the new one's, and tokenising from the left can
+    only lengthen its last token or add tokens), or another word follows (an extra AND).
+    """
+    if previous is None:
+        return False
+    if match == previous or match.startswith(previous + " "):
+        return True
+    # previous[:-2] ends inside its last (prefix) phrase: whatever follows in ``match`` lengthens that
+    # phrase, ends it as a whole word, or adds phrases; phrases never contain spaces (build_match).
+    return previous.endswith('"*') and match.startswith(previous[:-2])
+
+
+@dataclass
+class _Candidates:
+    """One FTS table's rows for this keystroke: huge (ranking skipped) or, when narrowing, a superset."""
+
+    huge: bool
+    ids: list[int] | None = None  # rows the MATCH is restricted to (the previous keystroke's set)
+    params: dict[str, object] = field(default_factory=dict)
+
+    def sql_filter(self, fts: str) -> str:
+        if self.ids is None:
+            return ""
+        self.params = {f"cand_{fts}": json.dumps(self.ids)}
+        return f" AND {fts}.rowid IN (SELECT value FROM json_each(:cand_{fts}))"
+
+
+class _Narrowing:
+    """The previous keystroke's complete match sets, per FTS table, while the same words are typed."""
+
+    # Kept only while someone types: a catalog changed by an import meanwhile is searched afresh soon.
+    TTL_S = 10.0
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._match: str | None = None
+        self._sets: dict[str, list[int] | None] = {}
+        self._at = 0.0
+
+    def begin(self, match: str) -> _Keystroke:
+        now = time.monotonic()
+        with self._lock:
+            fresh = now - self._at <= self.TTL_S
+            inherited = dict(self._sets) if fresh and narrows(self._match, match) else {}
+            self._match, self._sets, self._at = match, {}, now
+        return _Keystroke(self, match, inherited)
+
+    def forget(self) -> None:
+        with self._lock:
+            self._match, self._sets = None, {}
+
+    def _keep(self, match: str, fts: str, ids: list[int] | None) -> None:
+        with self._lock:
+            if self._match == match:
+                self._sets[fts] = ids
+
+
+class _Keystroke:
+    def __init__(self, owner: _Narrowing, match: str, inherited: dict[str, list[int] | None]) -> None:
+        self.owner, self.match, self.inherited = owner, match, inherited
+
+    def candidates(self, conn, fts: str, match: str) -> _Candidates:  # noqa: ANN001
+        old = self.inherited.get(fts)
+        if old is not None:
+            # Narrowing: this keystroke's rows are among the previous one's, so the query is restricted
+            # to them. The superset stays valid for the next keystroke as long as it keeps narrowing.
+            self.owner._keep(match, fts, old)
+            return _Candidates(huge=False, ids=old)
+        ids = [r[0] for r in conn.execute(text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :m LIMIT :cap"),
+                                           {"m": match, "cap": NARROW_CAP})]
+        huge = len(ids) >= RANK_CAP
+        self.owner._keep(match, fts, None if len(ids) >= NARROW_CAP else ids)
+        return _Candidates(huge=huge)
 
 
 def _prefer_lang(rows: Sequence[tuple], ui_lang: str) -> list[tuple]:

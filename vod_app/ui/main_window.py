@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
                 self.report_error(self.tr("Search failed: {error}").format(error=exc))
                 self.search_finished.emit(query, 0)
 
-        self.runner.submit(work, on_done=done, on_error=failed)
+        self.runner.submit_latest("search", work, on_done=done, on_error=failed, interrupt=getattr(self.services.search, "interrupt", None))
 
     def open_hit(self, hit: SearchHit) -> None:
         if hit.kind == "cue" and hit.recording_id is not None:
