@@ -10,6 +10,10 @@ Each mode prints one JSON object on its last stdout line. Modes:
                         crossings (chapter sync)
   play-floor N R        the same with bare python-vlc (--vout=dummy --aout=dummy)
   memory-floor          peak RSS of a bare Qt window + libvlc playing the same file for 2 s
+  stall-app DB          longest GUI-thread stall (5 ms heartbeat) per phase while another process holds
+                        the write lock for 10 s: scrolling, typing a search, playing, relocating
+  stall-floor           the same heartbeat in a bare Qt window doing nothing
+  hold-lock DB S        hold the catalog's write lock for S seconds (used by stall-app)
 
 The start modes take ``time.monotonic()`` (system-wide on Linux) when the window is shown; the parent
 took it just before spawning the process.
@@ -192,6 +196,120 @@ def play_app(db: str, n: str, rounds: str = "3") -> None:
     os._exit(0)
 
 
+class _Heartbeat:
+    """A 5 ms GUI-thread timer: the longest gap between two beats is the longest stall of the GUI thread."""
+
+    INTERVAL_MS = 5
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(self.INTERVAL_MS)
+        self.timer.timeout.connect(self._beat)
+        self.last = 0.0
+        self.phase = ""
+        self.worst: dict[str, float] = {}
+
+    def start(self, phase: str) -> None:
+        self.phase = phase
+        self.worst.setdefault(phase, 0.0)
+        self.last = time.perf_counter()
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        stall = (now - self.last) * 1000 - self.INTERVAL_MS
+        self.worst[self.phase] = max(self.worst[self.phase], stall)
+        self.last = now
+
+
+def _hold_lock(db: str, seconds: float):  # noqa: ANN202
+    """Another process holding the catalog's write lock (as an import does) for ``seconds``."""
+    import subprocess
+
+    proc = subprocess.Popen([sys.executable, "-m", "bench.child", "hold-lock", db, str(seconds)],
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    if "locked" not in proc.stdout.readline():
+        raise SystemExit("the lock holder did not take the write lock")
+    return proc
+
+
+def hold_lock(db: str, seconds: str) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute("BEGIN IMMEDIATE")
+    print("locked", flush=True)
+    time.sleep(float(seconds))
+    conn.execute("ROLLBACK")
+    conn.close()
+
+
+LOCK_S = 10.0
+QUERY = "climate change"
+KEY_GAP_S = 0.06  # a fast typist
+
+
+def stall_app(db: str) -> None:
+    """The longest GUI-thread stall while another process holds the write lock for 10 s and the
+    person scrolls the recent list, types a search, plays a recording 2 s (positions are saved), then
+    relocates a recording (the Locate... dialog's write)."""
+    from PySide6.QtCore import QModelIndex
+
+    app, window = _app_window(db)
+    hb = _Heartbeat()
+    rid = _chapter_recording(window)
+    holder = _hold_lock(db, LOCK_S)
+    t_lock = time.monotonic()
+    # scrolling: 30 pages
+    model, bar = window.recent_model, window.browse.recent_view.verticalScrollBar()
+    hb.start("scroll")
+    for _ in range(30):
+        if not model.canFetchMore(QModelIndex()):
+            break
+        bar.setValue(bar.maximum())
+        _wait(app, lambda: False, 0.02)
+    # searching: typed one key at a time
+    hb.start("search")
+    done = {"q": ""}
+    window.search_finished.connect(lambda q, _n: done.__setitem__("q", q))
+    for k in range(1, len(QUERY) + 1):
+        window.search_field.setText(QUERY[:k])
+        _wait(app, lambda: False, KEY_GAP_S)
+    _wait(app, lambda: done["q"] == QUERY, 10)
+    # playing: 2 s, then back (the position is saved)
+    hb.start("play")
+    got = {"frame": False}
+    window.controller.first_frame.connect(lambda: got.__setitem__("frame", True))
+    window.play_recording(rid, 20_000)
+    _wait(app, lambda: got["frame"])
+    _wait(app, lambda: False, 2.0)
+    window.go_back()
+    _wait(app, lambda: False, 0.3)
+    locked_during = time.monotonic() - t_lock < LOCK_S
+    # relocating: the Locate... dialog's write (a GUI-thread write today), while the lock may still be held
+    relocate = getattr(window, "_relocate", None)  # what PlayerPage's Locate... calls back
+    if relocate is not None:
+        import sqlite3
+
+        ro = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        uid = ro.execute("SELECT uid FROM recordings WHERE id = ?", (rid,)).fetchone()[0]
+        ro.close()
+        hb.start("relocate")
+        relocate(uid, MEDIA)  # the same file: the catalog is unchanged in effect
+        _wait(app, lambda: False, 0.05)
+    hb.timer.stop()
+    holder.wait(LOCK_S + 5)
+    _out({"stalls_ms": hb.worst, "lock_held_throughout": locked_during, "search_done": done["q"] == QUERY,
+          "frame": got["frame"]})
+    os._exit(0)
+
+
 # --- floors ---------------------------------------------------------------------------------------
 
 
@@ -273,6 +391,20 @@ def play_floor(n: str, rounds: str = "3") -> None:
     os._exit(0)
 
 
+def stall_floor() -> None:
+    """The same heartbeat in a bare Qt window doing nothing for as long: the machine's timer jitter."""
+    app, _w = _bare_window()
+    hb = _Heartbeat()
+    for phase, seconds in (("scroll", 1.0), ("search", 1.5), ("play", 2.5), ("relocate", 0.5)):
+        hb.start(phase)
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.0005)
+    _out({"stalls_ms": hb.worst})
+    os._exit(0)
+
+
 def memory_floor() -> None:
     app, _w = _bare_window()
     vlc, instance, player = _vlc()
@@ -292,6 +424,9 @@ MODES = {
     "play-app": play_app,
     "play-floor": play_floor,
     "memory-floor": memory_floor,
+    "stall-app": stall_app,
+    "stall-floor": stall_floor,
+    "hold-lock": hold_lock,
 }
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path(__file__).resolve().parent
-FIGURES = ("import", "search", "start", "open", "chapter", "memory", "scroll")
+FIGURES = ("import", "search", "start", "open", "chapter", "memory", "scroll", "stall", "cold")
 SEED = 20170418
 
 
@@ -304,6 +304,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                    help="app processes scrolling the whole list then playing (scroll + memory; default 1)")
     p.add_argument("--memory-floor-runs", type=int, default=3, help="memory floor processes (default 3)")
     p.add_argument("--validate", action="store_true", help="time the import with schema validation")
+    p.add_argument("--cold-runs", type=int, default=3, help="cold start processes per side (default 3)")
+    p.add_argument("--drop", choices=("auto", "fadvise"), default="auto",
+                   help="cold figures: drop the whole page cache when root (auto), or only the catalog's pages")
     p.add_argument("--seed", type=int, default=SEED)
     args = p.parse_args(argv)
 
@@ -349,6 +352,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             fm, fs = fig_browse(db, out, args.browse_runs, args.memory_floor_runs)
             return tuple(f for f in (fm, fs) if f.name in chosen)
         attempt("memory/scroll", browse)
+
+    if "stall" in chosen:
+        from bench.cold import fig_stall
+
+        attempt("stall", lambda: fig_stall(db, out))
+    if "cold" in chosen:
+        from bench.cold import fig_cold
+
+        attempt("cold", lambda: fig_cold(db, out, args.cold_runs, args.drop, {f.name: f for f in figures}))
 
     elapsed = time.perf_counter() - t_run
     print()
