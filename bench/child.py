@@ -10,8 +10,8 @@ Each mode prints one JSON object on its last stdout line. Modes:
                         crossings (chapter sync)
   play-floor N R        the same with bare python-vlc (--vout=dummy --aout=dummy)
   memory-floor          peak RSS of a bare Qt window + libvlc playing the same file for 2 s
-  stall-app DB          longest GUI-thread stall (5 ms heartbeat) per phase while another process holds
-                        the write lock for 10 s: scrolling, typing a search, playing, relocating
+  stall-app DB [S]      longest GUI-thread stall (5 ms heartbeat) per phase while another process holds
+                        the write lock for S s (10): scrolling, typing a search, playing, relocating
   stall-floor           the same heartbeat in a bare Qt window doing nothing
   hold-lock DB S        hold the catalog's write lock for S seconds (used by stall-app)
 
@@ -255,7 +255,7 @@ QUERY = "climate change"
 KEY_GAP_S = 0.06  # a fast typist
 
 
-def stall_app(db: str) -> None:
+def stall_app(db: str, lock_s: str = str(LOCK_S)) -> None:
     """The longest GUI-thread stall while another process holds the write lock for 10 s and the
     person scrolls the recent list, types a search, plays a recording 2 s (positions are saved), then
     relocates a recording (the Locate... dialog's write)."""
@@ -264,7 +264,7 @@ def stall_app(db: str) -> None:
     app, window = _app_window(db)
     hb = _Heartbeat()
     rid = _chapter_recording(window)
-    holder = _hold_lock(db, LOCK_S)
+    holder = _hold_lock(db, float(lock_s))
     t_lock = time.monotonic()
     # scrolling: 30 pages
     model, bar = window.recent_model, window.browse.recent_view.verticalScrollBar()
@@ -291,7 +291,7 @@ def stall_app(db: str) -> None:
     _wait(app, lambda: False, 2.0)
     window.go_back()
     _wait(app, lambda: False, 0.3)
-    locked_during = time.monotonic() - t_lock < LOCK_S
+    locked_during = time.monotonic() - t_lock < float(lock_s)
     # relocating: the Locate... dialog's write (a GUI-thread write today), while the lock may still be held
     relocate = getattr(window, "_relocate", None)  # what PlayerPage's Locate... calls back
     if relocate is not None:
@@ -304,7 +304,7 @@ def stall_app(db: str) -> None:
         relocate(uid, MEDIA)  # the same file: the catalog is unchanged in effect
         _wait(app, lambda: False, 0.05)
     hb.timer.stop()
-    holder.wait(LOCK_S + 5)
+    holder.wait(float(lock_s) + 5)
     _out({"stalls_ms": hb.worst, "lock_held_throughout": locked_during, "search_done": done["q"] == QUERY,
           "frame": got["frame"]})
     os._exit(0)

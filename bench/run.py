@@ -304,6 +304,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                    help="app processes scrolling the whole list then playing (scroll + memory; default 1)")
     p.add_argument("--memory-floor-runs", type=int, default=3, help="memory floor processes (default 3)")
     p.add_argument("--validate", action="store_true", help="time the import with schema validation")
+    p.add_argument("--lock-seconds", type=float, default=10.0, help="stall: how long another process holds the write lock")
     p.add_argument("--cold-runs", type=int, default=3, help="cold start processes per side (default 3)")
     p.add_argument("--drop", choices=("auto", "fadvise"), default="auto",
                    help="cold figures: drop the whole page cache when root (auto), or only the catalog's pages")
@@ -356,7 +357,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "stall" in chosen:
         from bench.cold import fig_stall
 
-        attempt("stall", lambda: fig_stall(db, out))
+        attempt("stall", lambda: fig_stall(db, out, args.lock_seconds))
     if "cold" in chosen:
         from bench.cold import fig_cold
 
