@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
@@ -29,23 +32,46 @@ class Roles(IntEnum):
 PageLoader = Callable[[str | None, int], Page[RecordingSummary]]
 
 
+@dataclass
+class _Slot:
+    """One loaded page: the cursor that loads it again, its row count, its rows while kept."""
+
+    cursor: str | None
+    count: int
+    items: list[RecordingSummary] | None
+
+
 class RecordingListModel(QAbstractListModel):
-    """Recordings, loaded a page at a time as the view scrolls (keyset cursor, no OFFSET)."""
+    """Recordings, loaded a page at a time as the view scrolls (keyset cursor, no OFFSET).
+
+    Windowed: only the MAX_PAGES pages used most recently keep their rows; the others keep the cursor
+    that loaded them and are read again (one indexed page query, ~0.5 ms of SQL) when a row of theirs is
+    shown. Scrolling through 100,000 sessions held every summary before (~65 MB).
+    """
 
     PAGE_SIZE = 100
+    MAX_PAGES = 30
 
     def __init__(self, loader: PageLoader, parent: Any = None) -> None:
         super().__init__(parent)
         self._loader = loader
-        self._items: list[RecordingSummary] = []
+        self._slots: list[_Slot] = []
+        self._starts: list[int] = []  # first row of each slot
+        self._count = 0
+        self._kept: OrderedDict[int, None] = OrderedDict()  # slots holding rows, used last at the end
+        self._fixed = False  # set_items: one list, never evicted
         self._cursor: str | None = None
         self._exhausted = False
+
+    def _clear(self) -> None:
+        self._slots, self._starts, self._count, self._kept = [], [], 0, OrderedDict()
+        self._cursor, self._exhausted, self._fixed = None, False, False
 
     def reset_with(self, loader: PageLoader | None = None) -> None:
         self.beginResetModel()
         if loader is not None:
             self._loader = loader
-        self._items, self._cursor, self._exhausted = [], None, False
+        self._clear()
         self.endResetModel()
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
@@ -53,11 +79,27 @@ class RecordingListModel(QAbstractListModel):
     def set_items(self, items: list[RecordingSummary]) -> None:
         """A fixed list (e.g. continue watching)."""
         self.beginResetModel()
-        self._items, self._cursor, self._exhausted = list(items), None, True
+        self._clear()
+        self._fixed, self._exhausted = True, True
+        if items:
+            self._add_slot(_Slot(None, len(items), list(items)))
         self.endResetModel()
 
+    def _add_slot(self, slot: _Slot) -> None:
+        self._starts.append(self._count)
+        self._slots.append(slot)
+        self._count += slot.count
+        self._touch(len(self._slots) - 1)
+
+    def _touch(self, i: int) -> None:
+        self._kept[i] = None
+        self._kept.move_to_end(i)
+        while not self._fixed and len(self._kept) > self.MAX_PAGES:
+            old, _ = self._kept.popitem(last=False)
+            self._slots[old].items = None
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._items)
+        return 0 if parent.isValid() else self._count
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and not self._exhausted
@@ -65,22 +107,33 @@ class RecordingListModel(QAbstractListModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
         if parent.isValid() or self._exhausted:
             return
-        page = self._loader(self._cursor, self.PAGE_SIZE)
+        cursor = self._cursor
+        page = self._loader(cursor, self.PAGE_SIZE)
         self._cursor = page.next_cursor
         self._exhausted = page.next_cursor is None
         if page.items:
-            first = len(self._items)
+            first = self._count
             self.beginInsertRows(QModelIndex(), first, first + len(page.items) - 1)
-            self._items.extend(page.items)
+            self._add_slot(_Slot(cursor, len(page.items), list(page.items)))
             self.endInsertRows()
 
     def record(self, row: int) -> RecordingSummary | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        if not 0 <= row < self._count:
+            return None
+        i = bisect_right(self._starts, row) - 1
+        slot = self._slots[i]
+        if slot.items is None:
+            # Evicted: read the page again from its cursor. Should the catalog have changed meanwhile,
+            # rows past what the page now holds show empty until the list is reloaded.
+            slot.items = list(self._loader(slot.cursor, slot.count).items)
+        self._touch(i)
+        offset = row - self._starts[i]
+        return slot.items[offset] if offset < len(slot.items) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        r = self.record(index.row()) if index.isValid() else None
+        if r is None:
             return None
-        r = self._items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Roles.Title):
             return r.title
         if role == Roles.Record:
