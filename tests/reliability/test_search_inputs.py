@@ -87,10 +87,13 @@ def test_overlapping_queries_show_only_the_last_ones_results(qtbot, tmp_path: Pa
         for text in typed:
             window.search_field.setText(text)
             window._run_search()  # no debounce: every keystroke is a query, all in flight at once
-        qtbot.waitUntil(lambda: len(finished) == len(typed), timeout=20_000)
-        qtbot.waitUntil(lambda: "global compact" in emitted, timeout=5_000)
+        qtbot.waitUntil(lambda: "global compact" in emitted, timeout=20_000)
+        window.runner.wait(5_000)
         qtbot.wait(200)
-        assert finished[0] != "g"  # they really overlapped and finished out of order
+        # Search has a lane of its own: each keystroke supersedes the one before, so the queries in
+        # between never run, and one already running would be interrupted and dropped
+        # (tasks.TaskRunner.submit_latest).
+        assert finished[-1] == "global compact" and len(set(finished)) < len(typed)
         assert emitted == ["global compact"]
         assert window.results_model.hit(0).panel_uid == "iom-idm-2017-panel-2"
     finally:

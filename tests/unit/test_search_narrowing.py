@@ -79,15 +79,24 @@ def test_narrows_only_when_every_new_match_is_an_old_one(previous: str, typed: s
     assert narrows(build_match(previous), build_match(typed)) is expected
 
 
-def test_narrowing_restricts_the_query_to_the_previous_keystrokes_rows(loaded_catalog) -> None:  # noqa: ANN001
+def test_narrowing_bounds_the_query_by_the_previous_keystrokes_rows(loaded_catalog) -> None:  # noqa: ANN001
     backend = SqliteSearch(loaded_catalog)
     sent: list[str] = []
     backend.search("migr")
     event.listen(loaded_catalog.engine, "before_cursor_execute", lambda *a: sent.append(a[2]))
     narrowed = backend.search("migra")
-    assert any("json_each(" in sql for sql in sent)  # restricted to the previous match set
-    assert not any("LIMIT ?" in sql and sql.lstrip().startswith("SELECT rowid FROM") for sql in sent)  # not re-counted
+    assert any("rowid BETWEEN" in sql for sql in sent)  # the previous match set's range bounds the walk
+    assert not any(sql.lstrip().startswith("SELECT rowid FROM") for sql in sent)  # not counted again
     assert _key(narrowed) == _key(SqliteSearch(loaded_catalog).search("migra"))
+
+
+def test_a_word_that_matched_nothing_sends_no_query_while_it_grows(loaded_catalog) -> None:  # noqa: ANN001
+    backend = SqliteSearch(loaded_catalog)
+    assert backend.search("qzx") == []
+    sent: list[str] = []
+    event.listen(loaded_catalog.engine, "before_cursor_execute", lambda *a: sent.append(a[2]))
+    assert backend.search("qzxv") == [] and backend.search("qzxvw") == []
+    assert not any("MATCH" in sql for sql in sent)
 
 
 @pytest.fixture(scope="module")

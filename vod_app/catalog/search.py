@@ -8,11 +8,12 @@ titles above hits in descriptions above hits in captions, bm25 within each tier.
 
 from __future__ import annotations
 
+import functools
 import html
-import json
 import re
 import threading
 import time
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -85,32 +86,35 @@ def snippet_html(marked: str) -> str:
     return escaped.replace(_MARK_START, "<b>").replace(_MARK_END, "</b>")
 
 
-# The title tier reads titles_fts (migration 0006): title doclists only. Descriptions are marked after.
-_TITLE_HITS = """
+# Text hits of one tier: titles_fts (tier 0, migration 0006: title doclists only) or texts_fts (tier 1).
+# Snippets are made afterwards for the rows shown (_description_snippets), not by FTS5 for every match.
+_TEXT_HITS = """
 SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid,
-       bm25(titles_fts) AS score,
-       NULL AS snip, t.id
-FROM titles_fts
-JOIN texts AS t ON t.id = titles_fts.rowid
+       {score} AS score, NULL AS snip, t.id
+FROM {fts}
+JOIN texts AS t ON t.id = {fts}.rowid
 LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
 JOIN sessions AS s ON s.id = CASE t.owner_kind WHEN 'session' THEN t.owner_id ELSE p.session_id END
-WHERE titles_fts MATCH :match AND t.owner_kind IN ('session', 'panel') {filters}
+WHERE {fts} MATCH :match AND t.owner_kind IN ('session', 'panel') {filters}
 {order}
 LIMIT :limit
 """
 
-_TEXT_HITS = """
-SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid,
-       bm25(texts_fts, 10.0, 1.0) AS score,
-       {snippet} AS snip, t.id
-FROM texts_fts
-JOIN texts AS t ON t.id = texts_fts.rowid
+# Without filters: bm25 for the newest RANK_WINDOW matches only (FTS5 streams matches newest first
+# cheaply; bm25 costs a lookup per match: ~20-30 ms for 5,000 at 100,000 sessions), joined after.
+_TEXT_HITS_WINDOW = """
+SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid, m.score, NULL AS snip, t.id
+FROM (SELECT rowid AS rid, {score} AS score FROM {fts} WHERE {fts} MATCH :match {filters}
+      ORDER BY rowid DESC LIMIT :window) AS m
+JOIN texts AS t ON t.id = m.rid
 LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
 JOIN sessions AS s ON s.id = CASE t.owner_kind WHEN 'session' THEN t.owner_id ELSE p.session_id END
-WHERE texts_fts MATCH :match AND t.owner_kind IN ('session', 'panel') {filters}
-{order}
+WHERE t.owner_kind IN ('session', 'panel')
+ORDER BY m.score
 LIMIT :limit
 """
+_SCORES = {"titles_fts": "bm25(titles_fts)", "texts_fts": "bm25(texts_fts, 10.0, 1.0)"}
+RANK_WINDOW = 1_000
 
 _CUE_HITS = """
 SELECT c.recording_id, r.uid, c.start_ms, c.language, r.session_id, s.uid, s.date,
@@ -219,22 +223,27 @@ class SqliteSearch:
 
         hits: list[SearchHit] = []
         seen: set[tuple[str, int]] = set()
-        for tier, fts, template in ((0, "titles_fts", _TITLE_HITS), (1, "texts_fts", _TEXT_HITS)):
+        for tier, fts in ((0, "titles_fts"), (1, "texts_fts")):
             run.check()
             cand = sets.candidates(conn, fts, match)
             run.check()
-            # A huge match set is shown newest first (FTS5 streams it); a bounded one by bm25.
-            order = f"ORDER BY {fts}.rowid DESC" if cand.huge else "ORDER BY score"
-            sql = template.format(snippet=_DESC_SNIPPET, filters=" ".join(text_where) + cand.sql_filter(fts), order=order)
-            rows = _prefer_lang(conn.execute(text(sql), {**params, **cand.params, "match": match}).all(), ui_lang)
+            bounds = cand.sql_filter(fts)
+            if not cand.huge and not text_where:
+                sql = _TEXT_HITS_WINDOW.format(score=_SCORES[fts], fts=fts, filters=bounds)
+            else:
+                # A huge match set is shown newest first (FTS5 streams it); a bounded one by bm25.
+                order = f"ORDER BY {fts}.rowid DESC" if cand.huge else "ORDER BY score"
+                sql = _TEXT_HITS.format(score=_SCORES[fts], fts=fts, filters=" ".join(text_where) + bounds, order=order)
+            args = {**params, **cand.params, "match": match, "window": RANK_WINDOW}
+            rows = [] if cand.empty else _prefer_lang(conn.execute(text(sql), args).all(), ui_lang)
             run.check()
-            # The title tier has no description snippet: mark the description with the whole query.
-            marked = _description_snippets(conn, match, rows) if tier == 0 else {}
-            for kind, owner_id, lang, title, sid, suid, date, puid, score, snip, text_id in rows:
-                key = (kind, owner_id)
-                if key in seen:
-                    continue
-                seen.add(key)
+            fresh = []
+            for row in rows:
+                if (row[0], row[1]) not in seen and len(hits) + len(fresh) < limit:
+                    seen.add((row[0], row[1]))
+                    fresh.append(row)
+            marked = _description_snippets(conn, match, fresh)
+            for kind, owner_id, lang, title, sid, suid, date, puid, score, snip, text_id in fresh:
                 hits.append(
                     SearchHit(
                         kind=kind,
@@ -256,7 +265,7 @@ class SqliteSearch:
         cand = sets.candidates(conn, "cues_fts", match)
         order = "ORDER BY cues_fts.rowid DESC" if cand.huge else "ORDER BY score"
         sql = _CUE_HITS.format(filters=" ".join(cue_where) + cand.sql_filter("cues_fts"), order=order)
-        cue_rows = conn.execute(text(sql), {**params, **cand.params, "match": match, "limit": (limit - len(hits)) * 3}).all()
+        cue_rows = [] if cand.empty else conn.execute(text(sql), {**params, **cand.params, "match": match, "limit": (limit - len(hits)) * 3}).all()
         cue_rows = _one_per_moment(cue_rows, ui_lang)[: limit - len(hits)]
         titles = _session_titles(conn, {r[4] for r in cue_rows}, ui_lang)
         for rid, ruid, start, lang, sid, suid, date, score, snip in cue_rows:
@@ -279,26 +288,74 @@ class SqliteSearch:
         return hits[:limit]
 
 
-_DESC_SNIPPET = "snippet(texts_fts, 1, char(2), char(3), '…', 16)"
 _EXCERPT_TOKENS = 16
 
 
 def _description_snippets(conn, match: str, rows: Sequence[tuple]) -> dict[int, str]:  # noqa: ANN001
-    """Description snippets of title hits: marked where the query matches, else the opening words."""
+    """Description snippets of the hits shown, the query's words marked, made here from the text.
+
+    Not with FTS5's snippet(): in the ranked query it runs for every match before LIMIT, and for a
+    title hit it needs ``MATCH`` plus ``rowid IN (...)``, which FTS5 answers with one seek per id,
+    expanding a long prefix again each time (4 s for 100 rows at 100,000 sessions, ``"climat"*``).
+    """
     if not rows:
         return {}
     ids = ",".join(str(int(r[10])) for r in rows)
-    # rowid = ? per id inside FTS5 (IN is looped as equality): a seek each, not a walk of the doclists.
-    found = conn.execute(
-        text(f"SELECT rowid, {_DESC_SNIPPET} FROM texts_fts WHERE texts_fts MATCH :m AND rowid IN ({ids})"), {"m": match}
-    ).all()
-    out = {rowid: snip for rowid, snip in found if _MARK_START in (snip or "")}
-    missing = [str(int(r[10])) for r in rows if r[10] not in out]
-    if missing:
-        for tid, desc in conn.execute(text(f"SELECT id, substr(description, 1, 600) FROM texts WHERE id IN ({','.join(missing)})")):
-            words = (desc or "").split()
-            out[tid] = " ".join(words[:_EXCERPT_TOKENS]) + ("…" if len(words) > _EXCERPT_TOKENS else "")
+    words = _query_words(match)
+    out: dict[int, str] = {}
+    for tid, desc in conn.execute(text(f"SELECT id, substr(description, 1, 2000) FROM texts WHERE id IN ({ids})")):
+        out[tid] = _mark(desc or "", words)
     return out
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+@functools.lru_cache(maxsize=65_536)  # words repeat (Zipf): folded once each
+def _fold(word: str) -> str:
+    """Case and accents away, as FTS5's unicode61 tokenizer with remove_diacritics 2 does."""
+    if word.isascii():
+        return word.lower()
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+def _query_words(match: str) -> list[tuple[str, bool]]:
+    """(folded token, is a prefix) for each token of a build_match expression."""
+    out: list[tuple[str, bool]] = []
+    for phrase in re.findall(r'"([^"]*)"(\*?)', match):
+        tokens = [_fold(t) for t in _TOKEN.findall(phrase[0])]
+        out += [(t, bool(phrase[1]) and i == len(tokens) - 1) for i, t in enumerate(tokens)]
+    return out
+
+
+_MARKS = re.compile("[\u0300-\u036f]")
+
+
+def _mark(desc: str, words: list[tuple[str, bool]], size: int = 16) -> str:
+    """About ``size`` words of ``desc`` around the first word of the query, matches marked."""
+    # Cheap test first (C speed): most title hits' descriptions do not contain the query at all.
+    folded = _MARKS.sub("", unicodedata.normalize("NFKD", desc.casefold()))
+    present = any(t in folded for t, _p in words)
+    spans: list[tuple[int, int, bool]] = []
+    first = -1
+    for m in _TOKEN.finditer(desc):
+        hit = present and any((w := _fold(m.group())) == t or (p and w.startswith(t)) for t, p in words)
+        spans.append((m.start(), m.end(), hit))
+        if hit and first < 0:
+            first = len(spans) - 1
+        if (not present and len(spans) >= size) or (first >= 0 and len(spans) >= first + size):
+            break
+    lo = max(0, min(max(first, 0) - size // 4, len(spans) - size))
+    window = spans[lo : lo + size]
+    if not window:
+        return ""
+    parts, pos = [], window[0][0]
+    for s, e, hit in window:
+        parts.append(desc[pos:s])
+        parts.append(f"{_MARK_START}{desc[s:e]}{_MARK_END}" if hit else desc[s:e])
+        pos = e
+    more = window[-1][1] < len(desc.rstrip()) and _TOKEN.search(desc, window[-1][1]) is not None
+    return ("…" if lo > 0 else "") + "".join(parts) + ("…" if more else "")
 
 
 # A complete match set up to this size is kept for the next keystroke (ids only: ~40 kB).
@@ -323,17 +380,24 @@ def narrows(previous: str | None, match: str) -> bool:
 
 @dataclass
 class _Candidates:
-    """One FTS table's rows for this keystroke: huge (ranking skipped) or, when narrowing, a superset."""
+    """One FTS table's rows for this keystroke: huge (ranking skipped), or bounded by the previous
+    keystroke's complete match set when narrowing (``ids``)."""
 
     huge: bool
-    ids: list[int] | None = None  # rows the MATCH is restricted to (the previous keystroke's set)
+    ids: list[int] | None = None
     params: dict[str, object] = field(default_factory=dict)
 
+    @property
+    def empty(self) -> bool:
+        return self.ids is not None and not self.ids
+
     def sql_filter(self, fts: str) -> str:
-        if self.ids is None:
+        # FTS5 uses a rowid range to bound its doclist walk (a rowid IN list would be one seek per id,
+        # re-expanding a long prefix each time: 30 s for 4,800 ids at 100,000 sessions).
+        if not self.ids:
             return ""
-        self.params = {f"cand_{fts}": json.dumps(self.ids)}
-        return f" AND {fts}.rowid IN (SELECT value FROM json_each(:cand_{fts}))"
+        self.params = {f"lo_{fts}": self.ids[0], f"hi_{fts}": self.ids[-1]}
+        return f" AND {fts}.rowid BETWEEN :lo_{fts} AND :hi_{fts}"
 
 
 class _Narrowing:
@@ -373,12 +437,13 @@ class _Keystroke:
     def candidates(self, conn, fts: str, match: str) -> _Candidates:  # noqa: ANN001
         old = self.inherited.get(fts)
         if old is not None:
-            # Narrowing: this keystroke's rows are among the previous one's, so the query is restricted
-            # to them. The superset stays valid for the next keystroke as long as it keeps narrowing.
+            # Narrowing: this keystroke's rows are among the previous one's: no count, bounded ranking
+            # (fewer than RANK_CAP), nothing at all when there were none, and their rowid range bounds
+            # the walk. The superset stays valid for the next keystroke as long as it keeps narrowing.
             self.owner._keep(match, fts, old)
             return _Candidates(huge=False, ids=old)
-        ids = [r[0] for r in conn.execute(text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :m LIMIT :cap"),
-                                           {"m": match, "cap": NARROW_CAP})]
+        ids = sorted(r[0] for r in conn.execute(text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :m LIMIT :cap"),
+                                                 {"m": match, "cap": NARROW_CAP}))
         huge = len(ids) >= RANK_CAP
         self.owner._keep(match, fts, None if len(ids) >= NARROW_CAP else ids)
         return _Candidates(huge=huge)
