@@ -87,6 +87,7 @@ def test_overlapping_queries_show_only_the_last_ones_results(qtbot, tmp_path: Pa
         for text in typed:
             window.search_field.setText(text)
             window._run_search()  # no debounce: every keystroke is a query, all in flight at once
+        window._debounce.stop()  # (setText started it: the same query again would emit twice)
         qtbot.waitUntil(lambda: "global compact" in emitted, timeout=20_000)
         window.runner.wait(5_000)
         qtbot.wait(200)
