@@ -329,16 +329,32 @@ def _query_words(match: str) -> list[tuple[str, bool]]:
 
 
 _MARKS = re.compile("[\u0300-\u036f]")
+# Latin letters with diacritics -> their base letter, one character for one (offsets are kept).
+_LATIN = {
+    c: base
+    for c in range(0xC0, 0x250)
+    if len(base := _MARKS.sub("", unicodedata.normalize("NFKD", chr(c)))) == 1 and base != chr(c)
+}
 
 
 def _mark(desc: str, words: list[tuple[str, bool]], size: int = 16) -> str:
     """About ``size`` words of ``desc`` around the first word of the query, matches marked."""
-    # Cheap test first (C speed): most title hits' descriptions do not contain the query at all.
-    folded = _MARKS.sub("", unicodedata.normalize("NFKD", desc.casefold()))
+    # Cheap tests first (C speed): most title hits' descriptions do not contain the query at all, and
+    # in Latin text (folding keeps offsets) the first match is found without tokenising up to it.
+    folded = desc.translate(_LATIN).lower()
+    same = len(folded) == len(desc)  # offsets agree: the first match is found without tokenising
+    if not same:
+        folded = _MARKS.sub("", unicodedata.normalize("NFKD", desc.casefold()))
     present = any(t in folded for t, _p in words)
+    start = 0
+    if present and same:
+        found = [m.start() for t, _p in words if (m := re.search(r"(?<![^\W_])" + re.escape(t), folded))]
+        if found:
+            start = max(0, min(found) - 48)
+            start = desc.rfind(" ", 0, start) + 1 if start else 0
     spans: list[tuple[int, int, bool]] = []
     first = -1
-    for m in _TOKEN.finditer(desc):
+    for m in _TOKEN.finditer(desc, start):
         hit = present and any((w := _fold(m.group())) == t or (p and w.startswith(t)) for t, p in words)
         spans.append((m.start(), m.end(), hit))
         if hit and first < 0:
@@ -354,8 +370,9 @@ def _mark(desc: str, words: list[tuple[str, bool]], size: int = 16) -> str:
         parts.append(desc[pos:s])
         parts.append(f"{_MARK_START}{desc[s:e]}{_MARK_END}" if hit else desc[s:e])
         pos = e
-    more = window[-1][1] < len(desc.rstrip()) and _TOKEN.search(desc, window[-1][1]) is not None
-    return ("…" if lo > 0 else "") + "".join(parts) + ("…" if more else "")
+    more = _TOKEN.search(desc, window[-1][1]) is not None
+    before = window[0][0] > 0 and _TOKEN.search(desc[: window[0][0]]) is not None
+    return ("…" if before else "") + "".join(parts) + ("…" if more else "")
 
 
 # A complete match set up to this size is kept for the next keystroke (ids only: ~40 kB).
