@@ -28,8 +28,8 @@ class RecordingRunner(TaskRunner):
 
 def test_painting_many_rows_queues_nothing_then_only_what_is_on_screen(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     runner = RecordingRunner()
-    cache = ThumbnailCache(tmp_path / "thumbs", runner, enabled=False)
-    # Scrolling past 500 rows: paint asks for each thumbnail once.
+    cache = ThumbnailCache(tmp_path / "thumbs", runner, enabled=True)
+    # Scrolling past 500 rows (files that do not exist: each job ends at once): paint asks for each thumbnail once.
     for i in range(500):
         assert cache.pixmap(f"/media/session-{i}.mkv", 90_000) is None
     assert runner.submitted == []  # nothing queued from paint code

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import re
 import threading
 import time
@@ -319,12 +320,16 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 
 
-def _query_words(match: str) -> list[tuple[str, bool]]:
-    """(folded token, is a prefix) for each token of a build_match expression."""
-    out: list[tuple[str, bool]] = []
-    for phrase in re.findall(r'"([^"]*)"(\*?)', match):
-        tokens = [_fold(t) for t in _TOKEN.findall(phrase[0])]
-        out += [(t, bool(phrase[1]) and i == len(tokens) - 1) for i, t in enumerate(tokens)]
+Phrase = tuple[tuple[str, bool], ...]  # (folded token, is a prefix), in order
+
+
+def _query_words(match: str) -> list[Phrase]:
+    """The phrases of a build_match expression: each a run of folded tokens, the last maybe a prefix."""
+    out: list[Phrase] = []
+    for body, star in re.findall(r'"([^"]*)"(\*?)', match):
+        tokens = [_fold(t) for t in _TOKEN.findall(body)]
+        if tokens:
+            out.append(tuple((t, bool(star) and i == len(tokens) - 1) for i, t in enumerate(tokens)))
     return out
 
 
@@ -337,41 +342,52 @@ _LATIN = {
 }
 
 
-def _mark(desc: str, words: list[tuple[str, bool]], size: int = 16) -> str:
-    """About ``size`` words of ``desc`` around the first word of the query, matches marked."""
+def _mark(desc: str, phrases: list[Phrase], size: int = 16) -> str:
+    """About ``size`` words of ``desc`` from a little before the query's first match, matches marked
+    as FTS5 would: a phrase where its words follow one another, one mark over consecutive words."""
     # Cheap tests first (C speed): most title hits' descriptions do not contain the query at all, and
     # in Latin text (folding keeps offsets) the first match is found without tokenising up to it.
     folded = desc.translate(_LATIN).lower()
-    same = len(folded) == len(desc)  # offsets agree: the first match is found without tokenising
+    same = len(folded) == len(desc)
     if not same:
         folded = _MARKS.sub("", unicodedata.normalize("NFKD", desc.casefold()))
-    present = any(t in folded for t, _p in words)
+    present = any(ph[0][0] in folded for ph in phrases)
     start = 0
     if present and same:
-        found = [m.start() for t, _p in words if (m := re.search(r"(?<![^\W_])" + re.escape(t), folded))]
-        if found:
-            start = max(0, min(found) - 48)
-            start = desc.rfind(" ", 0, start) + 1 if start else 0
-    spans: list[tuple[int, int, bool]] = []
-    first = -1
-    for m in _TOKEN.finditer(desc, start):
-        hit = present and any((w := _fold(m.group())) == t or (p and w.startswith(t)) for t, p in words)
-        spans.append((m.start(), m.end(), hit))
-        if hit and first < 0:
-            first = len(spans) - 1
-        if (not present and len(spans) >= size) or (first >= 0 and len(spans) >= first + size):
-            break
-    lo = max(0, min(max(first, 0) - size // 4, len(spans) - size))
-    window = spans[lo : lo + size]
+        found = [m.start() for ph in phrases if (m := re.search(r"(?<![^\W_])" + re.escape(ph[0][0]), folded))]
+        if found and min(found) > 48:
+            start = desc.rfind(" ", 0, min(found) - 48) + 1
+    spans = [(m.start(), m.end(), _fold(m.group())) for m in itertools.islice(_TOKEN.finditer(desc, start), 400)]
+    hit = [False] * len(spans)
+    if present:
+        for i in range(len(spans)):
+            for ph in phrases:
+                if i + len(ph) <= len(spans) and all(
+                    w == t or (p and w.startswith(t)) for (t, p), (_s, _e, w) in zip(ph, spans[i : i + len(ph)], strict=True)
+                ):
+                    hit[i : i + len(ph)] = [True] * len(ph)
+    first = hit.index(True) if True in hit else 0
+    lo = max(0, min(first - size // 4, len(spans) - size))
+    window = range(lo, min(len(spans), lo + size))
     if not window:
         return ""
-    parts, pos = [], window[0][0]
-    for s, e, hit in window:
-        parts.append(desc[pos:s])
-        parts.append(f"{_MARK_START}{desc[s:e]}{_MARK_END}" if hit else desc[s:e])
+    parts, pos, open_ = [], spans[window[0]][0], False
+    for i in window:
+        s, e, _w = spans[i]
+        between = desc[pos:s]
+        if open_ and not hit[i]:
+            parts.append(_MARK_END)
+            open_ = False
+        parts.append(between)
+        if hit[i] and not open_:
+            parts.append(_MARK_START)
+            open_ = True
+        parts.append(desc[s:e])
         pos = e
-    more = _TOKEN.search(desc, window[-1][1]) is not None
-    before = window[0][0] > 0 and _TOKEN.search(desc[: window[0][0]]) is not None
+    if open_:
+        parts.append(_MARK_END)
+    more = _TOKEN.search(desc, spans[window[-1]][1]) is not None
+    before = spans[window[0]][0] > 0 and _TOKEN.search(desc, 0, spans[window[0]][0]) is not None
     return ("…" if before else "") + "".join(parts) + ("…" if more else "")
 
 

@@ -64,7 +64,7 @@ class ThumbnailCache(QObject):
         super().__init__(parent)
         self.folder = folder
         self.runner = runner
-        self.enabled = enabled  # False: only thumbnails already in the cache folder are shown
+        self.enabled = enabled  # False: no thumbnails (only ones already in memory)
         self._wanted: OrderedDict[str, int | None] = OrderedDict()  # source -> duration, oldest first
         self._in_flight: set[str] = set()
         self._failed: set[str] = set()
@@ -84,8 +84,8 @@ class ThumbnailCache(QObject):
         pm = QPixmap()
         if QPixmapCache.find(self._key(source), pm):
             return pm
-        if source in self._failed or source in self._in_flight:
-            return None
+        if not self.enabled or source in self._failed or source in self._in_flight:
+            return None  # disabled (tests, bench): no work at all, nothing arrives after a window closed
         self._wanted[source] = duration_ms
         self._wanted.move_to_end(source)
         while len(self._wanted) > MAX_WANTED:
@@ -106,7 +106,7 @@ class ThumbnailCache(QObject):
                 source=source,
                 folder=self.folder,
                 duration_ms=duration,
-                generate=self.enabled,
+                generate=True,
             )
         # The rest were painted earlier; the repaint after each ready thumbnail asks again for what
         # is visible by then.
