@@ -358,30 +358,31 @@ def _mark(desc: str, phrases: list[Phrase], size: int = 16) -> str:
         if found and min(found) > 48:
             start = desc.rfind(" ", 0, min(found) - 48) + 1
     spans = [(m.start(), m.end(), _fold(m.group())) for m in itertools.islice(_TOKEN.finditer(desc, start), 400)]
-    hit = [False] * len(spans)
+    hit = [0] * len(spans)  # which phrase match a word belongs to (0: none); one mark per match
+    n = 0
     if present:
         for i in range(len(spans)):
             for ph in phrases:
                 if i + len(ph) <= len(spans) and all(
                     w == t or (p and w.startswith(t)) for (t, p), (_s, _e, w) in zip(ph, spans[i : i + len(ph)], strict=True)
                 ):
-                    hit[i : i + len(ph)] = [True] * len(ph)
-    first = hit.index(True) if True in hit else 0
+                    n += 1
+                    hit[i : i + len(ph)] = [n] * len(ph)
+    first = next((i for i, h in enumerate(hit) if h), 0)
     lo = max(0, min(first - size // 4, len(spans) - size))
     window = range(lo, min(len(spans), lo + size))
     if not window:
         return ""
-    parts, pos, open_ = [], spans[window[0]][0], False
+    parts, pos, open_ = [], spans[window[0]][0], 0
     for i in window:
         s, e, _w = spans[i]
-        between = desc[pos:s]
-        if open_ and not hit[i]:
+        if open_ and hit[i] != open_:
             parts.append(_MARK_END)
-            open_ = False
-        parts.append(between)
+            open_ = 0
+        parts.append(desc[pos:s])
         if hit[i] and not open_:
             parts.append(_MARK_START)
-            open_ = True
+            open_ = hit[i]
         parts.append(desc[s:e])
         pos = e
     if open_:
