@@ -14,9 +14,8 @@ import itertools
 import re
 import threading
 import time
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sqlalchemy import text
@@ -317,6 +316,8 @@ def _fold(word: str) -> str:
     """Case and accents away, as FTS5's unicode61 tokenizer with remove_diacritics 2 does."""
     if word.isascii():
         return word.lower()
+    import unicodedata  # here, not at start-up: most words are ASCII
+
     return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 
 
@@ -334,12 +335,16 @@ def _query_words(match: str) -> list[Phrase]:
 
 
 _MARKS = re.compile("[\u0300-\u036f]")
-# Latin letters with diacritics -> their base letter, one character for one (offsets are kept).
-_LATIN = {
-    c: base
-    for c in range(0xC0, 0x250)
-    if len(base := _MARKS.sub("", unicodedata.normalize("NFKD", chr(c)))) == 1 and base != chr(c)
-}
+@functools.cache  # built on the first snippet, not at import (start-up)
+def _latin() -> dict[int, str]:
+    """Latin letters with diacritics -> their base letter, one character for one (offsets are kept)."""
+    import unicodedata
+
+    return {
+        c: base
+        for c in range(0xC0, 0x250)
+        if len(base := _MARKS.sub("", unicodedata.normalize("NFKD", chr(c)))) == 1 and base != chr(c)
+    }
 
 
 def _mark(desc: str, phrases: list[Phrase], size: int = 16) -> str:
@@ -347,9 +352,11 @@ def _mark(desc: str, phrases: list[Phrase], size: int = 16) -> str:
     as FTS5 would: a phrase where its words follow one another, one mark over consecutive words."""
     # Cheap tests first (C speed): most title hits' descriptions do not contain the query at all, and
     # in Latin text (folding keeps offsets) the first match is found without tokenising up to it.
-    folded = desc.translate(_LATIN).lower()
+    folded = desc.translate(_latin()).lower()
     same = len(folded) == len(desc)
     if not same:
+        import unicodedata
+
         folded = _MARKS.sub("", unicodedata.normalize("NFKD", desc.casefold()))
     present = any(ph[0][0] in folded for ph in phrases)
     start = 0
@@ -412,14 +419,16 @@ def narrows(previous: str | None, match: str) -> bool:
     return previous.endswith('"*') and match.startswith(previous[:-2])
 
 
-@dataclass
 class _Candidates:
     """One FTS table's rows for this keystroke: huge (ranking skipped), or bounded by the previous
-    keystroke's complete match set when narrowing (``ids``)."""
+    keystroke's complete match set when narrowing (``ids``). A plain class: @dataclass costs ~1 ms of
+    start-up for each class it makes."""
 
-    huge: bool
-    ids: list[int] | None = None
-    params: dict[str, object] = field(default_factory=dict)
+    __slots__ = ("huge", "ids", "params")
+
+    def __init__(self, huge: bool, ids: list[int] | None = None) -> None:
+        self.huge, self.ids = huge, ids
+        self.params: dict[str, object] = {}
 
     @property
     def empty(self) -> bool:
