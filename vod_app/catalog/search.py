@@ -347,6 +347,22 @@ def _latin() -> dict[int, str]:
     }
 
 
+def _phrase_hits(desc: str, start: int, count: int, phrases: list[Phrase]) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """Up to ``count`` words of ``desc`` from ``start``, and for each the phrase match it is in (0: none)."""
+    spans = [(m.start(), m.end(), _fold(m.group())) for m in itertools.islice(_TOKEN.finditer(desc, start), count)]
+    hit = [0] * len(spans)
+    n = 0
+    for ph in phrases:
+        t0, p0 = ph[0]
+        for i, (_s, _e, w) in enumerate(spans):
+            if (w == t0 or (p0 and w.startswith(t0))) and i + len(ph) <= len(spans) and all(
+                w2 == t or (p and w2.startswith(t)) for (t, p), (_s2, _e2, w2) in zip(ph[1:], spans[i + 1 : i + len(ph)], strict=True)
+            ):
+                n += 1
+                hit[i : i + len(ph)] = [n] * len(ph)
+    return spans, hit
+
+
 def _mark(desc: str, phrases: list[Phrase], size: int = 16) -> str:
     """About ``size`` words of ``desc`` from a little before the query's first match, matches marked
     as FTS5 would: a phrase where its words follow one another, one mark over consecutive words."""
@@ -364,17 +380,11 @@ def _mark(desc: str, phrases: list[Phrase], size: int = 16) -> str:
         found = [m.start() for ph in phrases if (m := re.search(r"(?<![^\W_])" + re.escape(ph[0][0]), folded))]
         if found and min(found) > 48:
             start = desc.rfind(" ", 0, min(found) - 48) + 1
-    spans = [(m.start(), m.end(), _fold(m.group())) for m in itertools.islice(_TOKEN.finditer(desc, start), 400)]
-    hit = [0] * len(spans)  # which phrase match a word belongs to (0: none); one mark per match
-    n = 0
-    if present:
-        for i in range(len(spans)):
-            for ph in phrases:
-                if i + len(ph) <= len(spans) and all(
-                    w == t or (p and w.startswith(t)) for (t, p), (_s, _e, w) in zip(ph, spans[i : i + len(ph)], strict=True)
-                ):
-                    n += 1
-                    hit[i : i + len(ph)] = [n] * len(ph)
+    # Usually the first match is among the first few words from ``start``: look further only if not.
+    for count in ((size * 3, 400) if present else (size,)):
+        spans, hit = _phrase_hits(desc, start, count, phrases if present else [])
+        if any(hit) or len(spans) < count:
+            break
     first = next((i for i, h in enumerate(hit) if h), 0)
     lo = max(0, min(first - size // 4, len(spans) - size))
     window = range(lo, min(len(spans), lo + size))
@@ -485,8 +495,9 @@ class _Keystroke:
             # the walk. The superset stays valid for the next keystroke as long as it keeps narrowing.
             self.owner._keep(match, fts, old)
             return _Candidates(huge=False, ids=old)
-        ids = sorted(r[0] for r in conn.execute(text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :m LIMIT :cap"),
-                                                 {"m": match, "cap": NARROW_CAP}))
+        ids = conn.execute(text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :m LIMIT :cap"),
+                           {"m": match, "cap": NARROW_CAP}).scalars().all()
+        ids.sort()
         huge = len(ids) >= RANK_CAP
         self.owner._keep(match, fts, None if len(ids) >= NARROW_CAP else ids)
         return _Candidates(huge=huge)
