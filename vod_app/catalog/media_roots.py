@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select
 
 from vod_app.catalog import models as m
-from vod_app.domain.media_locations import MediaRoot, MediaRoots, is_url, machine_roots, make_root
+from vod_app.domain.media_locations import MediaRoot, MediaRoots, is_url, machine_roots, make_root, url_problem
 
 MAX_PREFIX = 1000  # a primary key: PostgreSQL's btree entries stop at ~2,700 bytes
 
@@ -24,8 +24,9 @@ def media_roots_problems(items: list[dict[str, Any]]) -> list[Any]:
     seen: set[str] = set()
     for i, item in enumerate(items):
         where = json_path(("media_roots", i))
-        if not is_url(item["url"]):
-            problems.append(Problem(f"{where}.url", f"{item['url'][:80]!r} is not an http(s) URL"))
+        problem = url_problem(item["url"]) if is_url(item["url"]) else "it is not an http(s) URL"
+        if problem:
+            problems.append(Problem(f"{where}.url", f"{item['url'][:80]!r} is refused: {problem}"))
             continue
         try:
             root = make_root(item["path"], item["url"])

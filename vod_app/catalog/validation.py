@@ -241,7 +241,7 @@ def resolve_media(value: str, base_dir: Path) -> str:
             if parts.netloc not in ("", "localhost") or not value.lower().startswith("file:/"):
                 raise ValueError(f"{_clip(value)} is not a local file URL")
             return str(Path(unquote(parts.path)))
-        raise ValueError(f"URL scheme {scheme!r} is not allowed (only file paths and http/https URLs)")
+        raise ValueError(f"{_clip(value)} is refused: URL scheme {scheme!r} is not allowed (only file paths and http/https URLs)")
     p = Path(value)
     if p.is_absolute():
         return str(p)
