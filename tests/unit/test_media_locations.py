@@ -195,3 +195,16 @@ def test_show_says_what_a_location_resolves_to(tmp_path: Path) -> None:
     assert "plays from /mnt/archive/2020/a.mkv (machine media root /srv/archive=/mnt/archive)" in proc.stdout
     bad = run("--media-root", "/srv/archive/=rtsp://cam/", "show", "s")
     assert bad.returncode == 1 and len(bad.stderr.splitlines()) == 1 and "rtsp" in bad.stderr
+
+
+def test_the_windows_media_root_option_goes_to_the_environment(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from vod_app.__main__ import _first_positional, _media_roots_to_environ
+
+    monkeypatch.setenv("VOD_APP_MEDIA_ROOTS", "/a/=/mnt/a")
+    argv = ["--media-root", "/srv/archive/=/mnt/archive/", "--media-root=/x/=https://h/x/", "--db", "sqlite:///c.db"]
+    assert _first_positional(argv) is None  # the window, not a command named "/srv/archive/=…"
+    assert _media_roots_to_environ(argv) == ["--db", "sqlite:///c.db"]
+    roots, problems = machine_roots()
+    assert problems == [] and {str(r) for r in roots} == {"/a=/mnt/a", "/srv/archive=/mnt/archive", "/x=https://h/x"}
+    assert _media_roots_to_environ(["--media-root", "/srv/a=smb://nas/a"]) is None
+    assert "smb" in capsys.readouterr().err

@@ -11,7 +11,7 @@ from vod_app.domain.media_locations import MACHINE_ROOTS_ENV, machine_roots
 def use_media_root_args(specs: list[str] | None) -> None:
     """Check this machine's roots (a bad one is one line on stderr, exit 1) and pass the flags on
     through the environment, which the repository reads (as ``--user`` does with VOD_APP_USER)."""
-    _roots, problems = machine_roots(specs)
+    _roots, problems = machine_roots(specs, environ={})
     if problems:
         raise UserError(problems[0])
     if specs:
