@@ -110,27 +110,26 @@ def _catalog(tmp_path: Path, roots: list[dict[str, str]], media: str = "/srv/arc
     return path
 
 
-def test_import_stores_roots_and_the_player_gets_the_substituted_location(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from vod_app.catalog.database import open_catalog
+@pytest.mark.both_engines
+def test_import_stores_roots_and_the_player_gets_the_substituted_location(catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     from vod_app.catalog.importer import import_catalog_file
-    from vod_app.catalog.repository import CatalogRepository
+    from vod_app.catalog.repository import CatalogRepository, UserStateRepository
 
     monkeypatch.delenv("VOD_APP_MEDIA_ROOTS", raising=False)
-    catalog = open_catalog(f"sqlite:///{tmp_path / 'c.sqlite3'}")
-    try:
-        import_catalog_file(catalog, _catalog(tmp_path, [{"path": "/srv/archive/", "url": "https://media.example.org/archive/"}]))
-        repo = CatalogRepository(catalog)
-        rid = repo.recent_recordings().items[0].recording_id
-        rec = repo.play_item(rid).recording
-        assert rec.catalog_source == "/srv/archive/2020/a.mkv"  # stored unchanged
-        assert rec.source == "https://media.example.org/archive/2020/a.mkv"
-        monkeypatch.setenv("VOD_APP_MEDIA_ROOTS", "/srv/archive/=/mnt/archive/")
-        assert CatalogRepository(catalog).play_item(rid).recording.source == "/mnt/archive/2020/a.mkv"
-        monkeypatch.delenv("VOD_APP_MEDIA_ROOTS")
-        import_catalog_file(catalog, _catalog(tmp_path, []))  # the catalog dropped its root
-        assert CatalogRepository(catalog).play_item(rid).recording.source == "/srv/archive/2020/a.mkv"
-    finally:
-        catalog.dispose()
+    import_catalog_file(catalog, _catalog(tmp_path, [{"path": "/srv/archive/", "url": "https://media.example.org/archive/"}]))
+    repo = CatalogRepository(catalog)
+    rid = repo.recent_recordings().items[0].recording_id
+    rec = repo.play_item(rid).recording
+    assert rec.catalog_source == "/srv/archive/2020/a.mkv"  # stored unchanged
+    assert rec.source == "https://media.example.org/archive/2020/a.mkv"
+    monkeypatch.setenv("VOD_APP_MEDIA_ROOTS", "/srv/archive/=/mnt/archive/")
+    assert CatalogRepository(catalog).play_item(rid).recording.source == "/mnt/archive/2020/a.mkv"
+    monkeypatch.delenv("VOD_APP_MEDIA_ROOTS")
+    UserStateRepository(catalog).relocate("r", "/elsewhere/a.mkv")
+    assert CatalogRepository(catalog).play_item(rid).recording.source == "/elsewhere/a.mkv"  # Locate… wins
+    UserStateRepository(catalog).relocate("r", "")
+    import_catalog_file(catalog, _catalog(tmp_path, []))  # the catalog dropped its root
+    assert CatalogRepository(catalog).play_item(rid).recording.source == "/srv/archive/2020/a.mkv"
 
 
 @pytest.mark.parametrize(
