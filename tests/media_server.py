@@ -7,6 +7,7 @@ stopped (open connections are cut, as when a server goes away) and started again
 
 from __future__ import annotations
 
+import contextlib
 import re
 import socket
 import threading
@@ -62,10 +63,8 @@ class MediaServer:
         self._server.server_close()
         with self._lock:
             for sock in list(self._sockets):
-                try:
+                with contextlib.suppress(OSError):  # already closed by the client
                     sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
             self._sockets.clear()
         self._server = None
 
@@ -86,10 +85,8 @@ class MediaServer:
             def finish(self) -> None:
                 with owner._lock:
                     owner._sockets.discard(self.connection)
-                try:
+                with contextlib.suppress(OSError):  # the connection was cut by stop()
                     super().finish()
-                except OSError:
-                    pass
 
             def do_HEAD(self) -> None:  # noqa: N802 - http.server's name
                 self._serve(body=False)

@@ -11,7 +11,14 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select
 
 from vod_app.catalog import models as m
-from vod_app.domain.media_locations import MediaRoot, MediaRoots, is_url, machine_roots, make_root, url_problem
+from vod_app.domain.media_locations import (
+    MediaRoot,
+    MediaRoots,
+    is_url,
+    machine_roots,
+    make_root,
+    url_problem,
+)
 
 MAX_PREFIX = 1000  # a primary key: PostgreSQL's btree entries stop at ~2,700 bytes
 

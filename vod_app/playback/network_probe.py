@@ -53,7 +53,7 @@ def check_server(url: str, timeout: float = TIMEOUT_S) -> ServerCheck:
     try:
         conn.request("GET", target, headers={"Range": "bytes=0-0", "User-Agent": "vod-app", "Connection": "close"})
         status = conn.getresponse().status
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         return ServerCheck("timeout", host, path)
     except ssl.SSLError as exc:
         return ServerCheck("unreachable", host, path, detail=f"TLS: {exc.reason or exc}")
