@@ -207,3 +207,9 @@ def test_the_windows_media_root_option_goes_to_the_environment(monkeypatch: pyte
     assert problems == [] and {str(r) for r in roots} == {"/a=/mnt/a", "/srv/archive=/mnt/archive", "/x=https://h/x"}
     assert _media_roots_to_environ(["--media-root", "/srv/a=smb://nas/a"]) is None
     assert "smb" in capsys.readouterr().err
+
+
+def test_url_to_url_keeps_the_remainder_as_written() -> None:
+    roots = MediaRoots([parse_root_spec("https://media.example.org/archive/=https://mirror.example.net/a/")])
+    found = roots.resolve("https://media.example.org/archive/x%2Fy+z.mkv?sig=1%2B2")
+    assert found.location == "https://mirror.example.net/a/x%2Fy+z.mkv?sig=1%2B2"

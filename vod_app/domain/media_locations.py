@@ -170,14 +170,16 @@ def _remainder(location: str, root: MediaRoot) -> str | None:
 
 def _apply(root: MediaRoot, rest: str) -> str | None:
     pk, tk = _kind(root.prefix), _kind(root.target)
-    query = ""
+    query, raw = "", rest
     if pk == "url":
-        rest, _, query = rest.partition("?")
-        rest = unquote(rest)
+        raw, _, query = rest.partition("?")
+        rest = unquote(raw)  # %2e%2e is '..' and %2F a separator to the server and to a file system
     if any(s in (".", "..") for s in re.split(r"[\\/]", rest)) or "\x00" in rest:
         return None
     if tk == "url":
-        out = root.target + quote(rest, safe="/") + (f"?{query}" if query else "")
+        # URL to URL: the remainder as it was written (decoding and re-encoding could turn %2F into /).
+        out = root.target + (raw if pk == "url" else quote(rest.replace("\\", "/") if pk == "windows" else rest, safe="/"))
+        out += f"?{query}" if query else ""
         return out if url_problem(out) is None else None
     if query:
         return None  # a local file has no query

@@ -123,9 +123,10 @@ class NetworkPlayback(QObject):
         if source is None or source != self.page.controller.source() or not self.page.isVisible():
             return  # the person moved on
         if check.kind == "ok":
-            # The server is back (or a stream broke off while it stayed up): carry on, once per
-            # position, so that a file damaged at that point does not reopen forever.
-            if self.page.controller.state() == "error" and (self.attempt or self._reopened_at != self._resume_ms):
+            # The server is back, or a stream broke off midway while it stayed up: carry on (the
+            # latter once per position, so that a file damaged there does not reopen forever).
+            broke_off = self._resume_ms > 0 and self._reopened_at != self._resume_ms
+            if self.page.controller.state() == "error" and (self.attempt or broke_off):
                 self._reopened_at = self._resume_ms
                 self._reopen()
             return  # otherwise the player's own message (a media problem) stands
