@@ -119,3 +119,13 @@ def test_a_stream_cut_off_midway_is_an_error_not_the_end(qtbot, controller, serv
         assert controller.time_ms() < 80_000
     finally:
         slow.stop()
+
+
+def test_an_option_in_the_url_is_sent_to_the_server_not_read_by_libvlc(qtbot, controller, server: MediaServer, tmp_path: Path) -> None:
+    dst = tmp_path / "written-by-sout.ts"
+    url = server.url(f"{SAMPLE.name}?:sout=file/ts:{dst}&:demux=dump")
+    assert ":" in url.split("?", 1)[1]
+    controller.open(url)
+    _wait_playing(qtbot, controller, past_ms=1_000)
+    assert not dst.exists()
+    assert any(path.startswith(f"/{SAMPLE.name}?:sout=") for path, _range in server.requests)

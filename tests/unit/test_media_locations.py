@@ -213,3 +213,17 @@ def test_url_to_url_keeps_the_remainder_as_written() -> None:
     roots = MediaRoots([parse_root_spec("https://media.example.org/archive/=https://mirror.example.net/a/")])
     found = roots.resolve("https://media.example.org/archive/x%2Fy+z.mkv?sig=1%2B2")
     assert found.location == "https://mirror.example.net/a/x%2Fy+z.mkv?sig=1%2B2"
+
+
+def test_an_option_lookalike_in_a_query_is_only_part_of_the_url() -> None:
+    from vod_app.playback.vlc_runtime import media_from_source
+
+    calls: list[tuple[str, tuple[object, ...]]] = []
+
+    class Instance:
+        def __getattr__(self, name: str):  # noqa: ANN204
+            return lambda *args: calls.append((name, args))
+
+    url = "http://127.0.0.1:8080/a.mkv?:sout=file/ts:/tmp/x&:input-slave=screen://"
+    media_from_source(Instance(), url)
+    assert calls == [("media_new", (url,))]  # one MRL, no option: libvlc reads none from a URL's text
