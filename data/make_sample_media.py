@@ -12,6 +12,7 @@ chunks are packed into their chapter's segment until the next sentence would ove
 Everything is built in a temporary directory and moved into place at the end.
 
 Usage: python3 data/make_sample_media.py [--out DIR] [--keep-temp]
+       python3 data/make_sample_media.py --hls DIR   (an HLS rendition of the sample, for tests)
 """
 
 from __future__ import annotations
@@ -408,13 +409,36 @@ def build(out_dir: Path, keep_temp: bool) -> None:
             shutil.rmtree(workdir, ignore_errors=True)
 
 
+HLS_PLAYLIST = f"{STEM}.m3u8"
+HLS_SEGMENT_S = 10  # keyframes every 2 s and at 10/50 s: nine 10 s segments
+
+
+def build_hls(source: Path, out_dir: Path) -> Path:
+    """An HLS rendition of the sample (``STEM.m3u8`` + ``STEM-NNN.ts`` in out_dir), for the tests
+    that play media from a server: the H.264 video as it is, the first audio track (English) as
+    AAC, nine 10 s MPEG-TS segments, a VOD playlist. Not committed: made from data/media in seconds,
+    byte-identical on every run (bitexact flags, one thread). Returns the playlist's path."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    cmd = ["ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i", str(source)]
+    cmd += ["-map", "0:v:0", "-map", "0:a:0", "-c:v", "copy", "-c:a", "aac", "-b:a", "32k", "-ac", "1", "-threads", "1"]
+    cmd += ["-fflags", "+bitexact", "-flags", "+bitexact", "-muxdelay", "0", "-metadata:s:a:0", "language=eng"]
+    cmd += ["-f", "hls", "-hls_time", str(HLS_SEGMENT_S), "-hls_playlist_type", "vod", "-hls_list_size", "0"]
+    cmd += ["-hls_segment_filename", str(out_dir / f"{STEM}-%03d.ts"), str(out_dir / HLS_PLAYLIST)]
+    run(cmd)
+    return out_dir / HLS_PLAYLIST
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--out", type=Path, default=HERE / "media", help="output directory (default data/media)"
     )
     parser.add_argument("--keep-temp", action="store_true", help="keep the working directory for inspection")
+    parser.add_argument("--hls", type=Path, metavar="DIR", help="only write an HLS rendition of data/media's sample into DIR")
     args = parser.parse_args()
+    if args.hls is not None:
+        print(build_hls(HERE / "media" / f"{STEM}.mkv", args.hls))
+        return
     build(args.out, args.keep_temp)
 
 

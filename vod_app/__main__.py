@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-OPTIONS_WITH_VALUES = ("--db", "--open", "--user")  # the window's options that take a value (app.py)
+OPTIONS_WITH_VALUES = ("--db", "--open", "--user", "--media-root")  # the window's options that take a value
 
 
 def _first_positional(args: list[str]) -> str | None:
@@ -26,17 +26,41 @@ def main(argv: list[str] | None = None) -> int:
     # Any positional word is a command (an unknown one gets argparse's usage error, exit 2), except
     # a vod:// link: the desktop opens those with `vod-app %u`, and the window plays the moment.
     first = _first_positional(args)
-    if first is not None and first.lower().startswith("vod:"):
-        from vod_app.app import main as gui_main
-
-        return gui_main(args)
-    if first is not None or any(a in ("-h", "--help") for a in args):
+    if (first is not None and not first.lower().startswith("vod:")) or any(a in ("-h", "--help") for a in args):
         from vod_app.cli import run
 
         return run(args)
+    args = _media_roots_to_environ(args)
+    if args is None:
+        return 2
     from vod_app.app import main as gui_main
 
     return gui_main(args)
+
+
+def _media_roots_to_environ(args: list[str]) -> list[str] | None:
+    """The window's ``--media-root FROM=TO`` (repeatable): checked, then passed on as
+    VOD_APP_MEDIA_ROOTS, which the repository reads (as --user is passed on as VOD_APP_USER)."""
+    import os
+
+    from vod_app.domain.media_locations import MACHINE_ROOTS_ENV, machine_roots
+
+    rest, specs = [], []
+    it = iter(args)
+    for a in it:
+        if a == "--media-root" or a.startswith("--media-root="):
+            value = a.partition("=")[2] if "=" in a and a.startswith("--media-root=") else next(it, "")
+            specs.append(value)
+        else:
+            rest.append(a)
+    if not specs:
+        return args
+    problems = machine_roots(specs, environ={})[1]
+    if problems:
+        sys.stderr.write(f"vod-app: {problems[0]}\n")
+        return None
+    os.environ[MACHINE_ROOTS_ENV] = ";".join([os.environ.get(MACHINE_ROOTS_ENV, ""), *specs]).strip(";")
+    return rest
 
 
 def _about(args: list[str]) -> int:

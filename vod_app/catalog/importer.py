@@ -20,6 +20,7 @@ from vod_app.catalog.bulk_rows import BulkRows
 from vod_app.catalog.caption_cues import CaptionLoader, load_caption_cues
 from vod_app.catalog.database import Catalog
 from vod_app.catalog.import_report import ImportReport
+from vod_app.catalog.media_roots import store_media_roots
 from vod_app.catalog.validation import (
     CatalogFileError,
     Problem,
@@ -350,6 +351,7 @@ def import_document(catalog: Catalog, doc: dict[str, Any], source: str, base_dir
     validate_document(doc, source, base_dir)
     with catalog.write() as s:
         writer = CatalogWriter(s.connection(), base_dir, default_lang=doc.get("language", "en"), source=source)
+        store_media_roots(s.connection(), source, doc.get("media_roots", []))
         for ev in doc.get("events", []):
             writer.add_event(ev)
         for i, sess in enumerate(doc.get("sessions", [])):

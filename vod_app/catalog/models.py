@@ -325,3 +325,14 @@ class FeedItem(Base):
     session_uid: Mapped[str] = mapped_column(String(200), index=True)
     is_new: Mapped[bool] = mapped_column(Boolean, default=True)
     first_seen_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class MediaRoot(Base):
+    """A catalog's media root: locations under ``prefix`` are opened at ``url`` (docs/catalog-format.md).
+    Applied when playing; the stored locations never change. ``catalog`` is the file that declared it:
+    its next import replaces the roots it declared."""
+
+    __tablename__ = "media_roots"
+    prefix: Mapped[str] = mapped_column(String(4096), primary_key=True)
+    url: Mapped[str] = mapped_column(Text)
+    catalog: Mapped[str] = mapped_column(Text, index=True)

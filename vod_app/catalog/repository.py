@@ -19,8 +19,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from vod_app.catalog import models as m
 from vod_app.catalog.database import UNREACHABLE, Catalog
+from vod_app.catalog.media_roots import media_roots
 from vod_app.catalog.search import SearchFilters
 from vod_app.domain.languages import stored_spellings, without_region
+from vod_app.domain.media_locations import machine_roots
 from vod_app.domain.records import (
     AudioTrackRecord,
     BookmarkRecord,
@@ -98,6 +100,7 @@ class CatalogRepository:
         self.catalog = catalog
         self.person = person or current_person()
         self.device = device or current_device()
+        self.machine_roots = machine_roots()[0]  # VOD_APP_MEDIA_ROOTS / --media-root (docs/deployment.md)
         # One object per distinct value for what repeats across list rows (language tuples, event
         # titles, dates): the recent list can hold 100,000 summaries.
         self._shared: dict[object, Any] = {}
@@ -384,6 +387,7 @@ class CatalogRepository:
             select(ct.recording_id, ct.id, ct.language, ct.label, ct.source).where(ct.recording_id.in_(rec_ids)).order_by(ct.id)
         ):
             caps.setdefault(rid, []).append(CaptionTrackRecord(tid, lang, label, source))
+        roots = media_roots(conn, self.machine_roots)  # applied here; the stored location stays as it is
         rl = m.Relocation
         relocated: dict[str, str] = {}
         # This device's relocation wins over one from before devices ('').
@@ -398,7 +402,7 @@ class CatalogRepository:
                 uid=uid,
                 session_id=sid,
                 title=title or "",
-                source=relocated.get(uid, source),
+                source=relocated.get(uid) or roots.resolve(source).location,
                 catalog_source=source,
                 duration_ms=dur,
                 chapters=tuple(chapters.get(rid, ())),

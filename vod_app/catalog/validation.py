@@ -17,7 +17,9 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from vod_app.catalog.media_roots import media_roots_problems
 from vod_app.domain.languages import normalise_language
+from vod_app.domain.media_locations import url_problem
 
 FORMAT_NAME = "vod-app-catalog"
 FORMAT_VERSION = 1
@@ -230,16 +232,16 @@ def resolve_media(value: str, base_dir: Path) -> str:
     if m and not PureWindowsPath(value).drive:
         scheme = m.group(1).lower()
         if scheme in ALLOWED_URL_SCHEMES:
-            parts = urlsplit(value)
-            if not parts.netloc:
-                raise ValueError(f"{_clip(value)} has no host")
+            problem = url_problem(value)  # the one allow-list, checked again before libvlc opens it
+            if problem:
+                raise ValueError(f"{_clip(value)} is refused: {problem}")
             return value
         if scheme == "file":
             parts = urlsplit(value)
             if parts.netloc not in ("", "localhost") or not value.lower().startswith("file:/"):
                 raise ValueError(f"{_clip(value)} is not a local file URL")
             return str(Path(unquote(parts.path)))
-        raise ValueError(f"URL scheme {scheme!r} is not allowed (only file paths and http/https URLs)")
+        raise ValueError(f"{_clip(value)} is refused: URL scheme {scheme!r} is not allowed (only file paths and http/https URLs)")
     p = Path(value)
     if p.is_absolute():
         return str(p)
@@ -356,6 +358,7 @@ def validate_document(doc: Any, source: str, base_dir: Path) -> None:
             [Problem("$.version", f"format version {doc['version']} is newer than this app reads ({FORMAT_VERSION})")],
         )
     problems = _schema_problems(doc, None, ())
+    problems += [] if problems else media_roots_problems(doc.get("media_roots", []))
     if not problems:
         event_ids: set[str] = set()
         for i, ev in enumerate(doc.get("events", [])):

@@ -24,6 +24,7 @@ from vod_app.cli import (
     notes_commands,
     transcript_commands,
 )
+from vod_app.cli.media_roots import use_media_root_args
 from vod_app.cli.output import Handler, UsageError, UserError, error, printable
 from vod_app.cli.search_argv import normalise_search_argv
 
@@ -49,6 +50,7 @@ def build_parser_and_handlers() -> tuple[argparse.ArgumentParser, dict[str, Hand
     )
     p.add_argument("--db", metavar="URL", help="catalog database as a SQLAlchemy URL (default: VOD_APP_DB or the user data folder)")
     p.add_argument("--user", metavar="NAME", help="whose positions, bookmarks and preferences (default: VOD_APP_USER or the login name)")
+    p.add_argument("--media-root", metavar="FROM=TO", action="append", help="on this machine, open media under FROM at TO (repeatable; adds to VOD_APP_MEDIA_ROOTS)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     handlers: dict[str, Handler] = {}
     for group in GROUPS:
@@ -75,6 +77,7 @@ def run(argv: Sequence[str]) -> int:
             from vod_app.catalog.people import check_name
 
             os.environ["VOD_APP_USER"] = check_name(args.user)
+        use_media_root_args(args.media_root)
         status = handlers[args.command](args)
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's final flush
         return status

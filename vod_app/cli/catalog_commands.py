@@ -142,6 +142,7 @@ def cmd_recent(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     from vod_app.catalog.repository import CatalogRepository
+    from vod_app.cli.media_roots import resolution_fields
 
     catalog = open_catalog(args)
     repo = CatalogRepository(catalog)
@@ -167,7 +168,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         "recordings": [
             {
                 "id": r.uid,
-                "source": r.source,
+                "source": r.catalog_source,
+                **resolution_fields(catalog, r.catalog_source, r.source),
                 "duration_ms": r.duration_ms,
                 "chapters": [{"start_ms": c.start_ms, "end_ms": c.end_ms, "title": c.title, "source": c.source} for c in r.chapters],
                 "audio_tracks": [{"language": a.language, "label": a.label} for a in r.audio_tracks],
@@ -184,7 +186,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     for p in detail.panels:
         lines += ["", p.title, p.description]
     for r in detail.recordings:
-        lines += ["", f"Recording {r.uid} ({format_duration(r.duration_ms)}): {r.source}"]
+        lines += ["", f"Recording {r.uid} ({format_duration(r.duration_ms)}): {r.catalog_source}"]
+        if r.source != r.catalog_source:
+            via = next(x["resolved_by"] for x in data["recordings"] if x["id"] == r.uid)
+            lines.append(f"  plays from {r.source} ({via})")
         lines += [f"  {format_duration(c.start_ms)}  {c.title}" for c in r.chapters]
     emit(args, data, lines)
     return 0

@@ -89,7 +89,7 @@ class RecordingRecord:
     uid: str
     session_id: int
     title: str
-    source: str  # what to play: the user's relocation if any, else the catalogued path or URL
+    source: str  # what to play: this machine's relocation, else the stored location through the media roots
     catalog_source: str
     duration_ms: int | None
     chapters: tuple[ChapterRecord, ...] = ()

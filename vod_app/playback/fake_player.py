@@ -23,6 +23,7 @@ class FakePlayer(QObject):
     chapters_changed = Signal()
     first_frame = Signal()
     error_occurred = Signal(str)
+    buffering_changed = Signal(int)
 
     def __init__(self, length_ms: int = 60_000, parent: QObject | None = None) -> None:
         super().__init__(parent)

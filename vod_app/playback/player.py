@@ -12,6 +12,7 @@ Signals (Qt signals of the implementing QObject, always emitted on the GUI threa
   chapters_changed()        the media's own chapters were read
   first_frame()             the first video frame is out (open-to-first-frame is measured on it)
   error_occurred(str)       a one-line message for the user
+  buffering_changed(int)    percent of a network input's cache filled (100: playing on)
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class Player(Protocol):
     chapters_changed: Any
     first_frame: Any
     error_occurred: Any
+    buffering_changed: Any
 
     # availability and the video surface
     def is_available(self) -> bool: ...

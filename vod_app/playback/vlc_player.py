@@ -24,6 +24,8 @@ POLL_INTERVAL_MS = 50
 #: While a retired player still holds the video window, the next one waits (checked every 10 ms)
 #: at most this long before starting anyway (libvlc would then open its own window).
 WINDOW_WAIT_MS, WINDOW_WAIT_MAX_S = 10, 8.0
+#: A network input that ends this much before its length was cut off, not finished.
+NETWORK_EARLY_END_MS = 3_000
 
 
 class VlcPlayerCore(QObject):
@@ -40,6 +42,7 @@ class VlcPlayerCore(QObject):
     chapters_changed = Signal()
     first_frame = Signal()
     error_occurred = Signal(str)
+    buffering_changed = Signal(int)  # percent of a network input's cache filled (100: done)
 
     def __init__(self, headless: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +102,7 @@ class VlcPlayerCore(QObject):
         self._start_paused = False
         self._pending_seek: int | None = None
         self._opening_options = False  # the media carries :start-time / :start-paused from open()
+        self._buffering = -1
         # Through a weak proxy: a cycle controller -> selection -> controller would leave the
         # controller (and its libvlc finalizer) to the cyclic GC instead of freeing it at once.
         owner = weakref.proxy(self)
@@ -267,6 +271,9 @@ class VlcPlayerCore(QObject):
             return
         if self._path is not None:
             return  # local files fill libvlc's cache in milliseconds: not worth a state
+        if int(percent) != self._buffering:  # libvlc sends dozens per second: only changes go on
+            self._buffering = int(percent)
+            self.buffering_changed.emit(self._buffering)
         if percent < 100.0 and self._state in ("opening", "playing"):
             self._set_state("buffering")
         elif percent >= 100.0 and self._state == "buffering":
@@ -317,6 +324,11 @@ class VlcPlayerCore(QObject):
         if not self._stream_seen:
             # libvlc "plays" files it found nothing in and ends at once: that is an error.
             self._fail(describe_problem(self._source or "", "no audio or video could be decoded"))
+            return
+        if self._path is None and self._length > 0 and self._last_time < self._length - NETWORK_EARLY_END_MS:
+            # An http input whose connection broke ends like a file that ended: say where it stopped.
+            where = f"{self._last_time // 60_000}:{self._last_time // 1000 % 60:02d}"
+            self._fail(describe_problem(self._source or "", f"the stream stopped at {where}"))
             return
         if self._length > 0:
             self._last_time = self._length

@@ -13,6 +13,8 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from vod_app.domain.media_locations import url_problem
+
 INSTALL_HINT = "sudo apt-get install libvlc5 libvlc-bin vlc-plugin-base vlc-plugin-video-output"
 
 _lock = threading.Lock()
@@ -118,6 +120,10 @@ def local_path(source: str) -> str | None:
             raise UnsupportedSource(f"Remote file URLs are not supported: {source}")
         return unquote(parts.path)
     if scheme in NETWORK_SCHEMES:
+        # Checked again here (the importer did): a URL reaches libvlc only through this allow-list.
+        problem = url_problem(source)
+        if problem:
+            raise UnsupportedSource(f"Cannot play {source[:300]}: {problem}.")
         return None
     raise UnsupportedSource(
         f"Unsupported media source {source!r}: only local files and http(s) URLs can be played."

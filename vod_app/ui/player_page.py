@@ -16,6 +16,7 @@ from vod_app.domain.timeline import Timeline, chapter_title
 from vod_app.playback.player import Player
 from vod_app.ui.formatting import format_duration, language_name, sorted_languages
 from vod_app.ui.icons import themed_icon
+from vod_app.ui.network_playback import NetworkPlayback
 from vod_app.ui.player_tracks import TrackChoices
 from vod_app.ui.player_view import PlayerView
 from vod_app.ui.preferences import Preferences
@@ -80,6 +81,8 @@ class PlayerPage(TrackChoices, PlayerView):
         self.transcript.speaker_changed.connect(self._on_speaker)
         self.speakers.seek_requested.connect(self.seek)
         self.speakers.shade_requested.connect(self.seek_bar.set_shaded)
+
+        self.network = NetworkPlayback(self)  # buffering, server failures, retries (ui/network_playback.py)
 
         self._save_timer = QTimer(self)
         self._save_timer.setInterval(SAVE_INTERVAL_MS)
