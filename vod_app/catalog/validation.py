@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from vod_app.catalog.speaker_checks import speaker_problems
 from vod_app.domain.languages import normalise_language
 
 FORMAT_NAME = "vod-app-catalog"
@@ -341,6 +342,7 @@ def session_problems(
                 continue
             if _SCHEME.match(target) and not PureWindowsPath(target).drive:
                 add(rp + ("captions", j, "file"), "captions must be a local file")
+    speaker_problems(session, path, add)
     return problems
 
 
