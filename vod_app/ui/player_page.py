@@ -77,7 +77,8 @@ class PlayerPage(TrackChoices, PlayerView):
         self.volume.setValue(prefs.volume)
         self.transcript.seek_requested.connect(self.seek)
         self.transcript.lines_loaded.connect(self.speakers.set_lines)
-        self.transcript.speaker_changed.connect(self._on_speaker)
+        self.transcript.speaker_changed.connect(self.speakers.voice_speaker)  # used where the catalog has none
+        self.speakers.speaker_changed.connect(self._on_speaker)
         self.speakers.seek_requested.connect(self.seek)
         self.speakers.shade_requested.connect(self.seek_bar.set_shaded)
 
@@ -128,6 +129,7 @@ class PlayerPage(TrackChoices, PlayerView):
         self.controller.set_muted(self.prefs.muted)
         self._save_timer.start()
         self._fill_captions(captions_language)
+        self.speakers.open(rec.recording_id)
         self._open_transcript(captions_language)
 
     def reload(self) -> None:
@@ -243,6 +245,7 @@ class PlayerPage(TrackChoices, PlayerView):
                 f.setBold(i == index)
                 item.setFont(f)
         self.transcript.set_time(ms)
+        self.speakers.set_time(ms)
         panel_id = self.timeline.panel_at(ms)
         if panel_id != self.description.current_panel_id():
             self.description.show_panel(self._panels.get(panel_id) if panel_id is not None else None)
@@ -377,6 +380,7 @@ class PlayerPage(TrackChoices, PlayerView):
             self.speaking_now.clear()
             return
         self.speaking_now.setText(self.tr("Speaking: {name}").format(name=name))
+        self.speaking_now.setToolTip(self.speakers.source_label.text())  # from the catalog, or voice tags
         self.speaking_now.setAccessibleDescription(self.speaking_now.text())
         if self.isVisible():
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.speaking_now, self.speaking_now.text()))
@@ -390,5 +394,3 @@ class PlayerPage(TrackChoices, PlayerView):
         if pid is None or pid not in self._panels:
             return ""
         return pick_text(self._panels[pid].texts, (self.prefs.description_language,))[1]
-
-
