@@ -31,7 +31,13 @@ def name_query(query: str, *, prefix: bool = True, min_prefix: int = 3, max_term
     q = _CONTROL.sub(" ", query[:512])
     words = _TOKEN.findall(fold(q))[:max_terms]
     typing = prefix and bool(q) and not q[-1:].isspace()
-    return [(w[:200], typing and i == len(words) - 1 and len(w) >= min_prefix) for i, w in enumerate(words)]
+    if typing and words and len(words[-1]) < min_prefix:
+        # A 1-2 letter word still being typed would match most names: wait for more letters (a lone
+        # short word is looked up whole), as build_match / build_tsquery do.
+        if len(words) > 1:
+            words.pop()
+        typing = False
+    return [(w[:200], typing and i == len(words) - 1) for i, w in enumerate(words)]
 
 
 def _upper(prefix: str) -> str:
