@@ -79,6 +79,7 @@ class PlayerPage(TrackChoices, PlayerView):
         self.transcript.lines_loaded.connect(self.speakers.set_lines)
         self.transcript.speaker_changed.connect(self.speakers.voice_speaker)  # used where the catalog has none
         self.speakers.speaker_changed.connect(self._on_speaker)
+        self.speakers.source_changed.connect(self.speaking_now.setToolTip)  # "From the catalog" / voice tags
         self.speakers.seek_requested.connect(self.seek)
         self.speakers.shade_requested.connect(self.seek_bar.set_shaded)
 
@@ -380,7 +381,6 @@ class PlayerPage(TrackChoices, PlayerView):
             self.speaking_now.clear()
             return
         self.speaking_now.setText(self.tr("Speaking: {name}").format(name=name))
-        self.speaking_now.setToolTip(self.speakers.source_label.text())  # from the catalog, or voice tags
         self.speaking_now.setAccessibleDescription(self.speaking_now.text())
         if self.isVisible():
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.speaking_now, self.speaking_now.text()))

@@ -30,6 +30,7 @@ class SpeakersPane(QWidget):
     seek_requested = Signal(int)
     shade_requested = Signal(object)  # [(start_ms, end_ms)] of the chosen speaker (the seek bar shades them)
     speaker_changed = Signal(str)  # who is speaking now ('' nobody known), from the source in use
+    source_changed = Signal(str)  # where the speakers come from, said in words ('' none known)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,6 +135,7 @@ class SpeakersPane(QWidget):
         self.view.setVisible(bool(groups))
         self.source_label.setVisible(bool(groups))
         self.view.setAccessibleDescription(self.source_label.text())
+        self.source_changed.emit(self.source_label.text())
         if self.source == CATALOG:
             self.set_time(self._last_ms)
 
