@@ -19,7 +19,7 @@ DURATION_MS = 90_000
 # speakers, named as the voice spans of its captions, never the people who spoke on the day (the
 # panels' real speakers are not given made-up times).
 SAMPLE_SPEAKERS = [
-    {"id": "sample-moderator", "name": "Moderator", "role": "Moderator", "sample": True},
+    {"id": "sample-moderator", "name": "Moderator", "role": "Chair", "sample": True},
     {"id": "sample-panelist-a", "name": "Panelist A", "role": "Panelist, Panel 2", "sample": True},
     {"id": "sample-panelist-b", "name": "Panelist B", "role": "Panelist, Panel 3", "sample": True},
 ]

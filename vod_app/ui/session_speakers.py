@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QLabel, QTreeView, QVBoxLayout, QWidget
 from vod_app.domain.records import RecordingRecord
 from vod_app.domain.speakers import SpeakerEntry
 from vod_app.ui.formatting import format_duration, plural_fallback
-from vod_app.ui.labels import fit_to_rows
 
 PlayRole = Qt.ItemDataRole.UserRole + 1  # (recording id, start ms)
 MAX_ROWS = 6
@@ -43,8 +42,8 @@ class SessionSpeakers(QWidget):
         lay.addWidget(self.view)
         self.view.clicked.connect(self._play)
         self.view.activated.connect(self._play)
-        self.view.expanded.connect(lambda _i: fit_to_rows(self.view, MAX_ROWS))
-        self.view.collapsed.connect(lambda _i: fit_to_rows(self.view, MAX_ROWS))
+        self.view.expanded.connect(lambda _i: self._fit())
+        self.view.collapsed.connect(lambda _i: self._fit())
         self._loader: SessionSpeakersLoader | None = None
         self.hide()
 
@@ -68,6 +67,7 @@ class SessionSpeakers(QWidget):
             summary = plural_fallback(self.tr("%n intervention(s), {total} in all", "", n), n).format(total=format_duration(e.total_ms))
             parts = [e.name, e.details(), self.tr("sample speaker") if e.is_sample else "", summary]
             top = QStandardItem(" · ".join(p for p in parts if p))
+            top.setToolTip(top.text())
             if e.spans:
                 top.setData((e.spans[0].recording_id, e.spans[0].start_ms), PlayRole)
             for s in e.spans:
@@ -81,7 +81,18 @@ class SessionSpeakers(QWidget):
             self.model.appendRow(top)
         self.setVisible(bool(entries))
         self.label.setText(plural_fallback(self.tr("Speakers (%n, from the catalog)", "", len(entries)), len(entries)))
-        fit_to_rows(self.view, MAX_ROWS)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as the rows shown (expanded speakers' interventions too), up to MAX_ROWS, then it scrolls."""
+        rows = 0
+        for r in range(self.model.rowCount()):
+            index = self.model.index(r, 0)
+            rows += 1 + (self.model.rowCount(index) if self.view.isExpanded(index) else 0)
+        row_h = self.view.sizeHintForRow(0) if self.model.rowCount() else 0
+        row_h = row_h if row_h > 0 else self.view.fontMetrics().height() + 6
+        frame = 2 * self.view.frameWidth()
+        self.view.setFixedHeight(max(1, min(rows, MAX_ROWS)) * row_h + frame + 2)
 
     def _play(self, index: QModelIndex) -> None:
         target = index.data(PlayRole)

@@ -121,10 +121,11 @@ class SpeakersPane(QWidget):
         for name, details, ivs in groups:
             total = sum(iv.end_ms - iv.start_ms for iv in ivs)
             label = plural_fallback(self.tr("{name} — %n intervention(s), {total}", "", len(ivs)), len(ivs))
-            top = QStandardItem(label.format(name=name, total=format_duration(total)) + (f" · {details}" if details else ""))
+            # Role and affiliation on a second line: the side pane is narrow.
+            top = QStandardItem(label.format(name=name, total=format_duration(total)) + (f"\n{details}" if details else ""))
             top.setData(ivs[0].start_ms, StartRole)
             top.setData(name, SpeakerRole)
-            top.setToolTip(self.source_label.text())
+            top.setToolTip(f"{top.text()}\n{self.source_label.text()}")
             for iv in ivs:
                 child = QStandardItem(f"{format_duration(iv.start_ms)} – {format_duration(iv.end_ms)}")
                 child.setData(iv.start_ms, StartRole)
