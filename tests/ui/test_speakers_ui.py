@@ -40,9 +40,15 @@ def test_catalog_speakers_win_over_voice_tags_in_the_player(qtbot, fake_window) 
     qtbot.waitUntil(lambda: speakers.source == "catalog", timeout=5_000)
     assert speakers.source_label.text() == "From the catalog"
     assert speakers.speakers() == ["Moderator", "Panelist A", "Panelist B"]
-    assert "Panelist, Panel 2" in speakers.model.item(1).text() and "sample speaker" in speakers.model.item(1).text()
+    assert (
+        "Panelist, Panel 2" in speakers.model.item(1).text()
+        and "sample speaker" in speakers.model.item(1).text()
+    )
     # Who is speaking now comes from the catalog's times, with its source in the tooltip.
-    assert player.speaking_now.text() == "Speaking: Panelist A" and player.speaking_now.toolTip() == "From the catalog"
+    assert (
+        player.speaking_now.text() == "Speaking: Panelist A"
+        and player.speaking_now.toolTip() == "From the catalog"
+    )
     player.seek(47_000)  # between interventions: nobody
     assert player.speaking_now.isHidden()
     player.seek(60_000)
@@ -59,7 +65,9 @@ def test_catalog_speakers_win_over_voice_tags_in_the_player(qtbot, fake_window) 
     assert player.seek_bar.shaded() == ((400, 17_747), (50_400, 56_164))
 
 
-def test_voice_tags_are_the_speakers_where_the_catalog_has_none(qtbot, fake_window, builtin_copy: Path) -> None:
+def test_voice_tags_are_the_speakers_where_the_catalog_has_none(
+    qtbot, fake_window, builtin_copy: Path
+) -> None:
     doc = json.loads(builtin_copy.read_text("utf-8"))
     for rec in doc["sessions"][0]["recordings"]:
         rec.pop("interventions")
@@ -97,7 +105,10 @@ def test_a_change_of_speaker_is_announced_to_screen_readers(qtbot, fake_window, 
     iface = QAccessible.queryAccessibleInterface(player.speaking_now)
     assert "Panelist B" in iface.text(QAccessible.Text.Name) + iface.text(QAccessible.Text.Description)
     tree = QAccessible.queryAccessibleInterface(player.speakers.view)
-    assert tree.text(QAccessible.Text.Name) == "Speakers" and tree.text(QAccessible.Text.Description) == "From the catalog"
+    assert (
+        tree.text(QAccessible.Text.Name) == "Speakers"
+        and tree.text(QAccessible.Text.Description) == "From the catalog"
+    )
 
 
 def test_session_page_lists_speakers_and_an_intervention_opens_the_player_there(qtbot, fake_window) -> None:
@@ -119,7 +130,9 @@ def test_session_page_lists_speakers_and_an_intervention_opens_the_player_there(
     box.view.setCurrentIndex(box.model.indexFromItem(top.child(0)))
     QTest.keyClick(box.view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: fake_window.stack.currentWidget() is fake_window.player, timeout=5_000)
-    assert fake_window.controller.time_ms() == 18_197 and fake_window.player.item.recording.recording_id == rid
+    assert (
+        fake_window.controller.time_ms() == 18_197 and fake_window.player.item.recording.recording_id == rid
+    )
     # A click on a speaker plays their first intervention.
     fake_window.open_session(sid)
     box.view.clicked.emit(box.model.indexFromItem(box.model.item(2)))

@@ -36,12 +36,20 @@ def _recording(rec: dict[str, Any], rp: tuple[Any, ...], sid: Any, known: set[st
         ip = rp + ("interventions", j)
         who, start, end = iv["speaker"], iv["start_ms"], iv["end_ms"]
         if who not in known:
-            add(ip + ("speaker",), f"unknown speaker {who!r} in recording {rid!r} (not one of session {sid!r}'s speakers)")
+            add(
+                ip + ("speaker",),
+                f"unknown speaker {who!r} in recording {rid!r} (not one of session {sid!r}'s speakers)",
+            )
         if end <= start:
-            add(ip + ("end_ms",), f"end {end} is not after start {start} (recording {rid!r}, speaker {who!r})")
+            add(
+                ip + ("end_ms",), f"end {end} is not after start {start} (recording {rid!r}, speaker {who!r})"
+            )
             continue
         if duration is not None and end > duration:
-            add(ip + ("end_ms",), f"end {end} is past recording {rid!r}'s duration {duration} (speaker {who!r})")
+            add(
+                ip + ("end_ms",),
+                f"end {end} is past recording {rid!r}'s duration {duration} (speaker {who!r})",
+            )
         by_speaker.setdefault(who, []).append((start, end, j))
     for who, spans in by_speaker.items():
         spans.sort()

@@ -51,7 +51,9 @@ def buffer_speakers(rows: BulkRows, session_id: int, speakers: list[dict[str, An
     return ids
 
 
-def buffer_interventions(rows: BulkRows, recording_id: int, interventions: list[dict[str, Any]], speaker_ids: dict[str, int]) -> None:
+def buffer_interventions(
+    rows: BulkRows, recording_id: int, interventions: list[dict[str, Any]], speaker_ids: dict[str, int]
+) -> None:
     """Buffer a recording's interventions, in time order."""
     for iv in sorted(interventions, key=lambda iv: (iv["start_ms"], iv["end_ms"])):
         lang = iv.get("language")

@@ -25,7 +25,9 @@ _TOKEN = re.compile(r"[^\W_]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-def name_query(query: str, *, prefix: bool = True, min_prefix: int = 3, max_terms: int = 12) -> list[tuple[str, bool]]:
+def name_query(
+    query: str, *, prefix: bool = True, min_prefix: int = 3, max_terms: int = 12
+) -> list[tuple[str, bool]]:
     """(folded word, is_prefix) for each word typed: the last one is a prefix while it is being
     typed and has ``min_prefix`` letters (as the text search treats it)."""
     q = _CONTROL.sub(" ", query[:512])
@@ -58,7 +60,9 @@ def speaker_hits(
     conds = []
     for i, (word, is_prefix) in enumerate(words):
         if is_prefix and ord(word[-1]) < 0x10FFFF:
-            conds.append(f"sp.id IN (SELECT speaker_id FROM speaker_terms WHERE term >= :w{i} AND term < :u{i})")
+            conds.append(
+                f"sp.id IN (SELECT speaker_id FROM speaker_terms WHERE term >= :w{i} AND term < :u{i})"
+            )
             params[f"u{i}"] = _upper(word)
         else:
             conds.append(f"sp.id IN (SELECT speaker_id FROM speaker_terms WHERE term = :w{i})")
@@ -70,7 +74,9 @@ def speaker_hits(
         conds.append("s.date >= :y0 AND s.date < :y1")
         params["y0"], params["y1"] = f"{filters.year:04d}-01-01", f"{filters.year + 1:04d}-01-01"
     if filters.lang:
-        conds.append("s.id IN (SELECT session_id FROM session_languages WHERE lang = :lang OR lang LIKE :lang_sub)")
+        conds.append(
+            "s.id IN (SELECT session_id FROM session_languages WHERE lang = :lang OR lang LIKE :lang_sub)"
+        )
         params["lang"], params["lang_sub"] = filters.lang, f"{filters.lang}-%"
     if conn.dialect.name == "postgresql" and filters.year is not None:
         params["y0"], params["y1"] = _date(params["y0"]), _date(params["y1"])
@@ -91,7 +97,9 @@ def speaker_hits(
     for sid, name, role, affiliation, country, session_id, session_uid, date in rows:
         rid, ruid, start, lang = first.get(sid, (None, None, None, None))
         where = ", ".join(x for x in (affiliation, country) if x)
-        details = " — ".join(x for x in (" · ".join(x for x in (role, where) if x), sessions.get(session_id, "")) if x)
+        details = " — ".join(
+            x for x in (" · ".join(x for x in (role, where) if x), sessions.get(session_id, "")) if x
+        )
         hits.append(
             SearchHit(
                 kind="speaker",
@@ -131,7 +139,9 @@ def _session_titles(conn: Any, session_ids: list[int], ui_lang: str) -> dict[int
     """Each session's title in the viewer's language, else English, else any."""
     marks = ", ".join(f":i{i}" for i in range(len(session_ids)))
     rows = conn.execute(
-        text(f"SELECT owner_id, lang, title FROM texts WHERE owner_kind = 'session' AND owner_id IN ({marks})"),
+        text(
+            f"SELECT owner_id, lang, title FROM texts WHERE owner_kind = 'session' AND owner_id IN ({marks})"
+        ),
         {f"i{i}": v for i, v in enumerate(session_ids)},
     ).all()
     best: dict[int, tuple[int, str]] = {}

@@ -9,13 +9,17 @@ from vod_app.catalog.database import Catalog
 from vod_app.domain.speakers import SpeakerEntry, SpokenSpan
 
 
-def session_speakers(catalog: Catalog, session_id: int, recording_id: int | None = None) -> list[SpeakerEntry]:
+def session_speakers(
+    catalog: Catalog, session_id: int, recording_id: int | None = None
+) -> list[SpeakerEntry]:
     """The session's catalogued speakers in catalog order, each with their interventions in recording
     and time order (only ``recording_id``'s, and only its speakers, when given)."""
     sp, iv, rec = m.Speaker, m.Intervention, m.Recording
     with catalog.read() as s:
         speakers = s.execute(
-            select(sp.id, sp.name, sp.role, sp.affiliation, sp.country, sp.is_sample).where(sp.session_id == session_id).order_by(sp.position, sp.id)
+            select(sp.id, sp.name, sp.role, sp.affiliation, sp.country, sp.is_sample)
+            .where(sp.session_id == session_id)
+            .order_by(sp.position, sp.id)
         ).all()
         if not speakers:
             return []

@@ -52,7 +52,12 @@ class SpeakerEntry:
 
 def interventions_of(entries: Iterable[SpeakerEntry], recording_id: int) -> list[Intervention]:
     """The catalog interventions of one recording, by start time."""
-    out = [Intervention(e.name, s.start_ms, s.end_ms, CATALOG) for e in entries for s in e.spans if s.recording_id == recording_id]
+    out = [
+        Intervention(e.name, s.start_ms, s.end_ms, CATALOG)
+        for e in entries
+        for s in e.spans
+        if s.recording_id == recording_id
+    ]
     return sorted(out, key=lambda iv: (iv.start_ms, iv.end_ms))
 
 
@@ -91,7 +96,9 @@ class SpeakerIndex:
         return best
 
 
-def label_cues(cues: Sequence[tuple[int, int, str, str]], interventions: Sequence[Intervention]) -> list[tuple[int, int, str, str]]:
+def label_cues(
+    cues: Sequence[tuple[int, int, str, str]], interventions: Sequence[Intervention]
+) -> list[tuple[int, int, str, str]]:
     """Cues (start, end, text, voice) with their speaker from the catalog; unchanged without interventions."""
     if not interventions:
         return list(cues)

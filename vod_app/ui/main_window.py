@@ -34,8 +34,8 @@ from vod_app.ui.preferences import Preferences
 from vod_app.ui.search_box import SearchBox
 from vod_app.ui.session_editing import install_session_editing
 from vod_app.ui.session_page import SessionPage
-from vod_app.ui.thumbnails import ThumbnailCache
 from vod_app.ui.speakers_view import install_speakers
+from vod_app.ui.thumbnails import ThumbnailCache
 from vod_app.ui.transcript_view import install_transcript
 
 

@@ -26,7 +26,7 @@ class SessionSpeakers(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel(self.tr("Speakers (from the catalog)"), self)
+        self.label = QLabel(self)
         self.model = QStandardItemModel(self)
         self.view = QTreeView(self)
         self.view.setObjectName("sessionSpeakers")
@@ -58,13 +58,17 @@ class SessionSpeakers(QWidget):
             entries = []
         self.set_speakers(entries, recordings)
 
-    def set_speakers(self, entries: Sequence[SpeakerEntry], recordings: Sequence[RecordingRecord] = ()) -> None:
+    def set_speakers(
+        self, entries: Sequence[SpeakerEntry], recordings: Sequence[RecordingRecord] = ()
+    ) -> None:
         self.model.clear()
         titles = {r.recording_id: r.title for r in recordings}
         several = len({s.recording_id for e in entries for s in e.spans}) > 1
         for e in entries:
             n = len(e.spans)
-            summary = plural_fallback(self.tr("%n intervention(s), {total} in all", "", n), n).format(total=format_duration(e.total_ms))
+            summary = plural_fallback(self.tr("%n intervention(s), {total} in all", "", n), n).format(
+                total=format_duration(e.total_ms)
+            )
             parts = [e.name, e.details(), self.tr("sample speaker") if e.is_sample else "", summary]
             top = QStandardItem(" · ".join(p for p in parts if p))
             top.setToolTip(top.text())
@@ -80,7 +84,9 @@ class SessionSpeakers(QWidget):
                 top.appendRow(child)
             self.model.appendRow(top)
         self.setVisible(bool(entries))
-        self.label.setText(plural_fallback(self.tr("Speakers (%n, from the catalog)", "", len(entries)), len(entries)))
+        self.label.setText(
+            plural_fallback(self.tr("Speakers (%n, from the catalog)", "", len(entries)), len(entries))
+        )
         self._fit()
 
     def _fit(self) -> None:

@@ -80,8 +80,12 @@ class SpeakersPane(QWidget):
         if self._submit is None or self._loader is None:
             return
         gen = self._generation
-        self._submit(self._loader, on_done=lambda entries: self._got(gen, entries), on_error=lambda _exc: self._got(gen, []),
-                     recording_id=recording_id)
+        self._submit(
+            self._loader,
+            on_done=lambda entries: self._got(gen, entries),
+            on_error=lambda _exc: self._got(gen, []),
+            recording_id=recording_id,
+        )
 
     def _got(self, gen: int, entries: list[SpeakerEntry]) -> None:
         if gen == self._generation and shiboken6.isValid(self):
@@ -116,13 +120,17 @@ class SpeakersPane(QWidget):
             groups = [(name, "", ivs) for name, ivs in by_voice.items()]
             self.source = VOICE_TAGS if groups else ""
             self.source_label.setText(self.tr("From caption voice tags") if groups else "")
-        self.interventions = sorted((iv for _n, _d, ivs in groups for iv in ivs), key=lambda iv: (iv.start_ms, iv.end_ms))
+        self.interventions = sorted(
+            (iv for _n, _d, ivs in groups for iv in ivs), key=lambda iv: (iv.start_ms, iv.end_ms)
+        )
         self._index = SpeakerIndex(self.interventions if self.source == CATALOG else [])
         for name, details, ivs in groups:
             total = sum(iv.end_ms - iv.start_ms for iv in ivs)
             label = plural_fallback(self.tr("{name} — %n intervention(s), {total}", "", len(ivs)), len(ivs))
             # Role and affiliation on a second line: the side pane is narrow.
-            top = QStandardItem(label.format(name=name, total=format_duration(total)) + (f"\n{details}" if details else ""))
+            top = QStandardItem(
+                label.format(name=name, total=format_duration(total)) + (f"\n{details}" if details else "")
+            )
             top.setData(ivs[0].start_ms, StartRole)
             top.setData(name, SpeakerRole)
             top.setToolTip(f"{top.text()}\n{self.source_label.text()}")
@@ -165,13 +173,17 @@ class SpeakersPane(QWidget):
     def _jump(self, index: QModelIndex) -> None:
         name = index.data(SpeakerRole)
         if name:
-            self.shade_requested.emit([(iv.start_ms, iv.end_ms) for iv in self.interventions if iv.speaker == name])
+            self.shade_requested.emit(
+                [(iv.start_ms, iv.end_ms) for iv in self.interventions if iv.speaker == name]
+            )
         start = index.data(StartRole)
         if start is not None:
             self.seek_requested.emit(int(start))
 
 
-def install_speakers(pane: SpeakersPane, submit: Callable[..., None], catalog: object, session_list: object = None) -> None:
+def install_speakers(
+    pane: SpeakersPane, submit: Callable[..., None], catalog: object, session_list: object = None
+) -> None:
     """Give the player's pane (read on the task runner, ``submit``) and the session page's list
     (``SessionSpeakers``: a small indexed read) the catalog's speaker index."""
     from functools import partial

@@ -34,17 +34,28 @@ def upgrade() -> None:
         sa.Column("affiliation", sa.Text(), nullable=True),
         sa.Column("country", sa.Text(), nullable=True),
         sa.Column("is_sample", sa.Boolean(), nullable=False),
-        sa.ForeignKeyConstraint(["session_id"], ["sessions.id"], name=op.f("fk_speakers_session_id_sessions"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["session_id"], ["sessions.id"], name=op.f("fk_speakers_session_id_sessions"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_speakers")),
     )
     op.create_index(op.f("ix_speakers_session_id"), "speakers", ["session_id"])
     # Byte order on PostgreSQL (SQLite compares bytes already): a name prefix is one index range.
-    term = sa.String(length=200, collation="C") if op.get_bind().dialect.name == "postgresql" else sa.String(length=200)
+    term = (
+        sa.String(length=200, collation="C")
+        if op.get_bind().dialect.name == "postgresql"
+        else sa.String(length=200)
+    )
     op.create_table(
         "speaker_terms",
         sa.Column("term", term, nullable=False),
         sa.Column("speaker_id", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["speaker_id"], ["speakers.id"], name=op.f("fk_speaker_terms_speaker_id_speakers"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["speaker_id"],
+            ["speakers.id"],
+            name=op.f("fk_speaker_terms_speaker_id_speakers"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("term", "speaker_id", name=op.f("pk_speaker_terms")),
     )
     op.create_index(op.f("ix_speaker_terms_speaker_id"), "speaker_terms", ["speaker_id"])
@@ -56,8 +67,18 @@ def upgrade() -> None:
         sa.Column("start_ms", sa.Integer(), nullable=False),
         sa.Column("end_ms", sa.Integer(), nullable=False),
         sa.Column("language", sa.String(length=35), nullable=True),
-        sa.ForeignKeyConstraint(["recording_id"], ["recordings.id"], name=op.f("fk_interventions_recording_id_recordings"), ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["speaker_id"], ["speakers.id"], name=op.f("fk_interventions_speaker_id_speakers"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["recording_id"],
+            ["recordings.id"],
+            name=op.f("fk_interventions_recording_id_recordings"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["speaker_id"],
+            ["speakers.id"],
+            name=op.f("fk_interventions_speaker_id_speakers"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_interventions")),
     )
     op.create_index(op.f("ix_interventions_recording_id"), "interventions", ["recording_id"])
