@@ -120,7 +120,7 @@ def test_session_page_lists_speakers_and_an_intervention_opens_the_player_there(
     assert box.isVisible() and box.model.rowCount() == 3
     top = box.model.item(1)
     assert top.text() == "Panelist A · Panelist, Panel 2 · sample speaker · 1 intervention, 0:26 in all"
-    assert top.child(0).text() == "0:18 – 0:44"
+    assert top.child(0).text() == "0:18 – 0:44 · English"  # the language spoken, from the catalog
     # It fits at 800x600: the list and the panels' text both have room on the page.
     assert box.view.height() >= 3 * box.view.sizeHintForRow(0) and page.body.height() >= 100
     assert page.body.geometry().bottom() <= page.height()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QTreeView, QVBoxLayout, QWidget
 
 from vod_app.domain.records import RecordingRecord
 from vod_app.domain.speakers import SpeakerEntry
-from vod_app.ui.formatting import format_duration, plural_fallback
+from vod_app.ui.formatting import format_duration, language_name, plural_fallback
 
 PlayRole = Qt.ItemDataRole.UserRole + 1  # (recording id, start ms)
 MAX_ROWS = 6
@@ -78,6 +78,8 @@ class SessionSpeakers(QWidget):
                 text = f"{format_duration(s.start_ms)} – {format_duration(s.end_ms)}"
                 if several and titles.get(s.recording_id):
                     text += f" · {titles[s.recording_id]}"
+                if s.language:
+                    text += f" · {language_name(s.language)}"
                 child = QStandardItem(text)
                 child.setData((s.recording_id, s.start_ms), PlayRole)
                 child.setToolTip(self.tr("Play from {time}").format(time=format_duration(s.start_ms)))
