@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import Qt as QtGuiNs  # convertFromPlainText lives in QtGui's Qt namespace
 from PySide6.QtWidgets import QLabel, QTreeView, QVBoxLayout, QWidget
 
 from vod_app.domain.records import RecordingRecord
@@ -71,7 +72,7 @@ class SessionSpeakers(QWidget):
             )
             parts = [e.name, e.details(), self.tr("sample speaker") if e.is_sample else "", summary]
             top = QStandardItem(" · ".join(p for p in parts if p))
-            top.setToolTip(top.text())
+            top.setToolTip(QtGuiNs.convertFromPlainText(top.text()))  # a tooltip is read as rich text when it looks like it
             if e.spans:
                 top.setData((e.spans[0].recording_id, e.spans[0].start_ms), PlayRole)
             for s in e.spans:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import Qt as QtGuiNs  # convertFromPlainText lives in QtGui's Qt namespace
 from PySide6.QtWidgets import QLabel, QTreeView, QVBoxLayout, QWidget
 
 from vod_app.domain.speakers import CATALOG, VOICE_TAGS, SpeakerEntry, SpeakerIndex
@@ -133,7 +134,7 @@ class SpeakersPane(QWidget):
             )
             top.setData(ivs[0].start_ms, StartRole)
             top.setData(name, SpeakerRole)
-            top.setToolTip(f"{top.text()}\n{self.source_label.text()}")
+            top.setToolTip(QtGuiNs.convertFromPlainText(f"{top.text()}\n{self.source_label.text()}"))  # never markup
             for iv in ivs:
                 child = QStandardItem(f"{format_duration(iv.start_ms)} – {format_duration(iv.end_ms)}")
                 child.setData(iv.start_ms, StartRole)
