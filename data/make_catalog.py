@@ -43,7 +43,8 @@ def sample_interventions(vtt: Path) -> list[dict]:
     return out
 
 
-def main() -> None:
+def build() -> dict:
+    """The built-in catalog, as main() writes it (a test checks that data/catalog.json is this)."""
     texts = json.loads((HERE / "idm2017_texts.json").read_text("utf-8"))
     p2, p3 = texts["panels"]
     prefix = {"en": "Panel {n} – ", "fr": "Panel {n} – ", "es": "Panel {n} – "}
@@ -132,9 +133,12 @@ def main() -> None:
                 "recordings": [{"id": f"sample-session-{i}-rec", "media": MEDIA, "duration_ms": DURATION_MS}],
             }
         )
-    catalog = {"format": "vod-app-catalog", "version": 1, "language": "en", "events": [event], "sessions": [session, *samples]}
+    return {"format": "vod-app-catalog", "version": 1, "language": "en", "events": [event], "sessions": [session, *samples]}
+
+
+def main() -> None:
     out = HERE / "catalog.json"
-    out.write_text(json.dumps(catalog, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    out.write_text(json.dumps(build(), ensure_ascii=False, indent=2) + "\n", "utf-8")
     print(f"wrote {out}")
 
 
