@@ -149,3 +149,4 @@ def test_search_shows_speaker_hits_and_opens_them_at_the_first_intervention(qtbo
     fake_window.open_hit(hit)
     qtbot.waitUntil(lambda: fake_window.stack.currentWidget() is fake_window.player, timeout=5_000)
     assert fake_window.controller.time_ms() == 18_197
+    assert fake_window.player.captions.currentText() == "Off"  # a speaker hit does not turn captions on

@@ -191,7 +191,8 @@ class MainWindow(QMainWindow):
 
     def open_hit(self, hit: SearchHit) -> None:
         if hit.kind in ("cue", "note", "speaker") and hit.recording_id is not None:
-            self.play_recording(hit.recording_id, hit.start_ms or 0, captions_language=hit.lang or None)
+            lang = hit.lang if hit.kind != "speaker" else ""  # a speaker's language is not a reason to show captions
+            self.play_recording(hit.recording_id, hit.start_ms or 0, captions_language=lang or None)
         else:
             self._show(Place("session", session_id=hit.session_id, query=self._last_query))
 
