@@ -257,6 +257,22 @@ def test_search_finds_speakers_by_name_accents_ignored_and_opens_at_their_first_
     assert search.search("amina")[0].kind == "speaker"
 
 
+def test_speakers_of_newer_sessions_come_first_unless_a_crowd_matches(catalog, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    import vod_app.catalog.speaker_search as speaker_search
+
+    newer = doc(speakers=[{"id": "a", "name": "Ana Lima"}], interventions=[])
+    newer["sessions"][0].update(id="s-2021", date="2021-05-06")
+    newer["sessions"][0]["recordings"][0]["id"] = "s-2021-rec"
+    older = doc(speakers=[{"id": "a", "name": "Ana Souza"}], interventions=[])  # imported after: a higher id
+    import_catalog_file(catalog, write(tmp_path, newer, "a.json"))
+    import_catalog_file(catalog, write(tmp_path, older, "b.json"))
+    search = search_backend(catalog)
+    assert [h.title for h in search.search("ana ") if h.kind == "speaker"] == ["Ana Lima", "Ana Souza"]
+    monkeypatch.setattr(speaker_search, "RANK_CAP", 2)  # "ana" now matches a crowd: newest imported first
+    assert [h.title for h in search.search("ana ") if h.kind == "speaker"] == ["Ana Souza", "Ana Lima"]
+    assert [h.title for h in search.search("sou") if h.kind == "speaker"] == ["Ana Souza"]
+
+
 def test_speaker_hit_markup_in_names_is_escaped(catalog, tmp_path: Path) -> None:  # noqa: ANN001
     d = doc(speakers=[{"id": "x", "name": "Zed <b>Bold</b>", "role": "<img src=x>"}], interventions=[])
     import_catalog_file(catalog, write(tmp_path, d))

@@ -21,6 +21,7 @@ from vod_app.domain.search_filters import SearchFilters
 from vod_app.domain.transcript import fold
 
 MAX_SPEAKER_HITS = 10
+RANK_CAP = 1_000  # more name matches than this are shown newest imported first, not by session date
 _TOKEN = re.compile(r"[^\W_]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -80,12 +81,22 @@ def speaker_hits(
         params["lang"], params["lang_sub"] = filters.lang, f"{filters.lang}-%"
     if conn.dialect.name == "postgresql" and filters.year is not None:
         params["y0"], params["y1"] = _date(params["y0"]), _date(params["y1"])
+    # Newest sessions first, unless the last word matches a crowd (a short prefix, a common name:
+    # ordering every match by date costs ~50 ms at 100,000 speakers): then the newest imported,
+    # read off the primary key.
+    order = "s.date IS NULL, s.date DESC, s.id DESC, sp.position, sp.id"
+    last = len(words) - 1  # the word being typed: a prefix, or a common first name
+    bounds = {"w": params[f"w{last}"]} | ({"u": params[f"u{last}"]} if f"u{last}" in params else {})
+    match = "term >= :w AND term < :u" if "u" in bounds else "term = :w"
+    crowd = conn.execute(text(f"SELECT count(*) FROM (SELECT 1 FROM speaker_terms WHERE {match} LIMIT {RANK_CAP}) AS m"), bounds).scalar_one()
+    if crowd >= RANK_CAP:
+        order = "sp.id DESC"
     rows = conn.execute(
         text(
             "SELECT sp.id, sp.name, sp.role, sp.affiliation, sp.country, s.id, s.uid, s.date "
             "FROM speakers AS sp JOIN sessions AS s ON s.id = sp.session_id "
             f"WHERE {' AND '.join(conds)} "
-            "ORDER BY s.date IS NULL, s.date DESC, s.id DESC, sp.position, sp.id LIMIT :limit"
+            f"ORDER BY {order} LIMIT :limit"
         ),
         params,
     ).all()
