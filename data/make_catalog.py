@@ -9,14 +9,42 @@ and search have something to show. Run: python data/make_catalog.py
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 MEDIA = "media/idm2017-panel-2-3.mkv"
 DURATION_MS = 90_000
+# The sample recording's speech is synthesised (make_sample_media.py): its speakers are sample
+# speakers, named as the voice spans of its captions, never the people who spoke on the day (the
+# panels' real speakers are not given made-up times).
+SAMPLE_SPEAKERS = [
+    {"id": "sample-moderator", "name": "Moderator", "role": "Chair", "sample": True},
+    {"id": "sample-panelist-a", "name": "Panelist A", "role": "Panelist, Panel 2", "sample": True},
+    {"id": "sample-panelist-b", "name": "Panelist B", "role": "Panelist, Panel 3", "sample": True},
+]
+_CUE = re.compile(r"^(\d+):(\d\d):(\d\d)\.(\d{3}) --> (\d+):(\d\d):(\d\d)\.(\d{3})\s*\n<v ([^>]+)>", re.MULTILINE)
 
 
-def main() -> None:
+def sample_interventions(vtt: Path) -> list[dict]:
+    """The speaker index of the sample recording: the English captions' voice runs (consecutive cues
+    of one voice are one intervention, as the player reads voice spans), so catalog and voice tags agree."""
+    ids = {sp["name"]: sp["id"] for sp in SAMPLE_SPEAKERS}
+    out: list[dict] = []
+    for m in _CUE.finditer(vtt.read_text("utf-8")):
+        h0, m0, s0, ms0, h1, m1, s1, ms1 = (int(x) for x in m.groups()[:8])
+        start = ((h0 * 60 + m0) * 60 + s0) * 1000 + ms0
+        end = ((h1 * 60 + m1) * 60 + s1) * 1000 + ms1
+        who = ids[m.group(9).strip()]
+        if out and out[-1]["speaker"] == who:
+            out[-1]["end_ms"] = end
+        else:
+            out.append({"speaker": who, "start_ms": start, "end_ms": end, "language": "en"})
+    return out
+
+
+def build() -> dict:
+    """The built-in catalog, as main() writes it (a test checks that data/catalog.json is this)."""
     texts = json.loads((HERE / "idm2017_texts.json").read_text("utf-8"))
     p2, p3 = texts["panels"]
     prefix = {"en": "Panel {n} – ", "fr": "Panel {n} – ", "es": "Panel {n} – "}
@@ -51,6 +79,7 @@ def main() -> None:
         "place": "United Nations Headquarters, New York",
         "title": texts["session"]["title"],
         "description": session_description,
+        "speakers": SAMPLE_SPEAKERS,
         "panels": [
             {"id": "iom-idm-2017-panel-2", "number": 2, "title": panel_title(p2), "description": p2["description"]},
             {"id": "iom-idm-2017-panel-3", "number": 3, "title": panel_title(p3), "description": p3["description"]},
@@ -78,6 +107,7 @@ def main() -> None:
                     {"language": lang, "label": label, "file": f"media/idm2017-panel-2-3.{lang}.vtt"}
                     for lang, label in (("en", "English"), ("fr", "Français"), ("es", "Español"))
                 ],
+                "interventions": sample_interventions(HERE / "media" / "idm2017-panel-2-3.en.vtt"),
             }
         ],
     }
@@ -103,9 +133,12 @@ def main() -> None:
                 "recordings": [{"id": f"sample-session-{i}-rec", "media": MEDIA, "duration_ms": DURATION_MS}],
             }
         )
-    catalog = {"format": "vod-app-catalog", "version": 1, "language": "en", "events": [event], "sessions": [session, *samples]}
+    return {"format": "vod-app-catalog", "version": 1, "language": "en", "events": [event], "sessions": [session, *samples]}
+
+
+def main() -> None:
     out = HERE / "catalog.json"
-    out.write_text(json.dumps(catalog, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    out.write_text(json.dumps(build(), ensure_ascii=False, indent=2) + "\n", "utf-8")
     print(f"wrote {out}")
 
 

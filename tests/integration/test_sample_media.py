@@ -216,3 +216,31 @@ def test_texts_json_has_every_field_in_three_languages() -> None:
     )
     assert "Pacto Mundial sobre Migración" in texts["panels"][0]["title"]["es"]
     assert "Pacte mondial sur les migrations" in texts["panels"][0]["title"]["fr"]
+
+
+def test_builtin_catalog_is_what_make_catalog_writes_and_its_speakers_are_the_voice_tags() -> None:
+    """data/catalog.json is regenerated, not edited; the sample recording's speaker index (issue 10)
+    names the captions' voices at their times and says they are sample speakers."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_catalog", DATA / "make_catalog.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    built = module.build()
+    assert json.loads((DATA / "catalog.json").read_text("utf-8")) == built
+    real, *samples = built["sessions"]
+    assert {sp["name"] for sp in real["speakers"]} == {"Moderator", "Panelist A", "Panelist B"}
+    assert all(sp["sample"] for sp in real["speakers"])
+    runs: list[tuple[str, int, int]] = []
+    for start, end, text in read_cues(VTT["en"]):
+        voice = re.match(r"<v ([^>]+)>", text).group(1)  # type: ignore[union-attr]
+        if runs and runs[-1][0] == voice:
+            runs[-1] = (voice, runs[-1][1], end)
+        else:
+            runs.append((voice, start, end))
+    names = {sp["id"]: sp["name"] for sp in real["speakers"]}
+    [rec] = real["recordings"]
+    assert [(names[i["speaker"]], i["start_ms"], i["end_ms"]) for i in rec["interventions"]] == runs
+    # Only the sample recording: the real panels keep their speakers as names, with no made-up times.
+    assert not any("speakers" in s or any("interventions" in r for r in s["recordings"]) for s in samples)

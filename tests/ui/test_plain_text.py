@@ -108,13 +108,16 @@ def write_catalog(folder: Path) -> Path:
         "sessions": [{
             "id": "s", "event": "ev", "date": "2031-02-03", "place": f"Hall {ALL}",
             "title": f"Talk {ALL}", "description": f"About {ALL}",
+            "speakers": [{"id": "sp", "name": f"Voice {ALL}", "role": f"Role {ALL}", "affiliation": f"Org {ALL}",
+                          "country": f"Land {ALL}"}],
             "panels": [{"id": "p1", "number": 1, "title": f"Panel one {ALL}", "description": f"First {ALL}",
                         "speakers": [f"Speaker {ALL}"]}],
             "recordings": [
                 {"id": "r1", "media": media.name, "duration_ms": 90000, "title": f"Morning {ALL}",
                  "panels": [{"panel": "p1", "start_ms": 0, "end_ms": 90000}],
                  "chapters": [{"start_ms": 0, "title": f"Chapter {ALL}", "panel": "p1"}],
-                 "audio_tracks": [{"language": "en", "label": f"Floor {ALL}"}]},
+                 "audio_tracks": [{"language": "en", "label": f"Floor {ALL}"}],
+                 "interventions": [{"speaker": "sp", "start_ms": 0, "end_ms": 30000}]},
                 {"id": "r2", "media": f"gone {IMG}.mkv", "duration_ms": 90000, "title": f"Afternoon {ALL}"},
             ],
         }],

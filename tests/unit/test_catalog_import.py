@@ -17,6 +17,7 @@ pytestmark = pytest.mark.both_engines  # catalog behaviour: SQLite and PostgreSQ
 DUMP_TABLES = (
     "events", "sessions", "session_languages", "panels", "recordings", "recording_panels", "chapters",
     "audio_tracks", "caption_tracks", "cues", "texts", "watch_state", "bookmarks", "preferences",
+    "speakers", "speaker_terms", "interventions",
 )
 
 

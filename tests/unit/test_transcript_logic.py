@@ -77,6 +77,14 @@ def test_speakers_come_from_the_caption_files_voice_spans(catalog, builtin_copy:
     vtt.write_text(text, encoding="utf-8")
     import_catalog_file(catalog, builtin_copy)
     [(rid, _uid)] = recordings_for(catalog, SESSION)
+    # The built-in catalog has a speaker index for this recording: it wins over the voice tags.
+    assert [c[3] for c in transcript_cues(catalog, rid, "fr")[:3]] == ["Moderator"] * 3
+    doc = json.loads(builtin_copy.read_text("utf-8"))
+    for rec in doc["sessions"][0]["recordings"]:
+        rec.pop("interventions")
+    builtin_copy.write_text(json.dumps(doc), "utf-8")
+    import_catalog_file(catalog, builtin_copy)  # re-imported without it: the voice tags are used again
+    [(rid, _uid)] = recordings_for(catalog, SESSION)
     assert recordings_for(catalog, SESSION + "-rec") == [(rid, SESSION + "-rec")]
     assert recordings_for(catalog, "nothing") == []
     assert transcript_languages(catalog, rid) == ["en", "fr", "es"]
@@ -121,12 +129,15 @@ def test_cli_transcript_errors_are_one_line(tmp_path: Path) -> None:
     assert run("transcript", SESSION, "--format", "doc", home=tmp_path).returncode == 2
 
 
-def test_cli_speakers_from_the_sample_voice_tags(tmp_path: Path) -> None:
+def test_cli_speakers_of_the_sample_from_its_speaker_index(tmp_path: Path) -> None:
     out = run("speakers", SESSION, "--json", home=tmp_path)
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert [s["name"] for s in data] == ["Moderator", "Panelist A", "Panelist B"]
-    assert set(data[0]) == {"name", "role", "affiliation", "interventions"}
+    # The specified shape, plus where the speakers come from (the catalog wins over the voice tags).
+    assert {"name", "role", "affiliation", "interventions", "source"} <= set(data[0])
+    assert {s["source"] for s in data} == {"catalog"} and data[1]["role"] == "Panelist, Panel 2"
+    assert {"recording_id", "start_ms", "end_ms"} <= set(data[0]["interventions"][0])
     moderator = data[0]["interventions"]
     assert len(moderator) == 2 and moderator[0]["start_ms"] == 400  # the opening and panel 2's title are one
     assert {i["recording_id"] for i in moderator} == {SESSION + "-rec"}

@@ -16,11 +16,14 @@ BATCH_ROWS = 20_000
 _TABLES_IN_ORDER = (
     m.Session,
     m.SessionLanguage,
+    m.Speaker,
+    m.SpeakerTerm,
     m.Panel,
     m.LocalizedText,
     m.Recording,
     m.RecordingPanel,
     m.Chapter,
+    m.Intervention,
     m.AudioTrack,
     m.CaptionTrack,
     m.Cue,
@@ -48,7 +51,8 @@ class BulkRows:
         self.conn = conn
         self._next_id = {
             t: (conn.execute(select(func.coalesce(func.max(t.id), 0))).scalar_one() + 1)
-            for t in (m.Session, m.Panel, m.Recording, m.RecordingPanel, m.Chapter, m.AudioTrack, m.CaptionTrack, m.Cue, m.LocalizedText, m.Event)
+            for t in (m.Session, m.Panel, m.Recording, m.RecordingPanel, m.Chapter, m.AudioTrack, m.CaptionTrack, m.Cue, m.LocalizedText, m.Event,
+                      m.Speaker, m.Intervention)
         }
         self._buffers: dict[type, list[dict[str, Any]]] = {t: [] for t in _TABLES_IN_ORDER}
         self._buffered = 0

@@ -21,6 +21,7 @@ from vod_app.catalog.caption_cues import CaptionLoader, load_caption_cues
 from vod_app.catalog.database import Catalog
 from vod_app.catalog.import_report import ImportReport
 from vod_app.catalog.media_roots import store_media_roots
+from vod_app.catalog.speaker_rows import buffer_interventions, buffer_speakers, delete_speakers
 from vod_app.catalog.validation import (
     CatalogFileError,
     Problem,
@@ -189,8 +190,10 @@ class CatalogWriter(BulkRows):
             )
             self._buffer_texts("panel", pid, localized(panel.get("title"), self.default_lang), localized(panel.get("description"), self.default_lang))
 
+        speaker_ids = buffer_speakers(self, sid, sess.get("speakers", []))
         for pos, rec in enumerate(sess.get("recordings", [])):
-            self._add_recording(sid, pos, rec, panel_ids, captions.get(pos, []))
+            rid = self._add_recording(sid, pos, rec, panel_ids, captions.get(pos, []))
+            buffer_interventions(self, rid, rec.get("interventions", []), speaker_ids)
 
     def _languages(self, sess: dict[str, Any], titles: dict[str, str], descriptions: dict[str, str]) -> list[str]:
         """A session's available languages: its texts, its panels' texts, audio and caption tracks."""
@@ -219,7 +222,7 @@ class CatalogWriter(BulkRows):
 
     def _add_recording(
         self, sid: int, pos: int, rec: dict[str, Any], panel_ids: dict[str, int], tracks: list[tuple[dict[str, Any], list[tuple[int, int, str]]]]
-    ) -> None:
+    ) -> int:
         rid = self._new_id(m.Recording)
         self._recording_owner[rec["id"]] = sid
         source = resolve_media(rec["media"], self.base_dir)
@@ -288,6 +291,7 @@ class CatalogWriter(BulkRows):
                     {"id": self._new_id(m.Cue), "track_id": tid, "recording_id": rid, "language": lang, "start_ms": start, "end_ms": end, "text": text},
                 )
             self.report.cues += len(cues)
+        return rid
 
     def _read_captions(self, sess: dict[str, Any], path: tuple[Any, ...]) -> dict[int, list[tuple[dict[str, Any], list[tuple[int, int, str]]]]] | None:
         out: dict[int, list[tuple[dict[str, Any], list[tuple[int, int, str]]]]] = {}
@@ -325,6 +329,7 @@ class CatalogWriter(BulkRows):
         rec_ids = select(m.Recording.id).where(m.Recording.session_id == sid)
         # Cues carry no foreign key to recordings (denormalised for search); delete them explicitly.
         c.execute(delete(m.Cue).where(m.Cue.recording_id.in_(rec_ids)))
+        delete_speakers(c, sid)
         c.execute(delete(m.Recording).where(m.Recording.session_id == sid))
         c.execute(delete(m.Panel).where(m.Panel.session_id == sid))
         c.execute(delete(m.SessionLanguage).where(m.SessionLanguage.session_id == sid))

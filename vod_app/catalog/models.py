@@ -201,6 +201,43 @@ class Cue(Base):
     text: Mapped[str] = mapped_column(Text)  # plain text (tags stripped): what is indexed and shown
 
 
+class Speaker(Base):
+    """Someone who speaks in a session (the catalog's ``speakers``): migration 0008."""
+
+    __tablename__ = "speakers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    uid: Mapped[str] = mapped_column(String(200))  # the catalog's id, unique within its session
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str | None] = mapped_column(Text)
+    affiliation: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(Text)
+    is_sample: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SpeakerTerm(Base):
+    """The folded words of a speaker's name (accents and case removed): search reads a name by an
+    index range (``term >= 'dia' AND term < 'dib'``), the same SQL on SQLite and PostgreSQL."""
+
+    __tablename__ = "speaker_terms"
+    # Byte order on PostgreSQL, as SQLite's BINARY: a prefix is then one index range.
+    term: Mapped[str] = mapped_column(String(200).with_variant(String(200, collation="C"), "postgresql"), primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class Intervention(Base):
+    """When a speaker speaks in a recording (the catalog's ``interventions``)."""
+
+    __tablename__ = "interventions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recording_id: Mapped[int] = mapped_column(ForeignKey("recordings.id", ondelete="CASCADE"), index=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"), index=True)
+    start_ms: Mapped[int] = mapped_column(Integer)
+    end_ms: Mapped[int] = mapped_column(Integer)
+    language: Mapped[str | None] = mapped_column(String(35))
+
+
 class LocalizedText(Base):
     """Title and description of an event, session or panel in one language."""
 

@@ -20,6 +20,7 @@ from sqlalchemy.exc import OperationalError
 from vod_app.catalog.database import Catalog
 from vod_app.catalog.search_narrowing import _Narrowing
 from vod_app.catalog.search_snippets import _MARK_END, _MARK_START, _description_snippets
+from vod_app.catalog.speaker_search import speaker_hits
 from vod_app.domain.records import SearchHit
 from vod_app.domain.search_filters import SearchFilters  # re-exported: callers may import it from here
 
@@ -190,7 +191,8 @@ class SqliteSearch:
                     if run.cancelled:
                         raise SearchInterrupted
                 try:
-                    return self._search(conn, run, match, filters, min(limit, 500), ui_lang)
+                    people = speaker_hits(conn, query, filters, limit=limit, prefix=prefix, ui_lang=ui_lang)  # names first (speaker_search.py)
+                    return people + self._search(conn, run, match, filters, min(limit, 500) - len(people), ui_lang)
                 except OperationalError as exc:
                     if run.cancelled or "interrupted" in str(exc):
                         raise SearchInterrupted from exc

@@ -32,6 +32,7 @@ from vod_app.catalog.search import (
     _to_date,
     snippet_html,
 )
+from vod_app.catalog.speaker_search import speaker_hits
 from vod_app.domain.records import SearchHit
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -155,6 +156,7 @@ class PostgresSearch:
         hits: list[SearchHit] = []
         with self.catalog.read() as s:
             conn = s.connection()
+            hits = speaker_hits(conn, query, filters, limit=limit, prefix=prefix, ui_lang=ui_lang)  # names first (speaker_search.py)
             huge = _match_count(conn, "texts", tsq) >= PG_RANK_CAP
             # A huge match set is shown newest first, untiered (ranking it all costs seconds).
             order = "ORDER BY t.id DESC" if huge else "ORDER BY tier, score DESC, t.id"
@@ -170,7 +172,7 @@ class PostgresSearch:
                     seen.add((row[0], row[1]))
                     kept.append(row)
             kept.sort(key=lambda r: r[11])  # stable: rank order kept within a tier
-            kept = kept[:limit]
+            kept = kept[: limit - len(hits)]
             snips = _headlines(conn, "texts", "lang", "description", tsq, [r[10] for r in kept])
             for kind, owner_id, lang, title, sid, suid, date, puid, score, _none, tid, tier in kept:
                 snip = snips.get(tid)

@@ -161,11 +161,14 @@ def restore_fields(catalog: Catalog, session_id: int, fields: SessionFields) -> 
 _TABLES = (
     m.Session,
     m.SessionLanguage,
+    m.Speaker,
+    m.SpeakerTerm,
     m.Panel,
     m.LocalizedText,
     m.Recording,
     m.RecordingPanel,
     m.Chapter,
+    m.Intervention,
     m.AudioTrack,
     m.CaptionTrack,
     m.Cue,
@@ -175,10 +178,14 @@ _TABLES = (
 def _rows(conn: Connection, session_id: int) -> dict[str, list[dict[str, Any]]]:
     rec_ids = select(m.Recording.id).where(m.Recording.session_id == session_id)
     panel_ids = select(m.Panel.id).where(m.Panel.session_id == session_id)
+    speaker_ids = select(m.Speaker.id).where(m.Speaker.session_id == session_id)
     t = m.LocalizedText
     where = {
         m.Session: m.Session.id == session_id,
         m.SessionLanguage: m.SessionLanguage.session_id == session_id,
+        m.Speaker: m.Speaker.session_id == session_id,
+        m.SpeakerTerm: m.SpeakerTerm.speaker_id.in_(speaker_ids),
+        m.Intervention: m.Intervention.speaker_id.in_(speaker_ids),
         m.Panel: m.Panel.session_id == session_id,
         m.LocalizedText: ((t.owner_kind == "session") & (t.owner_id == session_id)) | ((t.owner_kind == "panel") & t.owner_id.in_(panel_ids)),
         m.Recording: m.Recording.session_id == session_id,

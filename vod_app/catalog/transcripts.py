@@ -1,5 +1,8 @@
 """A recording's transcript from the catalog: its cues in one language, with speakers.
 
+Each cue's speaker comes from the catalog's interventions when the recording has any (who speaks
+most of the cue's time), else from the caption file's voice spans, as follows.
+
 The catalog stores cue text plain (tags stripped, as it is indexed), so WebVTT voice spans
 (``<v Name>``) are read back from the caption file the track came from, matched by cue timing.
 A file that is gone or unreadable only loses the speakers, never the transcript.
@@ -56,6 +59,13 @@ def transcript_cues(catalog: Catalog, recording_id: int, language: str) -> list[
         track_id, source = tracks[0]
         c = m.Cue
         rows = s.execute(select(c.start_ms, c.end_ms, c.text).where(c.track_id == track_id).order_by(c.start_ms, c.id)).all()
+    from vod_app.catalog.speakers import recording_speakers
+    from vod_app.domain.speakers import interventions_of, label_cues
+
+    # The catalog's interventions win over the captions' voice spans (domain/speakers.py).
+    catalogued = interventions_of(recording_speakers(catalog, recording_id), recording_id)
+    if catalogued:
+        return label_cues([(start, end, text, "") for start, end, text in rows], catalogued)
     voices = _voices(source)
     return [(start, end, text, voices.get((start, end), "")) for start, end, text in rows]
 

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from vod_app.catalog.media_roots import media_roots_problems
+from vod_app.catalog.speaker_checks import speaker_problems
 from vod_app.domain.languages import normalise_language
 from vod_app.domain.media_locations import url_problem
 
@@ -343,6 +344,7 @@ def session_problems(
                 continue
             if _SCHEME.match(target) and not PureWindowsPath(target).drive:
                 add(rp + ("captions", j, "file"), "captions must be a local file")
+    speaker_problems(session, path, add)
     return problems
 
 

@@ -94,11 +94,11 @@ def cmd_search(args: argparse.Namespace) -> int:
         }
         if h.kind == "panel":
             item["panel_id"] = h.panel_uid
-        if h.kind == "cue":
+        if h.kind in ("cue", "speaker") and h.recording_uid is not None:
             item["recording_id"] = h.recording_uid
             item["start_ms"] = h.start_ms
         data.append(item)
-        at = f" @{format_duration(h.start_ms)}" if h.kind == "cue" else ""
+        at = f" @{format_duration(h.start_ms)}" if h.start_ms is not None and h.kind in ("cue", "speaker") else ""
         plain = html.unescape(h.snippet.replace("<b>", "").replace("</b>", ""))
         lines.append(f"[{h.kind}] {h.session_uid}{at}  {h.title}\n    {plain}")
     if not hits:

@@ -92,25 +92,43 @@ def cmd_transcript(args: argparse.Namespace) -> int:
 
 
 def cmd_speakers(args: argparse.Namespace) -> int:
-    """Speakers from the captions' voice spans: consecutive cues of one voice are one intervention."""
+    """Speakers of each recording: the catalog's interventions where it has some, else the captions'
+    voice spans (consecutive cues of one voice are one intervention). ``source`` says which."""
+    from vod_app.catalog.speakers import recording_speakers
+    from vod_app.domain.speakers import CATALOG
     from vod_app.domain.transcript import TranscriptLine, voice_interventions
 
     catalog = open_catalog(args)
     recs = _recordings(catalog, args.id)
-    speakers: dict[str, dict[str, Any]] = {}
-    for _rid, uid in recs:
-        cues = [c for c in _cues(catalog, [(_rid, uid)], None)]
-        lines = [TranscriptLine(c["start_ms"], c["end_ms"], c["text"], c["speaker"] or "") for c in cues]
+    speakers: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def entry(name: str, source: str, **details: Any) -> dict[str, Any]:
+        new = {"name": name, "role": None, "affiliation": None, "country": None, "source": source, "interventions": []}
+        return speakers.setdefault((source, name), {**new, **details})
+
+    for rid, uid in recs:
+        catalogued = recording_speakers(catalog, rid)
+        for sp in catalogued:
+            e = entry(sp.name, CATALOG, role=sp.role, affiliation=sp.affiliation, country=sp.country, sample=sp.is_sample)
+            e["interventions"] += [
+                {"recording_id": uid, "start_ms": s.start_ms, "end_ms": s.end_ms, "language": s.language, "source": CATALOG} for s in sp.spans
+            ]
+        if catalogued:
+            continue  # the catalog wins over voice tags, recording by recording
+        lines = [TranscriptLine(c["start_ms"], c["end_ms"], c["text"], c["speaker"] or "") for c in _cues(catalog, [(rid, uid)], None)]
         for iv in voice_interventions(lines):
-            entry = speakers.setdefault(iv.speaker, {"name": iv.speaker, "role": None, "affiliation": None, "interventions": []})
-            entry["interventions"].append({"recording_id": uid, "start_ms": iv.start_ms, "end_ms": iv.end_ms, "source": iv.source})
+            entry(iv.speaker, iv.source)["interventions"].append(
+                {"recording_id": uid, "start_ms": iv.start_ms, "end_ms": iv.end_ms, "source": iv.source}
+            )
     data = list(speakers.values())
     lines_out = []
     for sp in data:
         total = sum(i["end_ms"] - i["start_ms"] for i in sp["interventions"])
-        lines_out.append(f"{sp['name']}  ({format_duration(total)})")
+        who = ", ".join(x for x in (sp["role"], sp["affiliation"], sp["country"]) if x)
+        origin = "catalog" if sp["source"] == CATALOG else "caption voice tags"
+        lines_out.append(printable(f"{sp['name']}" + (f" ({who})" if who else "") + f"  {format_duration(total)}  [from the {origin}]"))
         lines_out += [f"  {format_duration(i['start_ms']):>7} - {format_duration(i['end_ms'])}" for i in sp["interventions"]]
     if not data and not getattr(args, "json", False):
-        lines_out.append(f"{args.id}: no speakers known (the captions have no voice tags)")
+        lines_out.append(f"{args.id}: no speakers known (neither the catalog nor the captions' voice tags name any)")
     emit(args, data, lines_out)
     return 0

@@ -142,7 +142,7 @@ class PlayItem:
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    kind: str  # session | panel | cue
+    kind: str  # session | panel | cue | speaker (catalog/speaker_search.py) | note
     session_id: int
     session_uid: str
     title: str

@@ -34,6 +34,7 @@ from vod_app.ui.preferences import Preferences
 from vod_app.ui.search_box import SearchBox
 from vod_app.ui.session_editing import install_session_editing
 from vod_app.ui.session_page import SessionPage
+from vod_app.ui.speakers_view import install_speakers
 from vod_app.ui.thumbnails import ThumbnailCache
 from vod_app.ui.transcript_view import install_transcript
 
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.session_page = SessionPage(self)
         self.player = PlayerPage(controller, prefs, self._save_position, self._relocate, self)
         install_transcript(self.player.transcript, runner.submit, services.repo.catalog)
+        install_speakers(self.player.speakers, runner.submit, services.repo.catalog, self.session_page.speakers)
         self.stack = QStackedWidget(self)
         for w in (self.browse, self.session_page, self.player):
             self.stack.addWidget(w)
@@ -188,8 +190,9 @@ class MainWindow(QMainWindow):
         self._show(Place("session", session_id=session_id))
 
     def open_hit(self, hit: SearchHit) -> None:
-        if hit.kind in ("cue", "note") and hit.recording_id is not None:
-            self.play_recording(hit.recording_id, hit.start_ms or 0, captions_language=hit.lang or None)
+        if hit.kind in ("cue", "note", "speaker") and hit.recording_id is not None:
+            lang = hit.lang if hit.kind != "speaker" else ""  # a speaker's language is not a reason to show captions
+            self.play_recording(hit.recording_id, hit.start_ms or 0, captions_language=lang or None)
         else:
             self._show(Place("session", session_id=hit.session_id, query=self._last_query))
 

@@ -190,9 +190,10 @@ class SearchResultsModel(QAbstractListModel):
         if role == Roles.Snippet:
             return h.snippet
         if role == Roles.Subtitle:
-            kind = {"session": self.tr("Session"), "panel": self.tr("Panel"), "cue": self.tr("Caption"), "note": self.tr("My note")}.get(h.kind, h.kind)
+            kind = {"session": self.tr("Session"), "panel": self.tr("Panel"), "cue": self.tr("Caption"), "note": self.tr("My note"),
+                    "speaker": self.tr("Speaker")}.get(h.kind, h.kind)
             parts = [kind, format_date(h.date)]
-            if h.kind in ("cue", "note") and h.start_ms is not None:
+            if h.kind in ("cue", "note", "speaker") and h.start_ms is not None:
                 parts.append(self.tr("at {time}").format(time=format_duration(h.start_ms)))
             if h.lang:
                 parts.append(language_name(h.lang))  # named like every other list

@@ -78,7 +78,9 @@ class PlayerPage(TrackChoices, PlayerView):
         self.volume.setValue(prefs.volume)
         self.transcript.seek_requested.connect(self.seek)
         self.transcript.lines_loaded.connect(self.speakers.set_lines)
-        self.transcript.speaker_changed.connect(self._on_speaker)
+        self.transcript.speaker_changed.connect(self.speakers.voice_speaker)  # used where the catalog has none
+        self.speakers.speaker_changed.connect(self._on_speaker)
+        self.speakers.source_changed.connect(self.speaking_now.setToolTip)  # "From the catalog" / voice tags
         self.speakers.seek_requested.connect(self.seek)
         self.speakers.shade_requested.connect(self.seek_bar.set_shaded)
 
@@ -131,6 +133,7 @@ class PlayerPage(TrackChoices, PlayerView):
         self.controller.set_muted(self.prefs.muted)
         self._save_timer.start()
         self._fill_captions(captions_language)
+        self.speakers.open(rec.recording_id)
         self._open_transcript(captions_language)
 
     def reload(self) -> None:
@@ -246,6 +249,7 @@ class PlayerPage(TrackChoices, PlayerView):
                 f.setBold(i == index)
                 item.setFont(f)
         self.transcript.set_time(ms)
+        self.speakers.set_time(ms)
         panel_id = self.timeline.panel_at(ms)
         if panel_id != self.description.current_panel_id():
             self.description.show_panel(self._panels.get(panel_id) if panel_id is not None else None)
@@ -393,5 +397,3 @@ class PlayerPage(TrackChoices, PlayerView):
         if pid is None or pid not in self._panels:
             return ""
         return pick_text(self._panels[pid].texts, (self.prefs.description_language,))[1]
-
-

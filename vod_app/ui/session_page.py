@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from vod_app.domain.records import SessionDetail
 from vod_app.ui.formatting import format_duration, format_long_date, language_name, sorted_languages
 from vod_app.ui.labels import fit_to_rows, heading
+from vod_app.ui.session_speakers import SessionSpeakers
 
 MAX_RECORDING_ROWS = 5
 
@@ -77,6 +78,10 @@ class SessionPage(QWidget):
         self.moments_label.hide()
         self.moments.hide()
 
+        # Who spoke and when (the catalog's speaker index); hidden when the catalog names nobody.
+        self.speakers = SessionSpeakers(self)
+        self.speakers.play_requested.connect(self.play_requested)
+
         self.body = QTextBrowser(self)
         self.body.setObjectName("sessionPanels")
         self.body.setOpenLinks(False)
@@ -105,6 +110,7 @@ class SessionPage(QWidget):
         lay.addLayout(rec_row)
         lay.addWidget(self.moments_label)
         lay.addWidget(self.moments)
+        lay.addWidget(self.speakers)
         lay.addWidget(self.body, 1)
         self._positions: dict[str, int] = {}
 
@@ -192,6 +198,7 @@ class SessionPage(QWidget):
         # Escaped text only: nothing from the catalog can add markup, links or images (the only links
         # are the play:RECORDING:MS ones written here).
         self.body.setHtml("".join(parts))
+        self.speakers.load(detail.session_id, detail.recordings)
         self.show_moments([])
 
     def show_moments(self, moments: list[tuple[int, int, str, str]]) -> None:

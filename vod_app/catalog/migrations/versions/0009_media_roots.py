@@ -6,7 +6,7 @@ location under ``prefix`` is opened at ``url``; the recordings' stored locations
 only: plain DDL, the same on SQLite and PostgreSQL.
 
 Revision ID: 0009
-Revises: 0007 (re-chained after 0008 when merged)
+Revises: 0008
 Create Date: 2026-11-29
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
