@@ -214,8 +214,8 @@ def test_a_0007_catalog_upgrades_keeps_user_state_and_takes_interventions(tmp_pa
             assert (
                 s.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
                 == head_revision()
-                == "0008"
             )
+            assert head_revision() >= "0008"
         users = UserStateRepository(catalog)
         assert users.position(SAMPLE + "-rec") == 42_000
         assert [b.note for b in users.bookmarks()] == ["Panel 3 starts"]
