@@ -2,8 +2,8 @@
 list, delete; every change is a command on the window's undo stack (Ctrl+Z undoes it).
 
 The panel reads and writes through small callables handed in by ui/notes_wiring.py, so it knows
-no catalog: bookmarks are a few rows of user state, written on the GUI thread like other small
-lookups.
+no catalog. Writes return at once: the store queues them on the window's writes lane (ui/writes.py)
+and shows them until they land.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ from vod_app.ui.session_editing import install_session_editing
 from vod_app.ui.session_page import SessionPage
 from vod_app.ui.thumbnails import ThumbnailCache
 from vod_app.ui.transcript_view import install_transcript
+from vod_app.ui.writes import WriteQueue, WriteStatus, saved_writes
 
 
 class Services:
@@ -60,6 +62,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Video on demand"))
         self.resize(1280, 800)
         self.actions_ = Actions(self)
+        # Every write of the window goes through here: off the GUI thread, in order (ui/writes.py).
+        self.writes = WriteQueue(services.users, runner, saved_writes(services.users), self)
+        self.write_status = WriteStatus(self.writes, self.statusBar())
+        prefs.writer = self.writes.preference
         self.imports = ImportFlow(self, services, runner, prefs)
         self.feed_flow = FeedFlow(self, services.feeds, runner) if services.feeds is not None else None
         self.history = NavigationHistory()
@@ -315,24 +321,15 @@ class MainWindow(QMainWindow):
         self.player.setFocus()
 
     def _save_position(self, uid: str, ms: int, length: int | None) -> None:
-        self.runner.submit(
-            self.services.users.save_position,
-            # The start page read Continue watching before this write landed: read it again.
-            on_done=lambda _r: self._refresh_continue(),
-            on_error=lambda exc: self.statusBar().showMessage(self.tr("Could not save the position: {error}").format(error=exc), 5000),
-            recording_uid=uid,
-            position_ms=ms,
-            duration_ms=length,
-        )
+        # The start page read Continue watching before this write landed: read it again then.
+        self.writes.state("save_position", on_done=lambda _r: self._refresh_continue(), recording_uid=uid, position_ms=ms, duration_ms=length)
 
     def _relocate(self, uid: str, path: str) -> PlayItem | None:
-        try:
-            self.services.users.relocate(uid, path)
-        except Exception as exc:  # noqa: BLE001
-            self.report_error(self.tr("The new location could not be saved: {error}").format(error=exc))
-            return None
+        """Remember the file's new place (written on the writes lane) and play from it now."""
+        self.writes.state("relocate", recording_uid=uid, path=path)
         place = self._current_place()
-        return self._play_item(place.recording_id) if place and place.recording_id is not None else None
+        item = self._play_item(place.recording_id) if place and place.recording_id is not None else None
+        return None if item is None else replace(item, recording=replace(item.recording, source=path))
 
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():
@@ -384,8 +381,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, ev: QCloseEvent) -> None:  # noqa: N802
         self.player.save_position()
         self.prefs.flush()
+        self.writes.close()  # bounded; what is left waits in the pending-writes file (ui/writes.py)
         self.controller.stop()
-        self.runner.wait(5000)
+        self.runner.wait(5000, skip=("writes",))
         # libvlc goes before the interpreter tears down what its callbacks reference.
         self.controller.release()
         super().closeEvent(ev)
