@@ -118,6 +118,17 @@ class BookmarksPanel(QWidget):
         self._on_current(self.list.currentItem(), None)
         self.changed.emit()
 
+    def clear_list(self) -> None:
+        """Another recording opens: nothing is listed until :meth:`refresh` reads its bookmarks."""
+        self.commit_note()
+        self._notes = {}
+        self.list.blockSignals(True)
+        self.list.clear()
+        self.list.blockSignals(False)
+        self._editing = None
+        self._on_current(None, None)
+        self.changed.emit()
+
     def notes(self) -> list[Note]:
         return list(self._notes.values())
 

@@ -316,8 +316,10 @@ class MainWindow(QMainWindow):
         item = self._play_item(recording_id)
         if item is None:
             return
-        self._show(Place("player", recording_id=recording_id))
+        self.stack.setCurrentWidget(self.player)  # the video surface is on screen when libvlc starts
+        # libvlc opens the file first; the page switch (history, menus, panels) follows meanwhile.
         self.player.play(item, start_ms=start_ms, captions_language=captions_language)
+        self._show(Place("player", recording_id=recording_id))
         self.player.setFocus()
 
     def _save_position(self, uid: str, ms: int, length: int | None) -> None:

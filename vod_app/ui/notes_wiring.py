@@ -112,8 +112,8 @@ class NotesInWindow(QObject):
     # --- the window ---
 
     def on_page(self, name: str) -> None:
-        """The player page shows a recording: its bookmarks. (Emitted before the player has the
-        item, so the recording comes from the place shown.)"""
+        """The player page shows a recording: its bookmarks. The recording is the place shown (the
+        player's item when it is that one: no catalog read)."""
         self.add_action.setEnabled(name == "player")
         if name == "notes":
             self.reload_page()
@@ -125,13 +125,19 @@ class NotesInWindow(QObject):
         rid = place.recording_id if place is not None else None
         if rid is None or (self.recording and self.recording[0] == rid):
             return
-        from vod_app.catalog.notes import resolve_target
+        item = self.window.player.item
+        if item is not None and item.recording.recording_id == rid:
+            self.recording = (rid, item.recording.uid)
+        else:
+            from vod_app.catalog.notes import resolve_target
 
-        try:
-            self.recording = (rid, resolve_target(self.catalog, "recording", str(rid))[1])
-        except ValueError:
-            self.recording = None
-        self.panel.refresh()
+            try:
+                self.recording = (rid, resolve_target(self.catalog, "recording", str(rid))[1])
+            except ValueError:
+                self.recording = None
+        self.panel.clear_list()
+        # The bookmarks are a catalog read: after the first frame, off the open path.
+        self.window.player.after_first_frame(self.panel.refresh)
 
     def show_marks(self) -> None:
         self.window.player.seek_bar.set_bookmarks([n.position_ms for n in self.panel.notes()])

@@ -14,6 +14,7 @@ from vod_app.domain.records import LocalizedPanel, PlayItem
 from vod_app.domain.texts import pick_text
 from vod_app.domain.timeline import Timeline, chapter_title
 from vod_app.playback.player import Player
+from vod_app.ui.first_frame import AfterFirstFrame
 from vod_app.ui.formatting import format_duration, language_name, sorted_languages
 from vod_app.ui.icons import themed_icon
 from vod_app.ui.player_tracks import TrackChoices
@@ -41,10 +42,7 @@ class PlayerPage(TrackChoices, PlayerView):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.controller = controller
-        self.prefs = prefs
-        self._save_position = save_position
-        self._relocate = relocate
+        self.controller, self.prefs, self._save_position, self._relocate = controller, prefs, save_position, relocate
         self.item: PlayItem | None = None
         self.timeline = Timeline.build([], [])
         self._panels: dict[int, LocalizedPanel] = {}
@@ -81,6 +79,9 @@ class PlayerPage(TrackChoices, PlayerView):
         self.speakers.seek_requested.connect(self.seek)
         self.speakers.shade_requested.connect(self.seek_bar.set_shaded)
 
+        self._after_frame = AfterFirstFrame(c.first_frame, self)
+        self.after_first_frame = self._after_frame.add  # work that can wait for the first frame
+
         self._save_timer = QTimer(self)
         self._save_timer.setInterval(SAVE_INTERVAL_MS)
         self._save_timer.timeout.connect(self.save_position)
@@ -99,36 +100,41 @@ class PlayerPage(TrackChoices, PlayerView):
         self.save_position()
         self.item = item
         rec = item.recording
-        self.title.setText(item.session_title + (f" — {rec.title}" if rec.title else ""))
         self._panels = {p.panel_id: p for p in item.panels}
         self.timeline = Timeline.build(rec.chapters, rec.panel_ranges)
+        self._last_ms = start_ms or 0
+        self._after_frame.begin()
+        self.resume_box.hide()
+        self.message_box.hide()  # before open(): an error it reports at once stays on screen
+        available = self.controller.is_available()
+        if available:
+            # libvlc first: it opens the file on its threads while the page fills (bench "open")
+            self._bind_video()
+            self.controller.open(rec.source, start_ms=start_ms or 0, preferred_audio_language=self.prefs.audio_language)
+            self.controller.set_volume(self.prefs.volume)
+            self.controller.set_muted(self.prefs.muted)
+        self.title.setText(item.session_title + (f" — {rec.title}" if rec.title else ""))
         self._fill_chapters()
         self._fill_description_languages()
         has_panel_texts = any(d.strip() for p in item.panels for _t, d in p.texts.values())
         self.description.set_intro(item.session_texts, item.session_title, has_panel_texts)
         self.description.show_panel(None, announce=False)
         self._chapter_index = -2
-        self._last_ms = start_ms or 0
-        self.resume_box.hide()
-        self.message_box.hide()
         self.seek_bar.set_length(rec.duration_ms or 0)
         self._update_for_time(start_ms or 0)
-        if not self.controller.is_available():
+        if not available:
             self._show_message(self.controller.unavailable_reason(), locate=False, retry=False)
             return
-        self._bind_video()
         self._resume_ms = item.position_ms if start_ms is None and item.position_ms >= RESUME_MIN_MS else 0
         if self._resume_ms:
             panel = self._panel_title_at(self._resume_ms)
             where = format_duration(self._resume_ms) + (f" ({panel})" if panel else "")
             self.resume_label.setText(self.tr("Continue where you stopped, at {where}?").format(where=where))
             self.resume_box.show()
-        self.controller.open(rec.source, start_ms=start_ms or 0, preferred_audio_language=self.prefs.audio_language)
-        self.controller.set_volume(self.prefs.volume)
-        self.controller.set_muted(self.prefs.muted)
         self._save_timer.start()
         self._fill_captions(captions_language)
-        self._open_transcript(captions_language)
+        self.after_first_frame(lambda: self._open_transcript(captions_language))  # a catalog read
+        self._after_frame.armed()
 
     def reload(self) -> None:
         if self.item is not None:
@@ -390,5 +396,3 @@ class PlayerPage(TrackChoices, PlayerView):
         if pid is None or pid not in self._panels:
             return ""
         return pick_text(self._panels[pid].texts, (self.prefs.description_language,))[1]
-
-
