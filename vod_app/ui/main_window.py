@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ from vod_app.ui.models import RecordingListModel, SearchResultsModel
 from vod_app.ui.navigation import NavigationHistory, Place
 from vod_app.ui.notes_wiring import install_notes
 from vod_app.ui.player_page import PlayerPage
+from vod_app.ui.playing import Playing
 from vod_app.ui.preferences import Preferences
 from vod_app.ui.search_box import SearchBox
 from vod_app.ui.session_editing import install_session_editing
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.results_model = SearchResultsModel(self)
         self.browse = BrowsePage(self.recent_model, self.continue_model, self.results_model, thumbnails, self)
         self.session_page = SessionPage(self)
+        self.playing = Playing(self)
         self.player = PlayerPage(controller, prefs, self._save_position, self._relocate, self)
         install_transcript(self.player.transcript, runner.submit, services.repo.catalog)
         self.stack = QStackedWidget(self)
@@ -306,32 +307,18 @@ class MainWindow(QMainWindow):
     # --- playback ---
 
     def _play_item(self, recording_id: int) -> PlayItem | None:
-        try:
-            return self.services.repo.play_item(recording_id, self.prefs_langs())
-        except Exception as exc:  # noqa: BLE001
-            self.report_error(self.tr("The recording could not be loaded: {error}").format(error=exc))
-            return None
+        return self.playing.item(recording_id)
 
     def play_recording(self, recording_id: int, start_ms: int | None = None, captions_language: str | None = None) -> None:
-        item = self._play_item(recording_id)
-        if item is None:
-            return
-        self.stack.setCurrentWidget(self.player)  # the video surface is on screen when libvlc starts
-        # libvlc opens the file first; the page switch (history, menus, panels) follows meanwhile.
-        self.player.play(item, start_ms=start_ms, captions_language=captions_language)
-        self._show(Place("player", recording_id=recording_id))
-        self.player.setFocus()
+        """Play a recording: libvlc starts first, the page fills meanwhile (ui/playing.py)."""
+        self.playing.play(recording_id, start_ms, captions_language)
 
     def _save_position(self, uid: str, ms: int, length: int | None) -> None:
         # The start page read Continue watching before this write landed: read it again then.
         self.writes.state("save_position", on_done=lambda _r: self._refresh_continue(), recording_uid=uid, position_ms=ms, duration_ms=length)
 
     def _relocate(self, uid: str, path: str) -> PlayItem | None:
-        """Remember the file's new place (written on the writes lane) and play from it now."""
-        self.writes.state("relocate", recording_uid=uid, path=path)
-        place = self._current_place()
-        item = self._play_item(place.recording_id) if place and place.recording_id is not None else None
-        return None if item is None else replace(item, recording=replace(item.recording, source=path))
+        return self.playing.relocate(uid, path)  # PlayerPage's Locate…
 
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():
