@@ -370,8 +370,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, ev: QCloseEvent) -> None:  # noqa: N802
         self.player.save_position()
         self.prefs.flush()
-        self.writes.close()  # bounded; what is left waits in the pending-writes file (ui/writes.py)
         self.controller.stop()
+        self.writes.close()  # bounded; what is left waits in the pending-writes file (ui/writes.py)
         self.runner.wait(5000, skip=("writes",))
         # libvlc goes before the interpreter tears down what its callbacks reference.
         self.controller.release()

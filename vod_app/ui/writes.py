@@ -187,6 +187,8 @@ class WriteQueue(QObject):
         process either.
         """
         self._retry.stop()
+        if self._closing:
+            return 0  # closed already (a window can be closed twice)
         self._closing = True
         rest = ([self._running] if self._running is not None else []) + self._queue
         self._queue = []
