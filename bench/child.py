@@ -12,6 +12,7 @@ Each mode prints one JSON object on its last stdout line. Modes:
   memory-floor          peak RSS of a bare Qt window + libvlc playing the same file for 2 s
   stall-app DB [S]      longest GUI-thread stall (5 ms heartbeat) per phase while another process holds
                         the write lock for S s (10): scrolling, typing a search, playing, relocating
+                        (all four while the lock is held)
   stall-floor           the same heartbeat in a bare Qt window doing nothing
   hold-lock DB S        hold the catalog's write lock for S seconds (used by stall-app)
 
@@ -291,8 +292,7 @@ def stall_app(db: str, lock_s: str = str(LOCK_S)) -> None:
     _wait(app, lambda: False, 2.0)
     window.go_back()
     _wait(app, lambda: False, 0.3)
-    locked_during = time.monotonic() - t_lock < float(lock_s)
-    # relocating: the Locate... dialog's write (a GUI-thread write today), while the lock may still be held
+    # relocating: the Locate... dialog's write (queued on the writes lane), while the lock is still held
     relocate = getattr(window, "_relocate", None)  # what PlayerPage's Locate... calls back
     if relocate is not None:
         import sqlite3
@@ -302,11 +302,14 @@ def stall_app(db: str, lock_s: str = str(LOCK_S)) -> None:
         ro.close()
         hb.start("relocate")
         relocate(uid, MEDIA)  # the same file: the catalog is unchanged in effect
-        _wait(app, lambda: False, 0.05)
+        _wait(app, lambda: False, 0.5)
+    locked_during = time.monotonic() - t_lock < float(lock_s)
     hb.timer.stop()
     holder.wait(float(lock_s) + 5)
+    writes = getattr(window, "writes", None)  # ui/writes.py: they land once the lock is free
+    landed = writes.wait(30_000) if writes is not None else None
     _out({"stalls_ms": hb.worst, "lock_held_throughout": locked_during, "search_done": done["q"] == QUERY,
-          "frame": got["frame"]})
+          "frame": got["frame"], "writes_landed": landed})
     os._exit(0)
 
 

@@ -82,7 +82,7 @@ def build_window(
     users = UserStateRepository(catalog)
     runner = TaskRunner()
     stored = users.preferences()  # this person's (claims the catalog's unnamed person on first use)
-    prefs = Preferences.from_store(stored, writer=lambda k, v: runner.submit(users.set_preference, key=k, value=v))
+    prefs = Preferences.from_store(stored, writer=None)  # the window writes them through its WriteQueue
     if player is not None:
         controller = player
     else:

@@ -5,12 +5,17 @@ GUI thread through a queued signal. Tests may swap in :class:`SyncTaskRunner`.
 
 Work runs in lanes, each its own pool, so one kind of work never queues behind another: the general
 pool (imports, writes), ``search`` (one thread; a newer search supersedes the one running or waiting:
-see :meth:`TaskRunner.submit_latest`) and ``thumbnails`` (one thread: a frame grab takes up to 5 s and
-must not delay a search or a write).
+see :meth:`TaskRunner.submit_latest`), ``thumbnails`` (one thread: a frame grab takes up to 5 s and
+must not delay a search or a write) and ``writes`` (one daemon thread, first in first out: a person's
+database writes apply in the order made, one at a time; see ui/writes.py). The writes lane is a
+Python daemon thread, not a QThreadPool: a write can wait minutes for another process's write lock,
+and a QThreadPool's thread would hold the process at exit until it ends (the window's quit instead
+waits a bounded time and keeps what is left in the pending-writes queue).
 """
 
 from __future__ import annotations
 
+import collections
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -78,36 +83,99 @@ class _Relay(QObject):
             cb(done, total, label)
 
 
+def _execute(relay: _Relay, job_id: int, holder: list[dict[str, Any]]) -> None:
+    """Run one job on a worker. The job's entry comes in a one-item list that is emptied here, so no
+    caller's frame keeps a reference past the signal below."""
+    entry = holder.pop()
+    token = entry["token"]
+    if token is None or not token.cancelled:  # else superseded before it started: nothing to run
+        try:
+            entry["result"] = entry["fn"](**entry["kwargs"])
+        except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread as a message
+            entry["error"] = exc
+    del entry, token  # before saying so: from here on only the GUI thread holds the job's objects
+    relay.finished.emit(job_id)
+
+
 class _Job(QRunnable):
     def __init__(self, relay: _Relay, job_id: int, entry: dict[str, Any]) -> None:
         super().__init__()
         self.relay, self.job_id, self.entry = relay, job_id, entry
 
     def run(self) -> None:
-        entry, self.entry = self.entry, None  # the relay's dict is the only other reference
-        token = entry["token"]
-        if token is None or not token.cancelled:  # else superseded before it started: nothing to run
+        holder, self.entry = [self.entry], None  # the relay's dict is the only other reference
+        _execute(self.relay, self.job_id, holder)
+
+
+class _DaemonLane:
+    """One daemon thread running jobs first in first out; the QThreadPool calls the runner uses.
+
+    Daemon, so a job blocked in SQLite's busy wait never holds the process at exit.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._jobs: collections.deque[tuple[_Relay, int, list[dict[str, Any]]]] = collections.deque()
+        self._cond = threading.Condition()
+        self._busy = 0  # jobs queued or running
+        self._thread: threading.Thread | None = None
+
+    def start(self, job: _Job) -> None:
+        holder, job.entry = [job.entry], None  # the QRunnable wrapper dies here, on the GUI thread
+        with self._cond:
+            self._jobs.append((job.relay, job.job_id, holder))
+            self._busy += 1
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._loop, name=f"vod-{self.name}", daemon=True)
+                self._thread.start()
+            self._cond.notify_all()
+
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                while not self._jobs:
+                    self._cond.wait()
+                relay, job_id, holder = self._jobs.popleft()
             try:
-                entry["result"] = entry["fn"](**entry["kwargs"])
-            except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread as a message
-                entry["error"] = exc
-        del entry, token  # before saying so: from here on only the GUI thread holds the job's objects
-        self.relay.finished.emit(self.job_id)
+                _execute(relay, job_id, holder)
+            finally:
+                with self._cond:
+                    self._busy -= 1
+                    self._cond.notify_all()
+
+    def waitForDone(self, msecs: int = -1) -> bool:  # noqa: N802 - QThreadPool's name
+        import time
+
+        end = None if msecs < 0 else time.monotonic() + msecs / 1000
+        with self._cond:
+            while self._busy:
+                left = None if end is None else end - time.monotonic()
+                if left is not None and left <= 0:
+                    return False
+                self._cond.wait(left)
+        return True
+
+    def activeThreadCount(self) -> int:  # noqa: N802
+        return self._busy
 
 
 class TaskRunner:
     """Runs callables on a thread pool; callbacks run on the thread that created the runner (GUI)."""
 
     LANES = ("search", "thumbnails")
+    #: Lanes on a daemon thread (see the module's docstring).
+    DAEMON_LANES = ("writes",)
 
     def __init__(self, max_threads: int = 2) -> None:
         self.pool = QThreadPool()
         self.pool.setMaxThreadCount(max_threads)
-        self.lanes: dict[str, QThreadPool] = {}
+        self.lanes: dict[str, Any] = {}
         for name in self.LANES:
             lane = QThreadPool()
             lane.setMaxThreadCount(1)
             self.lanes[name] = lane
+        for name in self.DAEMON_LANES:
+            self.lanes[name] = _DaemonLane(name)
         self._relay = _Relay()
         self._latest: dict[str, tuple[CancelToken, Callable[[], None] | None]] = {}
 
@@ -152,7 +220,7 @@ class TaskRunner:
         self._start(self.lanes[lane], fn, on_done, on_error, kwargs, token)
         return token
 
-    def _start(self, pool: QThreadPool, fn: Callable[..., Any], on_done: Any, on_error: Any, kwargs: dict[str, Any],
+    def _start(self, pool: Any, fn: Callable[..., Any], on_done: Any, on_error: Any, kwargs: dict[str, Any],
                token: CancelToken | None) -> None:
         job_id = self._relay.add(fn, on_done, on_error, kwargs, token)
         pool.start(_Job(self._relay, job_id, self._relay.jobs[job_id]))
@@ -161,13 +229,13 @@ class TaskRunner:
         """A thread-safe progress function for worker code that reports to ``cb`` on the GUI thread."""
         return lambda done, total, label: self._relay.progress.emit(cb, done, total, label)
 
-    def wait(self, msecs: int = 30_000) -> bool:
-        """Wait for every pool (the general one and each lane), ``msecs`` at most in all."""
+    def wait(self, msecs: int = 30_000, *, skip: tuple[str, ...] = ()) -> bool:
+        """Wait for every pool (the general one and each lane but ``skip``), ``msecs`` at most in all."""
         import time
 
         end = time.monotonic() + msecs / 1000
         ok = True
-        for pool in (self.pool, *self.lanes.values()):
+        for pool in (self.pool, *(lane for name, lane in self.lanes.items() if name not in skip)):
             ok = pool.waitForDone(max(0, int((end - time.monotonic()) * 1000))) and ok
         return ok
 

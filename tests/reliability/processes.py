@@ -49,3 +49,24 @@ def without_file_privileges(cmd: Sequence[str]) -> list[str]:
     setpriv = shutil.which("setpriv")
     assert setpriv, "setpriv (util-linux) is needed to test permissions as root"
     return [setpriv, "--bounding-set=-dac_override,-dac_read_search", "--", *cmd]
+
+
+_HOLD_LOCK = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA busy_timeout = 10000")
+conn.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+conn.execute("ROLLBACK")
+conn.close()
+print("released", flush=True)
+"""
+
+
+def hold_write_lock(db: Path, seconds: float) -> subprocess.Popen[str]:
+    """Another process holding the catalog's write lock (``BEGIN IMMEDIATE``, as an import does) for
+    ``seconds``; returns once it holds it."""
+    proc = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(db), str(seconds)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+    return proc

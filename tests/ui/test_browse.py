@@ -182,11 +182,12 @@ def test_home_from_the_fullscreen_player_brings_the_window_back(qtbot, window) -
 def test_continue_watching_is_current_when_coming_back_from_the_player(qtbot, window, monkeypatch) -> None:
     window.play_recording(recording_id(window), 30_000)
     qtbot.waitUntil(lambda: window.controller.state() == "playing" and window.controller.time_ms() >= 30_500, timeout=10_000)
-    # The position write is a task: hold it until the start page is up, as a slow disk would.
+    # The position write is a task (the window's writes lane): hold it until the start page is up,
+    # as a slow disk would.
     held, submit = [], window.runner.submit
 
     def holding(fn, on_done=None, on_error=None, **kwargs):  # noqa: ANN001, ANN202
-        if fn == window.services.users.save_position:
+        if getattr(kwargs.get("w"), "op", "") == "save_position":
             held.append((fn, on_done, on_error, kwargs))
         else:
             submit(fn, on_done, on_error, **kwargs)

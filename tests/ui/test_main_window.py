@@ -199,6 +199,7 @@ def test_missing_file_shows_the_path_and_locate_remembers_the_new_place(qtbot, m
     window.player.relocate_to(str(new))
     wait_playing(qtbot, window)
     assert not window.player.message_box.isVisible()
+    assert window.writes.wait(10_000)  # the relocation is written off the GUI thread
     assert window.services.repo.play_item(rec.recording_id).recording.source == str(new)
 
 

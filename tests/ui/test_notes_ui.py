@@ -29,6 +29,8 @@ def _play_at(w, qtbot, ms: int) -> int:  # noqa: ANN001
 
 
 def _stored(w) -> list[tuple[int, str]]:  # noqa: ANN001
+    """The bookmarks in the catalog once the window's writes (queued off the GUI thread) landed."""
+    assert w.writes.wait(10_000)
     return sorted((b.position_ms, b.note) for b in w.services.users.bookmarks(REC))
 
 
@@ -182,6 +184,7 @@ def test_main_search_finds_notes_as_their_own_kind(fake_window, qtbot) -> None: 
     qtbot.keyClicks(w.notes.panel.note, "zanzibar quote")
     w.notes.panel.commit_note()
     w.go_home()
+    assert w.writes.wait(10_000)  # the search reads the catalog: the note's write first
     with qtbot.waitSignal(w.search_finished, timeout=10_000):
         w.search_field.setText("zanzibar")
         w._run_search()

@@ -2,8 +2,8 @@
 list, delete; every change is a command on the window's undo stack (Ctrl+Z undoes it).
 
 The panel reads and writes through small callables handed in by ui/notes_wiring.py, so it knows
-no catalog: bookmarks are a few rows of user state, written on the GUI thread like other small
-lookups.
+no catalog. Writes return at once: the store queues them on the window's writes lane (ui/writes.py)
+and shows them until they land.
 """
 
 from __future__ import annotations
@@ -116,6 +116,17 @@ class BookmarksPanel(QWidget):
         self._debounce.stop()
         self._editing = None  # the field shows what is stored now (after an undo, the old text)
         self._on_current(self.list.currentItem(), None)
+        self.changed.emit()
+
+    def clear_list(self) -> None:
+        """Another recording opens: nothing is listed until :meth:`refresh` reads its bookmarks."""
+        self.commit_note()
+        self._notes = {}
+        self.list.blockSignals(True)
+        self.list.clear()
+        self.list.blockSignals(False)
+        self._editing = None
+        self._on_current(None, None)
         self.changed.emit()
 
     def notes(self) -> list[Note]:

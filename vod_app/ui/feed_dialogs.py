@@ -60,7 +60,8 @@ class FeedFlow(QObject):
     def session_opened(self, session_uid: str) -> None:
         """A feed's session is no longer "New" once opened; the start page is reloaded if that changed it."""
         if session_uid.startswith("feed-"):
-            self.runner.submit(self.service.mark_seen, on_done=self._seen, session_uid=session_uid)
+            # A write: in order with the person's others, off the GUI thread (ui/writes.py); a failure is harmless.
+            self.window.writes.call(lambda: self.service.mark_seen(session_uid), self._seen, lambda _exc: None)
 
     def _seen(self, changed: bool) -> None:
         if changed:

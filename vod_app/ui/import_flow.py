@@ -105,12 +105,11 @@ class ImportFlow(QObject):
             """Lift the exclusion of files whose session was removed, then scan their folder again."""
             from vod_app.catalog.sessions_edit import include_again as lift
 
-            self.runner.submit(
-                lift,
-                on_done=lambda _n: self.import_path(Path(folder)),
-                on_error=lambda exc: self._window.report_error(QCoreApplication.translate("MainWindow", "The removed files could not be added again: {error}").format(error=exc)),
-                catalog=self.services.repo.catalog,
-                sources=sources,
+            catalog = self.services.repo.catalog
+            self._window.writes.call(  # a person's edit: on the writes lane, in order (ui/writes.py)
+                lambda: lift(catalog=catalog, sources=sources),
+                lambda _n: self.import_path(Path(folder)),
+                lambda exc: self._window.report_error(QCoreApplication.translate("MainWindow", "The removed files could not be added again: {error}").format(error=exc)),
             )
 
         def failed(exc: BaseException) -> None:

@@ -30,6 +30,7 @@ from vod_app.ui.models import RecordingListModel, SearchResultsModel
 from vod_app.ui.navigation import NavigationHistory, Place
 from vod_app.ui.notes_wiring import install_notes
 from vod_app.ui.player_page import PlayerPage
+from vod_app.ui.playing import Playing
 from vod_app.ui.preferences import Preferences
 from vod_app.ui.search_box import SearchBox
 from vod_app.ui.session_editing import install_session_editing
@@ -37,6 +38,7 @@ from vod_app.ui.session_page import SessionPage
 from vod_app.ui.speakers_view import install_speakers
 from vod_app.ui.thumbnails import ThumbnailCache
 from vod_app.ui.transcript_view import install_transcript
+from vod_app.ui.writes import WriteQueue, WriteStatus, saved_writes
 
 
 class Services:
@@ -61,6 +63,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Video on demand"))
         self.resize(1280, 800)
         self.actions_ = Actions(self)
+        # Every write of the window goes through here: off the GUI thread, in order (ui/writes.py).
+        self.writes = WriteQueue(services.users, runner, saved_writes(services.users), self)
+        self.write_status = WriteStatus(self.writes, self.statusBar())
+        prefs.writer = self.writes.preference
         self.imports = ImportFlow(self, services, runner, prefs)
         self.feed_flow = FeedFlow(self, services.feeds, runner) if services.feeds is not None else None
         self.history = NavigationHistory()
@@ -71,6 +77,7 @@ class MainWindow(QMainWindow):
         self.results_model = SearchResultsModel(self)
         self.browse = BrowsePage(self.recent_model, self.continue_model, self.results_model, thumbnails, self)
         self.session_page = SessionPage(self)
+        self.playing = Playing(self)
         self.player = PlayerPage(controller, prefs, self._save_position, self._relocate, self)
         install_transcript(self.player.transcript, runner.submit, services.repo.catalog)
         install_speakers(self.player.speakers, runner.submit, services.repo.catalog, self.session_page.speakers)
@@ -303,39 +310,18 @@ class MainWindow(QMainWindow):
     # --- playback ---
 
     def _play_item(self, recording_id: int) -> PlayItem | None:
-        try:
-            return self.services.repo.play_item(recording_id, self.prefs_langs())
-        except Exception as exc:  # noqa: BLE001
-            self.report_error(self.tr("The recording could not be loaded: {error}").format(error=exc))
-            return None
+        return self.playing.item(recording_id)
 
     def play_recording(self, recording_id: int, start_ms: int | None = None, captions_language: str | None = None) -> None:
-        item = self._play_item(recording_id)
-        if item is None:
-            return
-        self._show(Place("player", recording_id=recording_id))
-        self.player.play(item, start_ms=start_ms, captions_language=captions_language)
-        self.player.setFocus()
+        """Play a recording: libvlc starts first, the page fills meanwhile (ui/playing.py)."""
+        self.playing.play(recording_id, start_ms, captions_language)
 
     def _save_position(self, uid: str, ms: int, length: int | None) -> None:
-        self.runner.submit(
-            self.services.users.save_position,
-            # The start page read Continue watching before this write landed: read it again.
-            on_done=lambda _r: self._refresh_continue(),
-            on_error=lambda exc: self.statusBar().showMessage(self.tr("Could not save the position: {error}").format(error=exc), 5000),
-            recording_uid=uid,
-            position_ms=ms,
-            duration_ms=length,
-        )
+        # The start page read Continue watching before this write landed: read it again then.
+        self.writes.state("save_position", on_done=lambda _r: self._refresh_continue(), recording_uid=uid, position_ms=ms, duration_ms=length)
 
     def _relocate(self, uid: str, path: str) -> PlayItem | None:
-        try:
-            self.services.users.relocate(uid, path)
-        except Exception as exc:  # noqa: BLE001
-            self.report_error(self.tr("The new location could not be saved: {error}").format(error=exc))
-            return None
-        place = self._current_place()
-        return self._play_item(place.recording_id) if place and place.recording_id is not None else None
+        return self.playing.relocate(uid, path)  # PlayerPage's Locate…
 
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():
@@ -388,7 +374,8 @@ class MainWindow(QMainWindow):
         self.player.save_position()
         self.prefs.flush()
         self.controller.stop()
-        self.runner.wait(5000)
+        self.writes.close()  # bounded; what is left waits in the pending-writes file (ui/writes.py)
+        self.runner.wait(5000, skip=("writes",))
         # libvlc goes before the interpreter tears down what its callbacks reference.
         self.controller.release()
         super().closeEvent(ev)

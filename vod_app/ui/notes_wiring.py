@@ -7,6 +7,7 @@ change of either kind, in the order they were made.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -41,36 +42,78 @@ class NotesInWindow(QObject):
         self.speaker_at: SpeakerAt | None = None
         self.panel = BookmarksPanel(self, window.session_editing.stack, window.player)
         self.recording: tuple[int, str] | None = None  # (id, uid) on the player page
+        self._pending: list[tuple[str, str, Any]] = []  # (kind, bookmark uid, value) not yet in the catalog
+        self._known: dict[str, Note] = {}  # the notes seen, for a restore not yet written
         self.page = NotesPage(self.all_notes, window)
 
     # --- the store BookmarksPanel writes through ---
+    # Writes go through the window's WriteQueue (off the GUI thread, in order); until one lands, the
+    # change is kept here and laid over what the catalog returns, so every list shows it at once.
 
     def add(self, ms: int) -> str:
         rid, ruid = self.recording or (None, None)
         if rid is None:
             raise RuntimeError("no recording on screen")
         speaker = self.speaker_at(rid, ms) if self.speaker_at is not None else None
-        return self.users.add_bookmark(ruid, ms, "", panel_uid=panel_uid_at(self.catalog, rid, ms), speaker=speaker)
+        uid = str(uuid.uuid4())  # made here, so the panel can select it before the write lands
+        item = self.window.player.item
+        shown = Note(uid=uid, recording_uid=ruid, position_ms=ms, text="", created_at=_now(), recording_id=rid,
+                     session_id=item.recording.session_id if item else None, session_title=item.session_title if item else "",
+                     panel=self.window.player._panel_title_at(ms), speaker=speaker or "")
+        self._known[uid] = shown
+        self._write(("add", uid, shown), "add_bookmark", recording_uid=ruid, position_ms=ms, note="",
+                    panel_uid=panel_uid_at(self.catalog, rid, ms), speaker=speaker, uid=uid)
+        return uid
 
     def edit(self, uid: str, text: str) -> None:
-        self.users.edit_bookmark(uid, text)
+        self._write(("edit", uid, text), "edit_bookmark", bookmark_uid=uid, note=text)
 
     def delete(self, uid: str) -> None:
-        self.users.delete_bookmark(uid)
+        self._write(("delete", uid, None), "delete_bookmark", bookmark_uid=uid)
 
     def restore(self, uid: str) -> None:
-        self.users.restore_bookmark(uid)
+        self._write(("restore", uid, None), "restore_bookmark", bookmark_uid=uid)
 
     def notes(self) -> list[Note]:
         if self.recording is None:
             return []
-        return list_notes(self.catalog, self.users, recording_uid=self.recording[1], prefs=self.window.prefs_langs())
+        ruid = self.recording[1]
+        stored = list_notes(self.catalog, self.users, recording_uid=ruid, prefs=self.window.prefs_langs())
+        return self._with_pending(stored, lambda n: n.recording_uid == ruid)
+
+    def _write(self, change: tuple[str, str, Any], op: str, **args: Any) -> None:
+        self._pending.append(change)
+
+        def landed(_result: object) -> None:
+            self._pending.remove(change)
+            if self.window.stack.currentWidget() is self.page:
+                self.reload_page()
+
+        self.window.writes.state(op, on_done=landed, **args)
+
+    def _with_pending(self, stored: list[Note], keep: Callable[[Note], bool] = lambda _n: True) -> list[Note]:
+        """``stored`` (newest first) with the changes not yet in the catalog; new ones first."""
+        self._known.update((n.uid, n) for n in stored)
+        by_uid = {n.uid: n for n in stored}
+        for kind, uid, value in self._pending:
+            if kind == "add" and keep(value):
+                by_uid.setdefault(uid, value)
+            elif kind == "edit" and uid in by_uid:
+                by_uid[uid] = _with_text(by_uid[uid], value)
+                self._known[uid] = by_uid[uid]
+            elif kind == "delete":
+                by_uid.pop(uid, None)
+            elif kind == "restore" and uid in self._known and keep(self._known[uid]):
+                by_uid.setdefault(uid, self._known[uid])
+        old = {n.uid for n in stored}
+        fresh = [n for n in by_uid.values() if n.uid not in old]
+        return fresh[::-1] + [by_uid[n.uid] for n in stored if n.uid in by_uid]
 
     # --- the window ---
 
     def on_page(self, name: str) -> None:
-        """The player page shows a recording: its bookmarks. (Emitted before the player has the
-        item, so the recording comes from the place shown.)"""
+        """The player page shows a recording: its bookmarks. The recording is the place shown (the
+        player's item when it is that one: no catalog read)."""
         self.add_action.setEnabled(name == "player")
         if name == "notes":
             self.reload_page()
@@ -82,13 +125,19 @@ class NotesInWindow(QObject):
         rid = place.recording_id if place is not None else None
         if rid is None or (self.recording and self.recording[0] == rid):
             return
-        from vod_app.catalog.notes import resolve_target
+        item = self.window.player.item
+        if item is not None and item.recording.recording_id == rid:
+            self.recording = (rid, item.recording.uid)
+        else:
+            from vod_app.catalog.notes import resolve_target
 
-        try:
-            self.recording = (rid, resolve_target(self.catalog, "recording", str(rid))[1])
-        except ValueError:
-            self.recording = None
-        self.panel.refresh()
+            try:
+                self.recording = (rid, resolve_target(self.catalog, "recording", str(rid))[1])
+            except ValueError:
+                self.recording = None
+        self.panel.clear_list()
+        # The bookmarks are a catalog read: after the first frame, off the open path.
+        self.window.player.after_first_frame(self.panel.refresh)
 
     def show_marks(self) -> None:
         self.window.player.seek_bar.set_bookmarks([n.position_ms for n in self.panel.notes()])
@@ -140,8 +189,9 @@ class NotesInWindow(QObject):
     def _fill_session_notes(self) -> None:
         """The session page's own list of this person's notes in it (hidden when there are none)."""
         place = self.window._current_place()
-        notes = [] if place is None or place.session_id is None else list_notes(
-            self.catalog, self.users, session_id=place.session_id, prefs=self.window.prefs_langs())
+        sid = None if place is None else place.session_id
+        notes = [] if sid is None else self._with_pending(
+            list_notes(self.catalog, self.users, session_id=sid, prefs=self.window.prefs_langs()), lambda n: n.session_id == sid)
         box = self.session_list
         box.clear()
         for n in sorted(notes, key=lambda x: (x.recording_uid, x.position_ms)):
@@ -159,7 +209,7 @@ class NotesInWindow(QObject):
 
     def reload_page(self) -> None:
         """All notes, read on the task runner: with thousands of notes the window stays responsive."""
-        self.window.runner.submit(self.all_notes, on_done=self.page.set_notes, on_error=self._failed)
+        self.window.runner.submit(self.all_notes, on_done=lambda notes: self.page.set_notes(self._with_pending(notes)), on_error=self._failed)
 
     def show_page(self) -> None:
         from vod_app.ui.navigation import Place
@@ -196,8 +246,9 @@ class NotesInWindow(QObject):
             path.write_text(writer(notes), encoding="utf-8")
             return len(notes)
 
-        self.window.runner.submit(work, on_done=lambda n: self._done(plural_fallback(self.tr("%n note(s) exported to {file}", "", n), n).format(file=path.name)),
-                                  on_error=self._failed)
+        # Behind the person's writes still queued: the file has every note the window shows.
+        self.window.writes.call(work, on_done=lambda n: self._done(plural_fallback(self.tr("%n note(s) exported to {file}", "", n), n).format(file=path.name)),
+                                on_error=self._failed)
 
     def import_from(self, path: Path) -> None:
         from vod_app.catalog.notes import merge_notes, read_notes_file
@@ -208,7 +259,7 @@ class NotesInWindow(QObject):
             self._done(plural_fallback(self.tr("{file}: %n note(s) added, {known} already here", "", counts[0]), counts[0]).format(
                 file=path.name, known=counts[1]))
 
-        self.window.runner.submit(lambda: merge_notes(self.users, read_notes_file(path)), on_done=done, on_error=self._failed)
+        self.window.writes.call(lambda: merge_notes(self.users, read_notes_file(path)), on_done=done, on_error=self._failed)
 
     def _done(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 6000)
@@ -257,6 +308,12 @@ def _now():  # noqa: ANN202
     import datetime as dt
 
     return dt.datetime.now(dt.UTC)
+
+
+def _with_text(note: Note, text: str) -> Note:
+    from dataclasses import replace
+
+    return replace(note, text=text)
 
 
 def links_in(argv: list[str]) -> list[str]:

@@ -6,17 +6,19 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from vod_app.domain.records import LocalizedPanel, PlayItem
 from vod_app.domain.texts import pick_text
-from vod_app.domain.timeline import Timeline, chapter_title
+from vod_app.domain.timeline import Timeline
 from vod_app.playback.player import Player
-from vod_app.ui.formatting import format_duration, language_name, sorted_languages
+from vod_app.ui.first_frame import AfterFirstFrame
+from vod_app.ui.formatting import format_duration
 from vod_app.ui.icons import themed_icon
 from vod_app.ui.network_playback import NetworkPlayback
+from vod_app.ui.player_chapters import PlayerChapters
 from vod_app.ui.player_tracks import TrackChoices
 from vod_app.ui.player_view import PlayerView
 from vod_app.ui.preferences import Preferences
@@ -25,7 +27,7 @@ SAVE_INTERVAL_MS = 5_000
 RESUME_MIN_MS = 5_000
 
 
-class PlayerPage(TrackChoices, PlayerView):
+class PlayerPage(TrackChoices, PlayerChapters, PlayerView):
     """Plays one recording. Talks to playback only through the Player protocol (libvlc in production)."""
 
     back_requested = Signal()
@@ -42,10 +44,7 @@ class PlayerPage(TrackChoices, PlayerView):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.controller = controller
-        self.prefs = prefs
-        self._save_position = save_position
-        self._relocate = relocate
+        self.controller, self.prefs, self._save_position, self._relocate = controller, prefs, save_position, relocate
         self.item: PlayItem | None = None
         self.timeline = Timeline.build([], [])
         self._panels: dict[int, LocalizedPanel] = {}
@@ -53,6 +52,8 @@ class PlayerPage(TrackChoices, PlayerView):
         self._last_ms = 0
         self._resume_ms = 0
         self._bound_video = False
+        self._early: tuple[str, int] | None = None  # start()ed ahead of play(): (source, start)
+        self._early_error = ""
         self._init_track_choices()
 
         c = controller
@@ -85,6 +86,8 @@ class PlayerPage(TrackChoices, PlayerView):
         self.speakers.shade_requested.connect(self.seek_bar.set_shaded)
 
         self.network = NetworkPlayback(self)  # buffering, server failures, retries (ui/network_playback.py)
+        self._after_frame = AfterFirstFrame(c.first_frame, self)
+        self.after_first_frame = self._after_frame.add  # work that can wait for the first frame
 
         self._save_timer = QTimer(self)
         self._save_timer.setInterval(SAVE_INTERVAL_MS)
@@ -101,40 +104,72 @@ class PlayerPage(TrackChoices, PlayerView):
         captions_language: show captions in that language (a caption hit: the matched line is on
         screen), else in the viewer's preferred caption language if any.
         """
-        self.save_position()
-        self.item = item
         rec = item.recording
-        self.title.setText(item.session_title + (f" — {rec.title}" if rec.title else ""))
+        early, self._early = self._early == (rec.source, start_ms or 0), None
+        if not early:
+            self._early_error = ""
+            self.save_position()
+            self._prepare_open()
+        self.item = item
         self._panels = {p.panel_id: p for p in item.panels}
         self.timeline = Timeline.build(rec.chapters, rec.panel_ranges)
+        self._last_ms = start_ms or 0
+        available = self.controller.is_available()
+        if available and not early:
+            self._open_media(rec.source, start_ms)
+        error, self._early_error = self._early_error, ""
+        if error:  # open() refused it at once, before the item was here
+            self._on_error(error)
+        self.title.setText(item.session_title + (f" — {rec.title}" if rec.title else ""))
         self._fill_chapters()
         self._fill_description_languages()
         has_panel_texts = any(d.strip() for p in item.panels for _t, d in p.texts.values())
         self.description.set_intro(item.session_texts, item.session_title, has_panel_texts)
         self.description.show_panel(None, announce=False)
         self._chapter_index = -2
-        self._last_ms = start_ms or 0
-        self.resume_box.hide()
-        self.message_box.hide()
         self.seek_bar.set_length(rec.duration_ms or 0)
         self._update_for_time(start_ms or 0)
-        if not self.controller.is_available():
+        if not available:
             self._show_message(self.controller.unavailable_reason(), locate=False, retry=False)
             return
-        self._bind_video()
         self._resume_ms = item.position_ms if start_ms is None and item.position_ms >= RESUME_MIN_MS else 0
         if self._resume_ms:
             panel = self._panel_title_at(self._resume_ms)
             where = format_duration(self._resume_ms) + (f" ({panel})" if panel else "")
             self.resume_label.setText(self.tr("Continue where you stopped, at {where}?").format(where=where))
             self.resume_box.show()
-        self.controller.open(rec.source, start_ms=start_ms or 0, preferred_audio_language=self.prefs.audio_language)
-        self.controller.set_volume(self.prefs.volume)
-        self.controller.set_muted(self.prefs.muted)
         self._save_timer.start()
         self._fill_captions(captions_language)
-        self.speakers.open(rec.recording_id)
-        self._open_transcript(captions_language)
+        self.speakers.open(rec.recording_id)  # forgets the last recording's speakers now, reads on a worker
+        self.after_first_frame(lambda: self._open_transcript(captions_language))  # a catalog read
+        self._after_frame.armed()
+
+    def start(self, source: str, start_ms: int | None = None) -> None:
+        """Open ``source`` ahead of :meth:`play` (with the same source and start): the window starts
+        libvlc before it reads the whole play item (bench "open": request -> first frame)."""
+        self.save_position()
+        self._prepare_open()
+        if self.controller.is_available():
+            self._early = (source, start_ms or 0)
+            self._open_media(source, start_ms)
+
+    def abandon_start(self) -> None:
+        """start() was not followed by play() (the item could not be read)."""
+        self._early, self._early_error = None, ""
+        self._save_timer.stop()
+        self.controller.stop()
+
+    def _prepare_open(self) -> None:
+        self._after_frame.begin()
+        self.resume_box.hide()
+        self.message_box.hide()  # before open(): an error it reports at once stays on screen
+
+    def _open_media(self, source: str, start_ms: int | None) -> None:
+        # libvlc first: it opens the file on its threads while the page fills
+        self._bind_video()
+        self.controller.open(source, start_ms=start_ms or 0, preferred_audio_language=self.prefs.audio_language)
+        self.controller.set_volume(self.prefs.volume)
+        self.controller.set_muted(self.prefs.muted)
 
     def reload(self) -> None:
         if self.item is not None:
@@ -275,6 +310,9 @@ class PlayerPage(TrackChoices, PlayerView):
 
     @Slot(str)
     def _on_error(self, message: str) -> None:
+        if self._early is not None:  # opened ahead of play(): shown once the item is here
+            self._early_error = message
+            return
         missing = self.item is not None and self._is_local_missing(self.item.recording.source)
         self._show_message(message, locate=self.item is not None and not self._is_url(self.item.recording.source), retry=not missing)
 
@@ -308,64 +346,7 @@ class PlayerPage(TrackChoices, PlayerView):
         if item is not None:
             self.play(item, start_ms=self._last_ms or None)
 
-    # --- chapters, languages, tracks ---
-
-    def _chapter_titles(self) -> list[str]:
-        """Each chapter's title in the description language: its own, else its panel's, else the
-        default one."""
-        lang = self.prefs.description_language
-        titles = []
-        for ch in self.timeline.chapters:
-            title = chapter_title(ch, lang)
-            if title is None and ch.panel_id is not None and ch.panel_id in self._panels:
-                title = pick_text(self._panels[ch.panel_id].texts, (lang,))[1]
-            titles.append(title or ch.title)
-        return titles
-
-    def _fill_chapters(self) -> None:
-        self.chapter_list.clear()
-        titles = self._chapter_titles()
-        for ch, title in zip(self.timeline.chapters, titles, strict=True):
-            item = QListWidgetItem(f"{format_duration(ch.start_ms)}  {title}")
-            item.setData(Qt.ItemDataRole.UserRole, ch.start_ms)
-            item.setToolTip(self.tr("Source: {source}").format(source=ch.source))
-            self.chapter_list.addItem(item)
-        self.seek_bar.set_chapters(self.timeline.chapters, titles)
-
-    def _on_chapter_activated(self, item: QListWidgetItem) -> None:
-        self.seek(int(item.data(Qt.ItemDataRole.UserRole)))
-
-    def _fill_description_languages(self) -> None:
-        langs: set[str] = set()
-        for p in self._panels.values():
-            langs |= set(p.texts)
-        self.description_language.clear()
-        for lang in sorted_languages(langs):
-            self.description_language.addItem(language_name(lang), lang)
-        self.description_language.setEnabled(len(langs) > 1)
-        want = self.prefs.description_language
-        i = self.description_language.findData(want)
-        if i < 0:
-            i = self.description_language.findData(want.split("-")[0])
-        if i >= 0:
-            self.description_language.setCurrentIndex(i)
-        self.description.set_language(self.description_language.currentData() or want)
-
-    def choose_description_language(self, index: int) -> None:
-        lang = self.description_language.itemData(index)
-        if lang:
-            self.set_description_language(lang)
-
-    def set_description_language(self, lang: str) -> None:
-        self.prefs.description_language = lang
-        self.prefs.save("description_language", lang)
-        i = self.description_language.findData(lang)
-        if i >= 0:
-            self.description_language.setCurrentIndex(i)
-        self.description.set_language(lang)
-        self._fill_chapters()
-        self._chapter_index = -2
-        self._update_for_time(self._last_ms)
+    # --- transcript, speakers ---
 
     def _open_transcript(self, captions_language: str | None) -> None:
         """The transcript's language: the captions' (shown or preferred), else the interface's."""

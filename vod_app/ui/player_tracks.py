@@ -91,9 +91,11 @@ class TrackChoices:
                     self.controller.add_subtitle_file(cap.source)
                     self._caption_language_wanted = None
                     break
-        self._rebuild_captions()
+        # The file's own tracks are not known while libvlc opens it (tracks_changed brings them),
+        # and asking then waits on libvlc's input lock: the open path's time.
+        self._rebuild_captions(probe=self.controller.state() != "opening")
 
-    def _caption_entries(self) -> list[tuple[str, tuple[str, object, str | None]]]:
+    def _caption_entries(self, probe: bool = True) -> list[tuple[str, tuple[str, object, str | None]]]:
         entries: list[tuple[str, tuple[str, object, str | None]]] = []
         files = self.item.recording.captions if self.item is not None else ()
         by_name = sorted_languages  # the one order of languages; unlabelled tracks last
@@ -103,7 +105,7 @@ class TrackChoices:
             label = language_name(cap.language) if cap.language else (cap.label or Path(cap.source).name)
             entries.append((label, ("file", cap.source, cap.language)))
         file_langs = {normalise_language(c.language) for c in files if c.language}
-        embedded = self.controller.embedded_subtitle_tracks()
+        embedded = self.controller.embedded_subtitle_tracks() if probe else []
         order = {lang: i for i, lang in enumerate(by_name({t.language for t in embedded if t.language}))}
         for t in sorted(embedded, key=lambda t: (order.get(t.language, len(order)) if t.language else len(order), t.id)):
             name = language_name(t.language) if t.language else (t.label or QCoreApplication.translate("PlayerPage", "Track {n}").format(n=t.id))
@@ -112,8 +114,8 @@ class TrackChoices:
             entries.append((name, ("track", t.id, t.language)))
         return entries
 
-    def _rebuild_captions(self) -> None:
-        entries = self._caption_entries()
+    def _rebuild_captions(self, probe: bool = True) -> None:
+        entries = self._caption_entries(probe)
         if self._caption_choice is None and self._caption_language_wanted:
             for _label, choice in entries:  # no caption file in that language: the file's own track
                 if choice[0] == "track" and same_language(choice[2], self._caption_language_wanted):

@@ -39,4 +39,4 @@ class ServerStatus(QObject):
     @Slot()
     def _retry(self) -> None:
         if self.users.has_pending:
-            self.runner.submit(self.users.flush_pending)
+            self.runner.submit(self.users.flush_pending, lane="writes")  # in order with the window's writes

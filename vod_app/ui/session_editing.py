@@ -1,6 +1,7 @@
 """Edit… and Remove from catalog for folder sessions, undoable (Edit → Undo, Ctrl+Z).
 
-The catalog work runs on the task runner, never on the GUI thread. A command is pushed on the undo
+The catalog work runs on the window's write queue (ui/writes.py: the task runner's ``writes`` lane,
+in order with the person's other writes), never on the GUI thread. A command is pushed on the undo
 stack only once its first run succeeded, so the stack never holds a change that did not happen; while
 a change runs, Undo/Redo wait (they are disabled) so two changes never race on the same rows.
 """
@@ -54,9 +55,12 @@ class SessionEditing(QObject):
     failed = Signal(str)
     busy_changed = Signal(bool)
 
-    def __init__(self, catalog: Any, events: Callable[[], list[tuple[str, str]]], runner: TaskRunner, parent: QWidget) -> None:
+    def __init__(self, catalog: Any, events: Callable[[], list[tuple[str, str]]], runner: TaskRunner, parent: QWidget,
+                 write: Callable[..., None] | None = None) -> None:
+        """``write(fn, on_done, on_error)``: where changes run (the window's WriteQueue.call)."""
         super().__init__(parent)
         self.catalog, self.events, self.runner, self.window = catalog, events, runner, parent
+        self.write = write or (lambda fn, on_done, on_error: runner.submit(fn, on_done=on_done, on_error=on_error))
         self.stack = QUndoStack(self)
         self.busy = False
         self.dialog: SessionEditDialog | None = None
@@ -99,7 +103,7 @@ class SessionEditing(QObject):
             self.stack.clear()
             self.failed.emit(self.tr("The change could not be made: {error}").format(error=exc))
 
-        self.runner.submit(fn, on_done=done, on_error=failed)
+        self.write(fn, done, failed)
 
     def _first_run(self, kind: str, session_id: int, do: Callable[[], Any], undo: Callable[[], Any], title: Callable[[Any], str]) -> None:
         self._set_busy(True)
@@ -116,7 +120,7 @@ class SessionEditing(QObject):
             self._set_busy(False)
             self.failed.emit(self.tr("The change could not be made: {error}").format(error=exc))
 
-        self.runner.submit(do, on_done=done, on_error=failed)
+        self.write(do, done, failed)
 
     def _message(self, cmd: CatalogCommand, direction: str) -> str:
         if direction == "undo":
@@ -187,7 +191,8 @@ def install_session_editing(window: Any) -> SessionEditing:
     from PySide6.QtWidgets import QMenu
 
     a, page = window.actions_, window.session_page
-    ed = SessionEditing(window.services.repo.catalog, lambda: window.services.repo.events(window.prefs_langs()), window.runner, window)
+    ed = SessionEditing(window.services.repo.catalog, lambda: window.services.repo.events(window.prefs_langs()), window.runner, window,
+                        window.writes.call)
     menu = QMenu(QCoreApplication.translate("MainWindow", "&Edit"), window)
     menu.addAction(a.undo)
     menu.addAction(a.redo)
