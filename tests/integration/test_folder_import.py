@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from vod_app.catalog.folder import import_folder
-from vod_app.catalog.repository import CatalogRepository, UserStateRepository
+from vod_app.catalog.repository import CatalogRepository
 from vod_app.catalog.search import SqliteSearch
+from vod_app.catalog.user_state import UserStateRepository
 from vod_app.playback.probe import probe_media
 
 ROOT = Path(__file__).resolve().parents[2]

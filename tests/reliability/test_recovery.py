@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from vod_app.catalog import recovery
 from vod_app.catalog.database import CatalogError, backup_sqlite, open_catalog
 from vod_app.catalog.recovery import diagnose, recover_catalog, snapshot_user_state
-from vod_app.catalog.repository import CatalogRepository, UserStateRepository
+from vod_app.catalog.repository import CatalogRepository
+from vod_app.catalog.user_state import UserStateRepository
 
 from .catalogs import OTHER_PERSON, REC_UID, flip_page, integrity, page_of
 from .processes import one_line_error, vod_app

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from vod_app.catalog.notes import list_notes, merge_notes, read_notes_file
-from vod_app.catalog.repository import UserStateRepository
+from vod_app.catalog.user_state import UserStateRepository
 from vod_app.domain import notes as fmt
 from vod_app.domain.links import MomentLink, parse_link
 
