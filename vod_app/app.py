@@ -259,7 +259,7 @@ class AppShell:
         locks, and another vod-app could then delete the WAL the window still writes to.
         """
         from vod_app.catalog.database import sqlite_file_of
-        from vod_app.catalog.recovery import check_open_catalog
+        from vod_app.catalog.diagnosis import check_open_catalog
 
         if self.window is None or sqlite_file_of(self.url) is None:
             return
