@@ -199,9 +199,9 @@ def test_rescans_are_stable_and_positions_survive_regrouping(catalog, named_fold
 
 
 def _one_session_per_file(media_files: list[Path]) -> list[object]:
-    from vod_app.catalog.folder import _Group, _uid
+    from vod_app.catalog.folder_sessions import SessionGroup, path_uid
 
-    return [_Group(_uid("folder", p), p.stem, None, [p]) for p in media_files]
+    return [SessionGroup(path_uid("folder", p), p.stem, None, [p]) for p in media_files]
 
 
 def test_an_edited_session_keeps_its_edit_through_rescans(catalog, named_folder: Path) -> None:
