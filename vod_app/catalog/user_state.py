@@ -1,8 +1,5 @@
-"""One person's state in the catalog: positions, bookmarks, preferences, and this device's relocations.
-
-Never touched by an import. Writes go through one (operation, arguments) pair each so that, on a
-catalog server that cannot be reached, a write can wait in the local queue (catalog/pending.py).
-"""
+"""``UserStateRepository``: what a person made in the catalog, kept apart from what imports write
+(docs/user-state.md)."""
 
 from __future__ import annotations
 
