@@ -1,8 +1,9 @@
 """Is a catalog file sound? Diagnosis of a file by path, or of a catalog this process has open.
 
-Reads only, through SQLite: nothing here uses ``open()`` on a database file (closing any other
-descriptor of it drops the process's locks), and a file not yet known to be a catalog is opened
-with a read-only URI.
+A diagnosis reads only, through SQLite: nothing here uses ``open()`` on a database file (closing
+any other descriptor of it drops the process's locks), and a file not yet known to be a catalog is
+opened with a read-only URI. :func:`connect_file` is also the connection snapshots.py, salvage.py
+and recovery.py open files with.
 """
 
 from __future__ import annotations
