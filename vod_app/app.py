@@ -58,8 +58,10 @@ def build_window(
 
     from vod_app.catalog.builtin import ensure_builtin_catalog
     from vod_app.catalog.database import CorruptDatabaseError, open_catalog
-    from vod_app.catalog.repository import CatalogRepository, UserStateRepository
+    from vod_app.catalog.feeds import FeedService
+    from vod_app.catalog.repository import CatalogRepository
     from vod_app.catalog.search import search_backend
+    from vod_app.catalog.user_state import UserStateRepository
     from vod_app.paths import app_paths
     from vod_app.playback.controller import PlayerController
     from vod_app.tasks import TaskRunner
@@ -90,8 +92,6 @@ def build_window(
             headless_playback = QGuiApplication.platformName() not in ("xcb", "windows", "cocoa")
         controller = PlayerController(headless=headless_playback)
     folder_import = _folder_importer(catalog)
-    from vod_app.catalog.feeds import FeedService
-
     feeds = FeedService(catalog, paths.data_dir / "feeds")
     services = Services(repo, users, search_backend(catalog), _catalog_importer(catalog), folder_import, feeds)
     thumbs = ThumbnailCache(paths.thumbnails_dir, runner, enabled=thumbnails)
@@ -259,7 +259,7 @@ class AppShell:
         locks, and another vod-app could then delete the WAL the window still writes to.
         """
         from vod_app.catalog.database import sqlite_file_of
-        from vod_app.catalog.recovery import check_open_catalog
+        from vod_app.catalog.diagnosis import check_open_catalog
 
         if self.window is None or sqlite_file_of(self.url) is None:
             return

@@ -19,7 +19,7 @@ def _warn_on_stderr(message: str) -> None:
 def backups_dir(url: str) -> Path:
     """Where backups of the catalog at url go: beside its file, or the user data folder."""
     from vod_app.catalog.database import sqlite_file_of
-    from vod_app.catalog.recovery import backups_dir_for
+    from vod_app.catalog.snapshots import backups_dir_for
     from vod_app.paths import app_paths
 
     db_file = sqlite_file_of(url)
@@ -30,12 +30,12 @@ def snapshot_user_state(catalog: Any, label: str, warn: Callable[[str], None] = 
     """Best effort: a few-KB copy of positions, bookmarks and settings that 'db recover' can use."""
     import sqlite3
 
-    from vod_app.catalog import recovery
+    from vod_app.catalog import snapshots
     from vod_app.catalog.database import CatalogError, sqlite_file_of
 
     if sqlite_file_of(catalog.url) is None:
         return
     try:
-        recovery.snapshot_user_state(catalog, backups_dir(catalog.url), label)
+        snapshots.snapshot_user_state(catalog, backups_dir(catalog.url), label)
     except (OSError, CatalogError, sqlite3.Error) as exc:
         warn(f"no user-state snapshot was taken: {exc}")

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from vod_app.catalog.folder import import_folder
-from vod_app.catalog.repository import CatalogRepository, UserStateRepository
+from vod_app.catalog.repository import CatalogRepository
 from vod_app.catalog.search import SqliteSearch
+from vod_app.catalog.user_state import UserStateRepository
 from vod_app.playback.probe import probe_media
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -198,9 +199,9 @@ def test_rescans_are_stable_and_positions_survive_regrouping(catalog, named_fold
 
 
 def _one_session_per_file(media_files: list[Path]) -> list[object]:
-    from vod_app.catalog.folder import _Group, _uid
+    from vod_app.catalog.folder_sessions import SessionGroup, path_uid
 
-    return [_Group(_uid("folder", p), p.stem, None, [p]) for p in media_files]
+    return [SessionGroup(path_uid("folder", p), p.stem, None, [p]) for p in media_files]
 
 
 def test_an_edited_session_keeps_its_edit_through_rescans(catalog, named_folder: Path) -> None:

@@ -122,7 +122,7 @@ def add_user_state(catalog: Any, position_ms: int = 42_000) -> None:
     each person's apart."""
     from sqlalchemy import text
 
-    from vod_app.catalog.repository import UserStateRepository
+    from vod_app.catalog.user_state import UserStateRepository
 
     users = UserStateRepository(catalog)
     users.save_position(REC_UID, position_ms, 90_000)

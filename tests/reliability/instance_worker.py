@@ -20,7 +20,7 @@ from pathlib import Path
 def main(argv: list[str]) -> int:
     from vod_app.catalog.database import open_catalog
     from vod_app.catalog.importer import import_catalog_file, import_stream
-    from vod_app.catalog.repository import UserStateRepository
+    from vod_app.catalog.user_state import UserStateRepository
 
     url, tag, seconds, long_import_s, *catalogs = argv
     catalog = open_catalog(url)

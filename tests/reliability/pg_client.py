@@ -31,8 +31,8 @@ def say(line: str) -> None:
 
 def viewer(url: str, person: str, seconds: float, out: Path) -> dict[str, object]:
     from vod_app.catalog.database import ServerUnreachableError, open_catalog
-    from vod_app.catalog.repository import UserStateRepository
     from vod_app.catalog.search import search_backend
+    from vod_app.catalog.user_state import UserStateRepository
 
     catalog = open_catalog(url)
     users = UserStateRepository(catalog, person, pending_file=out.with_suffix(".pending.sqlite3"))

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from vod_app.catalog.database import CorruptDatabaseError, open_catalog
-from vod_app.catalog.repository import CatalogRepository, UserStateRepository
+from vod_app.catalog.repository import CatalogRepository
+from vod_app.catalog.user_state import UserStateRepository
 
 from .catalogs import (
     REC_UID,
@@ -188,7 +189,7 @@ def catalog_counts(db: Path) -> dict[str, int]:
 _WRITER = """
 import sys, os
 from vod_app.catalog.database import open_catalog
-from vod_app.catalog.repository import UserStateRepository
+from vod_app.catalog.user_state import UserStateRepository
 cat = open_catalog(sys.argv[1])
 users = UserStateRepository(cat)
 for i in range(50):

@@ -15,10 +15,13 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from vod_app.catalog import recovery
+from vod_app.catalog import recovery, snapshots
 from vod_app.catalog.database import CatalogError, backup_sqlite, open_catalog
-from vod_app.catalog.recovery import diagnose, recover_catalog, snapshot_user_state
-from vod_app.catalog.repository import CatalogRepository, UserStateRepository
+from vod_app.catalog.diagnosis import diagnose
+from vod_app.catalog.recovery import recover_catalog
+from vod_app.catalog.repository import CatalogRepository
+from vod_app.catalog.snapshots import snapshot_user_state
+from vod_app.catalog.user_state import UserStateRepository
 
 from .catalogs import OTHER_PERSON, REC_UID, flip_page, integrity, page_of
 from .processes import one_line_error, vod_app
@@ -149,7 +152,7 @@ def test_newer_schema_is_not_recoverable_and_untouched(db: Path, backups: Path) 
 
 
 def test_kept_aside_never_overwrites(db: Path, backups: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(recovery, "_stamp", lambda now=None: "20000101T000000000000Z")
+    monkeypatch.setattr(recovery, "stamp", lambda now=None: "20000101T000000000000Z")
     db.write_bytes(b"first damage" * 100)
     first = recover_catalog(db, backups).kept_aside[0]
     db.write_bytes(b"second damage" * 100)
@@ -161,11 +164,11 @@ def test_kept_aside_never_overwrites(db: Path, backups: Path, monkeypatch: pytes
 def test_snapshots_are_small_and_rotated(db: Path, backups: Path) -> None:
     catalog = _open(db)
     try:
-        paths = [snapshot_user_state(catalog, backups, "exit") for _ in range(recovery.SNAPSHOTS_KEPT + 3)]
+        paths = [snapshot_user_state(catalog, backups, "exit") for _ in range(snapshots.SNAPSHOTS_KEPT + 3)]
     finally:
         catalog.dispose()
-    kept = recovery.user_state_snapshots(backups, db)
-    assert kept == list(reversed(paths[-recovery.SNAPSHOTS_KEPT :]))
+    kept = snapshots.user_state_snapshots(backups, db)
+    assert kept == list(reversed(paths[-snapshots.SNAPSHOTS_KEPT :]))
     assert all(p.stat().st_size < min(64 * 1024, db.stat().st_size // 10) for p in kept)
 
 
@@ -190,7 +193,7 @@ def test_cli_import_takes_a_user_state_snapshot(db: Path, home: Path) -> None:
     from vod_app.paths import builtin_catalog_path
 
     assert vod_app("import", str(builtin_catalog_path()), home=home).returncode == 0
-    assert recovery.user_state_snapshots(db.parent / "backups", db)
+    assert snapshots.user_state_snapshots(db.parent / "backups", db)
 
 
 # --- the app ---------------------------------------------------------------------------------------

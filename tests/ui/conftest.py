@@ -1,12 +1,32 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def xvfb() -> Iterator[str]:
+    """A private Xvfb display (":N") for tests of the real window under xcb, where the video surface
+    is a native X window as on a desktop: the screenshots and the on-screen indicator over video."""
+    exe = shutil.which("Xvfb")
+    assert exe, "Xvfb is required (packaging/system-deps.sh test installs it)"
+    read_fd, write_fd = os.pipe()
+    proc = subprocess.Popen([exe, "-displayfd", str(write_fd), "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    with os.fdopen(read_fd) as f:
+        display = f.readline().strip()
+    assert display, "Xvfb did not start"
+    yield f":{display}"
+    proc.terminate()
+    proc.wait(10)
 
 
 @pytest.fixture

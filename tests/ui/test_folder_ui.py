@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 import vod_app.ui.import_flow as import_flow_mod
-from vod_app.catalog.repository import CatalogRepository, UserStateRepository
+from vod_app.catalog.repository import CatalogRepository
+from vod_app.catalog.user_state import UserStateRepository
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "media" / "idm2017-panel-2-3.mkv"

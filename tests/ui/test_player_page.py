@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -284,26 +283,9 @@ def test_first_run_captions_in_the_interface_language_when_the_audio_is_not(qtbo
     qtbot.waitUntil(lambda: window.controller.current_subtitle_track() == window.controller.subtitle_track_of_file(source) != -1, timeout=5_000)
 
 
-@pytest.fixture
-def x_display(tmp_path: Path):  # noqa: ANN201
-    """A private Xvfb (the video surface is a native X window there, as on a desktop)."""
-    exe = shutil.which("Xvfb")
-    assert exe, "Xvfb is required (packaging/system-deps.sh test installs it)"
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen([exe, "-displayfd", str(write_fd), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
-                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    with os.fdopen(read_fd) as f:
-        display = f.readline().strip()
-    assert display, "Xvfb did not start"
-    yield f":{display}"
-    proc.terminate()
-    proc.wait(10)
-
-
 @pytest.mark.xvfb
-def test_on_screen_indicator_shows_on_top_of_the_native_video(x_display: str, tmp_path: Path) -> None:
-    env = {**os.environ, "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb", "VOD_APP_HOME": str(tmp_path / "home")}
+def test_on_screen_indicator_shows_on_top_of_the_native_video(xvfb: str, tmp_path: Path) -> None:
+    env = {**os.environ, "DISPLAY": xvfb, "QT_QPA_PLATFORM": "xcb", "VOD_APP_HOME": str(tmp_path / "home")}
     proc = subprocess.run([sys.executable, str(Path(__file__).with_name("osd_session.py"))],
                           env=env, capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr[-3000:]

@@ -9,31 +9,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "docs" / "screenshots"
-
-
-@pytest.fixture
-def xvfb(tmp_path: Path):  # noqa: ANN201
-    exe = shutil.which("Xvfb")
-    assert exe, "Xvfb is required (packaging/system-deps.sh test installs it)"
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen([exe, "-displayfd", str(write_fd), "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
-                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    with os.fdopen(read_fd) as f:
-        display = f.readline().strip()
-    assert display, "Xvfb did not start"
-    yield f":{display}"
-    proc.terminate()
-    proc.wait(10)
 
 
 def shots_state() -> dict[str, tuple[int, int]]:

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import text
 
 from vod_app.catalog.importer import import_catalog_file
-from vod_app.catalog.repository import CatalogRepository, UserStateRepository
+from vod_app.catalog.repository import CatalogRepository
+from vod_app.catalog.user_state import UserStateRepository
 from vod_app.catalog.validation import CatalogFileError
 
 pytestmark = pytest.mark.both_engines  # catalog behaviour: SQLite and PostgreSQL (tests/conftest.py)

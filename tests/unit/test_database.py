@@ -18,7 +18,8 @@ from vod_app.catalog.database import (
     head_revision,
     open_catalog,
 )
-from vod_app.catalog.repository import CatalogRepository, UserStateRepository
+from vod_app.catalog.repository import CatalogRepository
+from vod_app.catalog.user_state import UserStateRepository
 
 FIXTURE_DBS = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "db").glob("schema-*.sqlite3"))
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from sqlalchemy import text
 
 from vod_app.catalog.database import open_catalog
-from vod_app.catalog.repository import CatalogRepository, UserStateRepository
+from vod_app.catalog.repository import CatalogRepository
+from vod_app.catalog.user_state import UserStateRepository
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "db" / "schema-0004.sqlite3"
 

@@ -113,7 +113,8 @@ def _catalog(tmp_path: Path, roots: list[dict[str, str]], media: str = "/srv/arc
 @pytest.mark.both_engines
 def test_import_stores_roots_and_the_player_gets_the_substituted_location(catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     from vod_app.catalog.importer import import_catalog_file
-    from vod_app.catalog.repository import CatalogRepository, UserStateRepository
+    from vod_app.catalog.repository import CatalogRepository
+    from vod_app.catalog.user_state import UserStateRepository
 
     monkeypatch.delenv("VOD_APP_MEDIA_ROOTS", raising=False)
     import_catalog_file(catalog, _catalog(tmp_path, [{"path": "/srv/archive/", "url": "https://media.example.org/archive/"}]))

@@ -109,7 +109,7 @@ def test_sessions_planned_from_names() -> None:
     """The grouping rule of docs/folders.md, on names only (plan_sessions touches no file)."""
     from pathlib import Path
 
-    from vod_app.catalog.folder import plan_sessions
+    from vod_app.catalog.folder_sessions import plan_sessions
 
     root = Path("/rec")
     t = root / "talks"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from vod_app.catalog.notes import list_notes, merge_notes, read_notes_file
-from vod_app.catalog.repository import UserStateRepository
+from vod_app.catalog.user_state import UserStateRepository
 from vod_app.domain import notes as fmt
 from vod_app.domain.links import MomentLink, parse_link
 
@@ -168,7 +168,8 @@ def test_notes_survive_folder_rescan(catalog, tmp_path: Path) -> None:
 def test_notes_survive_recover_and_rebuild(how: str, tmp_path: Path) -> None:
     from vod_app.catalog.database import open_catalog
     from vod_app.catalog.importer import import_catalog_file
-    from vod_app.catalog.recovery import recover_catalog, snapshot_user_state
+    from vod_app.catalog.recovery import recover_catalog
+    from vod_app.catalog.snapshots import snapshot_user_state
 
     db, backups = tmp_path / "catalog.sqlite3", tmp_path / "backups"
     catalog = open_catalog(f"sqlite:///{db}", backups_dir=backups)

@@ -204,7 +204,7 @@ def test_duplicate_speaker_and_schema_problems_are_reported_with_their_paths(cat
 @pytest.mark.sqlite_only
 def test_a_0007_catalog_upgrades_keeps_user_state_and_takes_interventions(tmp_path: Path) -> None:
     from vod_app.catalog.database import head_revision, open_catalog
-    from vod_app.catalog.repository import UserStateRepository
+    from vod_app.catalog.user_state import UserStateRepository
 
     db = tmp_path / "old.sqlite3"
     shutil.copy(FIXTURE_0007, db)

@@ -14,8 +14,9 @@ import pytest
 from sqlalchemy import event, text
 
 from vod_app.catalog.database import CatalogError, open_catalog
-from vod_app.catalog.recovery import legacy_bookmark_uid
-from vod_app.catalog.repository import CatalogRepository, UserStateRepository
+from vod_app.catalog.repository import CatalogRepository
+from vod_app.catalog.salvage import legacy_bookmark_uid
+from vod_app.catalog.user_state import UserStateRepository
 
 pytestmark = pytest.mark.both_engines  # catalog behaviour: SQLite and PostgreSQL (tests/conftest.py)
 

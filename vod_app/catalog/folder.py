@@ -7,23 +7,27 @@ them. Unreadable, corrupt and empty files are skipped and listed with the reason
 
 Probing media is the playback layer's job: the caller hands in a ``probe`` function (the catalog
 layer never imports libvlc).
+
+This module runs the import and writes it; its parts: catalog/folder_files.py (media files and
+their sidecars), catalog/folder_sessions.py (which files make one session) and
+catalog/folder_records.py (each recording and session in the catalog format).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import func, select, update
 
 from vod_app.catalog import models as m
 from vod_app.catalog.database import Catalog
+from vod_app.catalog.folder_files import Sidecars, file_stamp, find_sidecars, scan
+from vod_app.catalog.folder_records import ProbeLike, recording_for, session_for
+from vod_app.catalog.folder_sessions import plan_sessions
 from vod_app.catalog.importer import CatalogWriter, ImportReport
 from vod_app.catalog.sessions_edit import (
     delete_session_rows,
@@ -32,35 +36,9 @@ from vod_app.catalog.sessions_edit import (
     put_back_recordings,
     recording_rows,
 )
-from vod_app.catalog.sidecars import (
-    CONTAINER,
-    FILE_NAME,
-    FILE_TIME,
-    INFO_JSON,
-    Gathered,
-    gather,
-    write_extras,
-)
-from vod_app.catalog.validation import (
-    CatalogFileError,
-    Problem,
-    normalize_lang,
-    validate_session,
-)
+from vod_app.catalog.sidecars import write_extras
+from vod_app.catalog.validation import CatalogFileError, Problem
 from vod_app.domain.texts import plural
-from vod_app.formats.mediafile import MEDIA_SUFFIXES
-from vod_app.formats.names import find_date, find_part, tidy_title
-
-CAPTION_SUFFIXES = (".vtt", ".srt")
-_LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})?$")
-
-
-class ProbeLike(Protocol):
-    duration_ms: int | None
-    chapters: list[Any]
-    audio_tracks: list[Any]
-    error: str | None
-
 
 Probe = Callable[[str], ProbeLike]
 Progress = Callable[[int, int, str], None]
@@ -85,173 +63,6 @@ class FolderReport(ImportReport):
             f"{self.unchanged_files} unchanged, {len(self.skipped)} skipped, {len(self.missing)} missing; "
             f"{plural(self.cues, 'caption cue')}"
         )
-
-
-THUMBNAIL_SUFFIXES = ("jpg", "jpeg", "png", "webp")
-
-
-@dataclass
-class _Sidecars:
-    captions: list[tuple[Path, str | None]] = field(default_factory=list)  # (file, language)
-    chapters_file: Path | None = None
-    metadata: Path | None = None
-    info_json: Path | None = None  # yt-dlp
-    nfo: Path | None = None  # Kodi NAME.nfo
-    show_nfo: Path | None = None  # Kodi tvshow.nfo of the folder (or the one above a season folder)
-    thumbnail: Path | None = None
-    original_captions: set[Path] = field(default_factory=set)  # yt-dlp's NAME.LANG-orig.vtt
-
-    def files(self) -> list[Path]:
-        out = [p for p, _ in self.captions]
-        out += [p for p in (self.chapters_file, self.metadata, self.info_json, self.nfo, self.show_nfo, self.thumbnail) if p is not None]
-        return out
-
-
-def find_sidecars(media: Path, siblings: list[Path]) -> _Sidecars:
-    """NAME.vtt, NAME.en.vtt, NAME.chapters.vtt, NAME.srt, NAME.fr.srt, NAME.json beside NAME.ext;
-    yt-dlp's NAME.info.json, NAME.en-orig.vtt and NAME.jpg/.png/.webp; Kodi's NAME.nfo and tvshow.nfo."""
-    stem = media.stem
-    out = _Sidecars()
-    for p in siblings:
-        name = p.name
-        if name.lower() == "tvshow.nfo":
-            out.show_nfo = p
-        if not name.startswith(stem + ".") or p == media:
-            continue
-        middle = name[len(stem) + 1 :]
-        lower = middle.lower()
-        if lower == "json":
-            out.metadata = p
-        elif lower == "info.json":
-            out.info_json = p
-        elif lower == "nfo":
-            out.nfo = p
-        elif lower in THUMBNAIL_SUFFIXES:
-            if out.thumbnail is None or THUMBNAIL_SUFFIXES.index(lower) < THUMBNAIL_SUFFIXES.index(out.thumbnail.suffix[1:].lower()):
-                out.thumbnail = p
-        elif lower == "chapters.vtt":
-            out.chapters_file = p
-        elif lower.endswith(CAPTION_SUFFIXES):
-            tag = middle[: -4]
-            if tag.lower().endswith("-orig"):  # yt-dlp: the track in the language spoken
-                tag = tag[: -len("-orig")]
-                out.original_captions.add(p)
-            if tag == "":
-                out.captions.append((p, None))
-            elif _LANG_TAG.match(tag):
-                out.captions.append((p, normalize_lang(tag)))
-    if out.nfo is None and sum(1 for p in siblings if p.suffix.lower() in MEDIA_SUFFIXES) == 1:
-        # Kodi's movie.nfo describes the one film of its folder.
-        out.nfo = next((p for p in siblings if p.name.lower() == "movie.nfo"), None)
-    if out.show_nfo is None:
-        above = media.parent.parent / "tvshow.nfo"  # Kodi: Show/tvshow.nfo, Show/Season 1/episode.mkv
-        if above.is_file():
-            out.show_nfo = above
-    out.captions.sort(key=lambda c: (c[1] or "", c[0].name))
-    return out
-
-
-def _stamp(media: Path, st: os.stat_result, side: _Sidecars) -> str:
-    h = hashlib.sha1(f"{st.st_size}:{st.st_mtime_ns}".encode())
-    for p in side.files():
-        try:
-            s = p.stat()
-            h.update(f"|{p.name}:{s.st_size}:{s.st_mtime_ns}".encode())
-        except OSError:
-            h.update(f"|{p.name}:gone".encode())
-    return h.hexdigest()
-
-
-def _uid(kind: str, path: Path) -> str:
-    return f"{kind}-{hashlib.sha1(str(path).encode()).hexdigest()[:20]}"
-
-
-def scan(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Media files below ``folder`` (sorted), and what could not be read while walking."""
-    media: list[Path] = []
-    problems: list[tuple[str, str]] = []
-
-    def onerror(exc: OSError) -> None:
-        problems.append((str(exc.filename), exc.strerror or str(exc)))
-
-    for root, dirs, files in os.walk(folder, onerror=onerror):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            p = Path(root) / name
-            if p.suffix.lower() in MEDIA_SUFFIXES and not name.startswith("."):
-                media.append(p)
-        for d in list(dirs):
-            if Path(root, d).suffix.lower() in MEDIA_SUFFIXES:
-                problems.append((str(Path(root, d)), "is a directory, not a media file"))
-    return media, problems
-
-
-@dataclass
-class _Group:
-    """The recordings of one session, as the names say (docs/folders.md)."""
-
-    uid: str
-    title: str  # from the name; a person's edit (override) wins
-    date: dt.date | None  # from the name, else None (then the first recording's file time)
-    members: list[Path] = field(default_factory=list)
-    grouped: bool = False  # several recordings may share the session: each gets its own title
-
-
-def _dated_ancestor(media: Path) -> dt.date | None:
-    """The date in the nearest folder name above the file. All the way up, not only up to the added
-    folder: a file gets the same date whichever of its folders was added."""
-    for parent in media.parents:
-        found = find_date(parent.name)
-        if found is not None:
-            return found.date
-    return None
-
-
-def _natural(name: str) -> tuple[Any, ...]:
-    return tuple(int(t) if t.isdigit() else t.casefold() for t in re.split(r"(\d+)", name))
-
-
-def plan_sessions(media_files: list[Path]) -> list[_Group]:
-    """Which files make one session. A file's session uid depends on its path only, so a rescan of
-    the same files gives the same sessions, whatever else is in the folder:
-
-    * every media file directly in a folder whose name holds a date ("2019-05-10 Council") is one
-      session named after the folder;
-    * else files of one folder whose names differ only by a part number ("Plenary part 1",
-      "Plenary (2)", "Plenary_pt3") are one session, recordings in part order;
-    * else a file is a session of its own (uid as before grouping existed).
-    """
-    groups: dict[str, _Group] = {}
-    order: dict[Path, tuple[Any, ...]] = {}
-    for media in media_files:
-        parent = media.parent
-        named = find_date(media.stem)
-        # The part number is read with the date left out: "Plenary part 1 2019-05-10" is part 1.
-        bare = media.stem if named is None else f"{media.stem[: named.start]} {media.stem[named.end :]}".strip(" _-.")
-        part = find_part(bare)
-        folder_date = find_date(parent.name)
-        if folder_date is not None:
-            key = f"dir:{parent}"
-            uid = _uid("folder", Path(key))
-            group = groups.setdefault(uid, _Group(uid, tidy_title(parent.name), folder_date.date, grouped=True))
-            order[media] = _natural(media.name)
-        elif part is not None:
-            # Parts of one name recorded on different days are different sessions.
-            key = f"parts:{parent}{os.sep}{part.key}" + (f"@{named.date.isoformat()}" if named else "")
-            uid = _uid("folder", Path(key))
-            date = named.date if named else _dated_ancestor(media)
-            group = groups.setdefault(uid, _Group(uid, tidy_title(part.base), date, grouped=True))
-            order[media] = (part.number, _natural(media.name))
-        else:
-            uid = _uid("folder", media)
-            group = groups.setdefault(uid, _Group(uid, tidy_title(media.stem), named.date if named else _dated_ancestor(media)))
-            order[media] = ()
-        group.members.append(media)
-    for group in groups.values():
-        group.members.sort(key=lambda p: order[p])
-        if len(group.members) == 1 and group.grouped and find_date(group.members[0].parent.name) is None:
-            group.title = tidy_title(group.members[0].stem)  # one part alone keeps its whole name
-    return list(groups.values())
 
 
 @dataclass
@@ -321,7 +132,7 @@ def import_folder(
         if cancel is not None and getattr(cancel, "cancelled", False):
             raise ImportCancelled(f"{folder}: import cancelled; nothing was changed")
 
-    readable: dict[Path, tuple[os.stat_result, _Sidecars, str]] = {}
+    readable: dict[Path, tuple[os.stat_result, Sidecars, str]] = {}
     listings: dict[Path, list[Path]] = {}
     for media in media_files:
         st = _readable(media, report, known.excluded)
@@ -330,7 +141,7 @@ def import_folder(
         if media.parent not in listings:
             listings[media.parent] = list(media.parent.iterdir())
         side = find_sidecars(media, listings[media.parent])
-        readable[media] = (st, side, _stamp(media, st, side))
+        readable[media] = (st, side, file_stamp(media, st, side))
     groups = plan_sessions(list(readable))
     planned = {g.uid for g in groups}
 
@@ -358,12 +169,12 @@ def import_folder(
                 report.skipped.append((str(media), result.error))
                 continue
             try:
-                recordings.append((media, *_recording_for(media, side, result, stamp)))
+                recordings.append((media, *recording_for(media, side, result, stamp)))
             except CatalogFileError as exc:
                 report.skipped.append((str(media), "; ".join(str(p) for p in exc.problems[:3])))
         if recordings:
             try:
-                sessions.append(_session_for(group, recordings, readable))
+                sessions.append(session_for(group, recordings, readable))
             except CatalogFileError as exc:
                 reason = "; ".join(str(p) for p in exc.problems[:3])
                 report.skipped.extend((str(p), reason) for p, _r, _m in recordings)
@@ -448,148 +259,4 @@ def _apply_person_edits(conn: Any, folder: Path, sessions: list[dict[str, Any]],
                 else:
                     sess[key] = value
         out.append(sess)
-    return out
-
-
-def _recording_for(media: Path, side: _Sidecars, result: ProbeLike, stamp: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    """One recording in the catalog format, and the session metadata its sidecars give
-    (``_extra``: provenance, event, thumbnail, tags; see catalog/sidecars.py)."""
-    got = gather(side)
-    meta = got.meta
-    duration = result.duration_ms or got.duration_ms
-    sources = dict(got.provenance)
-    recording: dict[str, Any] = {"id": _uid("file", media), "media": str(media), "stamp": stamp}
-    if duration:
-        recording["duration_ms"] = int(duration)
-        sources["duration"] = CONTAINER if result.duration_ms else INFO_JSON
-    chapters = _chapters(side, result, meta, duration, got)
-    if chapters:
-        recording["chapters"] = chapters
-        sources["chapters"] = {"chapters_file": "chapters file", "description": "description"}.get(chapters[0]["source"], chapters[0]["source"])
-    audio = [{k: v for k, v in (("language", _lang(t.language)), ("label", t.label)) if v} for t in result.audio_tracks]
-    if audio:
-        recording["audio_tracks"] = audio
-    captions = [
-        {"file": str(p), **({"language": lang} if lang else {}), **({"label": got.caption_labels[str(p)]} if str(p) in got.caption_labels else {})}
-        for p, lang in side.captions
-    ]
-    if captions:
-        recording["captions"] = captions
-    extra: dict[str, Any] = {"provenance": sources, "event": got.event, "thumbnail": str(side.thumbnail) if side.thumbnail else None}
-    if got.tags:
-        extra["tags"] = got.tags
-    if got.url:
-        extra["url"] = got.url
-    if got.playlist_index is not None:
-        extra["playlist_index"] = got.playlist_index
-    return recording, {**meta, "_extra": extra}
-
-
-def _file_date(mtime: float) -> str:
-    """A file's modification day in local time (when it was recorded or copied), never today."""
-    return dt.datetime.fromtimestamp(mtime).date().isoformat()
-
-
-def _session_for(
-    group: _Group,
-    recordings: list[tuple[Path, dict[str, Any], dict[str, Any]]],
-    readable: dict[Path, tuple[os.stat_result, _Sidecars, str]],
-) -> dict[str, Any]:
-    """A session in the catalog format. Date: sidecars (NAME.json > info.json > nfo) > the name > the
-    first file's time. Title: sidecars (one file) > the name. (A person's edit wins over all:
-    _apply_person_edits.) Provenance, event and thumbnails ride along in ``_extra`` (not validated,
-    not hashed: catalog/sidecars.py writes them)."""
-    meta: dict[str, Any] = {}
-    extra: dict[str, Any] = {}
-    for _media, rec, rec_meta in recordings:
-        rec_extra = rec_meta.pop("_extra", {})
-        if group.grouped:
-            title = rec_meta.pop("title", None)
-            rec["title"] = _plain(title) or tidy_title(_media.stem)
-        if rec_meta and not meta:
-            meta = dict(rec_meta)  # the first file with metadata describes the session
-            extra = dict(rec_extra)
-        elif not extra:
-            extra = dict(rec_extra)
-        if rec_extra.get("thumbnail"):
-            rec["_thumbnail"] = rec_extra["thumbnail"]
-    sources: dict[str, str] = dict(extra.get("provenance") or {})
-    title = meta.pop("title", None)
-    if not title:
-        title, sources["title"] = group.title, FILE_NAME
-    first_time = min(readable[p][0].st_mtime for p, _r, _m in recordings)
-    date = meta.pop("date", None)
-    if not date:
-        date = group.date.isoformat() if group.date else _file_date(first_time)
-        sources["date"] = FILE_NAME if group.date else FILE_TIME
-    session: dict[str, Any] = {"id": group.uid, "title": title, "date": date, **meta, "recordings": [r for _p, r, _m in recordings]}
-    thumbs = {r["id"]: r.pop("_thumbnail") for _p, r, _m in recordings if "_thumbnail" in r}
-    if extra.get("event"):
-        session["event"] = extra["event"]["id"]
-    problems = validate_session(session, recordings[0][0].parent, ("file",))
-    if problems:
-        side = readable[recordings[0][0]][1]
-        raise CatalogFileError(str(side.metadata or side.info_json or side.nfo or recordings[0][0]), problems)
-    session["_extra"] = {
-        "event": extra.get("event"),
-        "thumbnails": thumbs,
-        "provenance": {"sources": sources, **{k: extra[k] for k in ("tags", "url", "playlist_index") if k in extra}},
-    }
-    return session
-
-
-def _plain(title: Any) -> str | None:
-    if isinstance(title, dict):
-        return next(iter(title.values()), None)
-    return title if isinstance(title, str) else None
-
-
-def _lang(tag: str | None) -> str | None:
-    if not tag or not _LANG_TAG.match(tag):
-        return None
-    return normalize_lang(tag)
-
-
-def _chapters(side: _Sidecars, result: ProbeLike, meta: dict[str, Any], duration: int | None, got: Gathered) -> list[dict[str, Any]]:
-    """Precedence: chapters file > info.json / nfo chapters > container chapters > description
-    timestamps (docs/chapters.md, docs/sources.md)."""
-    if side.chapters_file is not None:
-        from vod_app.formats.captions import load_caption_file
-        from vod_app.formats.webvtt import webvtt_chapters
-
-        try:
-            marks, _warnings = webvtt_chapters(load_caption_file(side.chapters_file))
-        except (OSError, ValueError):
-            marks = []
-        if marks:
-            return _as_chapters(marks, "chapters_file", duration)
-    if got.chapters and got.chapters_source:
-        return _as_chapters(got.chapters, got.chapters_source, duration)
-    if result.chapters:
-        return _as_chapters(result.chapters, "container", duration)
-    description = meta.get("description")
-    if isinstance(description, dict):
-        description = description.get("en") or next(iter(description.values()), "")
-    if isinstance(description, str) and description:
-        from vod_app.formats.timestamps import parse_description_chapters
-
-        marks = parse_description_chapters(description, duration)
-        if marks:
-            return _as_chapters(marks, "description", duration)
-    return []
-
-
-def _as_chapters(marks: list[Any], source: str, duration: int | None) -> list[dict[str, Any]]:
-    out = []
-    for mk in marks:
-        start = max(0, int(mk.start_ms))
-        if duration is not None and start > duration:
-            continue
-        end = mk.end_ms
-        if end is not None and duration is not None:
-            end = min(int(end), duration)
-        ch: dict[str, Any] = {"start_ms": start, "title": (mk.title or "").strip()[:2000] or f"{start // 1000}s", "source": source}
-        if end is not None and end > start:
-            ch["end_ms"] = int(end)
-        out.append(ch)
     return out

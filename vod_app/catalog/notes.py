@@ -14,7 +14,8 @@ from sqlalchemy import select
 
 from vod_app.catalog import models as m
 from vod_app.catalog.database import Catalog
-from vod_app.catalog.repository import CatalogRepository, UserStateRepository
+from vod_app.catalog.repository import CatalogRepository
+from vod_app.catalog.user_state import UserStateRepository
 from vod_app.domain.notes import ImportedNote, Note, read_csv, read_vtt
 from vod_app.domain.timeline import Timeline
 

@@ -18,7 +18,7 @@ from vod_app.formats.model import ChapterMark
 from vod_app.formats.sidecar import SidecarError
 
 if TYPE_CHECKING:
-    from vod_app.catalog.folder import _Sidecars
+    from vod_app.catalog.folder_files import Sidecars
 
 CATALOG, INFO_JSON, NFO, FEED, CONTAINER, FILE_NAME, FILE_TIME = (
     "catalog", "info.json", "nfo", "feed", "container", "file name", "file time",
@@ -56,7 +56,7 @@ def _own_json(path: Path) -> dict[str, Any]:
     return {k: v for k, v in raw.items() if k in ("title", "description", "date", "place", "panels", "sample")}
 
 
-def gather(side: _Sidecars) -> Gathered:
+def gather(side: Sidecars) -> Gathered:
     """Read every sidecar of one recording; a bad one raises CatalogFileError naming file and field."""
     from vod_app.formats.nfo import read_nfo, read_tvshow_nfo
     from vod_app.formats.ytdlp import read_info_json

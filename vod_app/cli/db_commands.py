@@ -31,7 +31,8 @@ def cmd_db(args: argparse.Namespace) -> int:
         recognise,
         sqlite_file_of,
     )
-    from vod_app.catalog.recovery import diagnose, recover_catalog
+    from vod_app.catalog.diagnosis import diagnose
+    from vod_app.catalog.recovery import recover_catalog
     from vod_app.paths import app_paths
 
     url = args.db or app_paths().database_url()

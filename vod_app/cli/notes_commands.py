@@ -60,7 +60,7 @@ def _data(n: Any) -> dict[str, Any]:
 
 def cmd_notes(args: argparse.Namespace) -> int:
     from vod_app.catalog.notes import list_notes
-    from vod_app.catalog.repository import UserStateRepository
+    from vod_app.catalog.user_state import UserStateRepository
 
     catalog = open_catalog(args)
     user = UserStateRepository(catalog)

@@ -8,7 +8,7 @@ machine). The tables hold a person's few KB, so their rows are read into memory 
 re-created: the same code on SQLite and PostgreSQL (no batch copy, no constraint renames).
 
 Bookmark uids of existing rows are UUIDv5 of (recording uid, position, note, created_at):
-``catalog/recovery.py`` derives the same uid for a bookmark read from an older backup or snapshot,
+``catalog/salvage.py`` derives the same uid for a bookmark read from an older backup or snapshot,
 so a merge after this migration never duplicates one.
 
 Revision ID: 0006
@@ -29,7 +29,7 @@ down_revision = "0005"
 branch_labels = None
 depends_on = None
 
-# The namespace of legacy bookmark uids (also in catalog/recovery.py: keep them equal).
+# The namespace of legacy bookmark uids (also in catalog/salvage.py: keep them equal).
 LEGACY_BOOKMARK_NS = uuid.UUID("7d1f3c5e-2b7a-4f0e-9a51-6c2f6a9b0d13")
 
 
