@@ -8,8 +8,8 @@
 # run it.   make bundle && bash packaging/libvlc-variant.sh [BUNDLE] [OUT]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-src=${1:-dist/vod-app}
-dst=${2:-dist/vod-app-libvlc}
+src=$(realpath -m "${1:-dist/vod-app}")
+dst=$(realpath -m "${2:-dist/vod-app-libvlc}")
 lib=/usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -dumpmachine)
 [[ -x "$src/vod-app" ]] || { echo "libvlc-variant: $src/vod-app missing; run make bundle first" >&2; exit 1; }
 [[ -d "$lib/vlc/plugins" ]] || { echo "libvlc-variant: no $lib/vlc/plugins (apt: libvlc5 vlc-plugin-base)" >&2; exit 1; }
@@ -51,11 +51,32 @@ if [[ $(id -u) -eq 0 ]] && command -v unshare >/dev/null; then
   if unshare -m bash -c "
       mount --bind '$empty' '$lib/vlc'
       for f in '$lib'/libvlc.so.5.* '$lib'/libvlccore.so.9.*; do mount --bind /dev/null \"\$f\"; done
-      cd / && env -i HOME='$home' PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen VOD_APP_SMOKE_PLAY_S=3 '$(realpath "$dst")/vod-app'
+      cd / && env -i HOME='$home' PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen VOD_APP_SMOKE_PLAY_S=3 '$dst/vod-app'
     "; then
     echo "with the system's libvlc and plugins hidden: plays (smoke run passed)"
   else
     echo "with the system's libvlc and plugins hidden: FAILED"
   fi
   rm -rf "$home" "$empty"
+fi
+
+# Cold start to 1 s of playback (window, catalog, libvlc and its plugins, first frames), then quit:
+# each bundle 3 times, interleaved, the page cache dropped before every process (root only).
+if [[ $(id -u) -eq 0 && -w /proc/sys/vm/drop_caches ]]; then
+  declare -A took=() homes=()
+  for b in "$src" "$dst"; do
+    homes[$b]=$(mktemp -d)  # seeded by one untimed run
+    (cd / && env -i HOME="${homes[$b]}" PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen "$b/vod-app" --version >/dev/null)
+    (cd / && env -i HOME="${homes[$b]}" PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen VOD_APP_SMOKE_PLAY_S=1 "$b/vod-app" >/dev/null 2>&1)
+  done
+  for _ in 1 2 3; do
+    for b in "$src" "$dst"; do
+      sync; echo 1 > /proc/sys/vm/drop_caches
+      t0=$(date +%s%N)
+      (cd / && env -i HOME="${homes[$b]}" PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen VOD_APP_SMOKE_PLAY_S=1 "$b/vod-app" >/dev/null 2>&1)
+      took[$b]+="$(( ($(date +%s%N) - t0) / 1000000 )) "
+    done
+  done
+  for b in "$src" "$dst"; do echo "cold start to 1 s played + quit, ms: $b: ${took[$b]}"; rm -rf "${homes[$b]}"; done
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
