@@ -22,7 +22,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path(__file__).resolve().parent
-FIGURES = ("import", "search", "start", "open", "chapter", "memory", "scroll", "stall", "cold", "transcript")
+FIGURES = ("import", "search", "start", "open", "chapter", "memory", "scroll", "stall", "cold", "transcript", "package")
 SEED = 20170418
 
 
@@ -322,6 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--cold-runs", type=int, default=3, help="cold start processes per side (default 3)")
     p.add_argument("--drop", choices=("auto", "fadvise"), default="auto",
                    help="cold figures: drop the whole page cache when root (auto), or only the catalog's pages")
+    p.add_argument("--bundle", type=Path, default=None, help="package: the bundle to time (default dist/vod-app)")
     p.add_argument("--seed", type=int, default=SEED)
     args = p.parse_args(argv)
 
@@ -351,12 +352,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         attempt("import", lambda: fig_import(gen, db, out, args.validate))
         if db.exists() and any(f.name == "import" for f in figures):
             Path(f"{db}.ok").write_text("ok\n")
-    if any(f not in ("import", "transcript") for f in chosen):
+    if any(f not in ("import", "transcript", "package") for f in chosen):
         ensure_catalog(gen, db)
     if "transcript" in chosen:  # bench/transcript.py: needs no catalog
         from bench import transcript
 
         attempt("transcript", lambda: transcript.figures(out))
+    if "package" in chosen:  # bench/packaging.py: needs a built bundle, no catalog
+        from bench import packaging
+
+        attempt("package", lambda: packaging.figures(out, args.cold_runs, args.drop, args.bundle))
     if "search" in chosen:
         attempt("search", lambda: fig_search(db))
     if "start" in chosen:

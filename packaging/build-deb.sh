@@ -24,8 +24,27 @@ install -m 644 packaging/vod-app.desktop "$root/usr/share/applications/vod-app.d
 install -m 644 packaging/io.github.vod_app.VodApp.metainfo.xml "$root/usr/share/metainfo/"
 install -m 644 resources/icons/vod-app.svg "$root/usr/share/icons/hicolor/scalable/apps/vod-app.svg"
 QT_QPA_PLATFORM=offscreen "$py" packaging/render_icons.py "$root/usr/share/icons/hicolor" >/dev/null
-install -m 644 packaging/debian/copyright "$root/usr/share/doc/vod-app/copyright"
-sed "s/@VERSION@/$version/" packaging/debian/changelog | gzip -9n > "$root/usr/share/doc/vod-app/changelog.gz"
+# Maintainer: whoever builds the package, never an invented address. VOD_APP_MAINTAINER ("Name
+# <address>"), else Debian's DEBFULLNAME/DEBEMAIL, else the author of the commit being packaged.
+maintainer=${VOD_APP_MAINTAINER:-}
+if [[ -z "$maintainer" && -n "${DEBEMAIL:-}" ]]; then
+  [[ "$DEBEMAIL" == *"<"* ]] && maintainer=$DEBEMAIL || maintainer="${DEBFULLNAME:-vod-app developers} <$DEBEMAIL>"
+fi
+[[ -n "$maintainer" ]] || maintainer=$(git log -1 --format='%an <%ae>' 2>/dev/null || true)
+[[ "$maintainer" =~ ^[^\<\>]+\ \<[^@\<\>]+@[^\<\>]+\>$ ]] || {
+  echo "build-deb: no maintainer ('$maintainer'): set VOD_APP_MAINTAINER='Name <address>'" >&2; exit 1; }
+
+# The libraries PyInstaller copied in from this machine (Python's and Qt's own are not in dpkg's
+# database): the copyright file names their Debian packages, whose copyright files give their licences.
+multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
+syspkgs=$(find "$root/opt/vod-app/_internal" -maxdepth 1 -type f -name 'lib*.so*' ! -name 'libpython*' -printf '%f\n' | sort | while read -r f; do
+  { dpkg -S "/usr/lib/$multiarch/$f" "/lib/$multiarch/$f" 2>/dev/null || true; } | cut -d: -f1; done | sort -u | paste -sd' ')
+SYSTEM_LIBRARIES=$(printf '%s\n' "${syspkgs:-none}" | fold -s -w 76 | sed -e 's/ *$//' -e 's/^/ /') \
+  awk '$0 == " @SYSTEM_LIBRARIES@" {print ENVIRON["SYSTEM_LIBRARIES"]; next} {print}' packaging/debian/copyright \
+  > "$root/usr/share/doc/vod-app/copyright"
+chmod 644 "$root/usr/share/doc/vod-app/copyright"
+sed -e "s/@VERSION@/$version/" -e "s|@MAINTAINER@|$maintainer|" packaging/debian/changelog \
+  | gzip -9n > "$root/usr/share/doc/vod-app/changelog.gz"
 chmod 644 "$root/usr/share/doc/vod-app/changelog.gz"
 # Files as a package expects them: no write bits for group/other, no executable data.
 find "$root" -type d -exec chmod 755 {} +
@@ -49,13 +68,12 @@ cat > "$root/DEBIAN/control" <<CONTROL
 Package: vod-app
 Version: $version
 Architecture: $arch
-Maintainer: vod-app developers <vod-app@example.org>
+Maintainer: $maintainer
 Installed-Size: $size
 Depends: $runtime, ${shlibs}
 Recommends: libgtk-3-0
 Section: video
 Priority: optional
-Homepage: https://example.org/vod-app
 Description: video-on-demand browser for recorded dialogue sessions
  vod-app keeps a local catalog of recorded conferences, panels and hearings
  and plays them with libvlc, with a description pane beside the video that

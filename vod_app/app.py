@@ -187,6 +187,7 @@ class AppShell:
         self.ask, self.tell = ask, tell
         self.window = None
         self.last_recovery = None
+        self.mpris = None  # set by main(): outlives a window replaced by rebuild()
 
     def open(self) -> bool:
         """Build the window (rebuilding a damaged catalog if the user agrees). False: quit."""
@@ -231,12 +232,8 @@ class AppShell:
         try:
             self.last_recovery = recover_catalog(db_file, backups_dir(self.url), force=True)
         except (CatalogError, OSError) as exc:
-            self.tell(
-                "critical",
-                QCoreApplication.translate("app", "The catalog could not be rebuilt:\n{error}").format(
-                    error=exc
-                ),
-            )
+            text = QCoreApplication.translate("app", "The catalog could not be rebuilt:\n{error}")
+            self.tell("critical", text.format(error=exc))
             return False
         self.tell("information", "\n".join(self.last_recovery.lines()))
         try:
@@ -244,6 +241,8 @@ class AppShell:
         except CatalogError as exc:
             self._cannot_open(exc)
             return False
+        if self.mpris is not None:  # the media keys follow the new window (ui/mpris.py)
+            self.mpris.attach(self.window)
         return True
 
     def check_later(self, delay_ms: int = 3000) -> None:

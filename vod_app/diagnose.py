@@ -18,17 +18,26 @@ from pathlib import Path
 APP = "vod-app"
 FALLBACK_VERSION = "0.1.0"  # when no package metadata is installed (a source checkout run without pip)
 
-# The bundled components and their licences, for the About dialog and docs/packaging.md.
+# The components and their licences, for the About dialog and docs/packaging.md: what the Debian
+# package's bundle carries (its Python distributions, Qt, Python itself, PyInstaller's loader), and
+# libvlc, which is the system's. The bundle also holds libraries PyInstaller copied from the build
+# machine (GLib, GTK 3, cairo, X11/xcb, OpenSSL...): listed with their Debian packages in
+# /usr/share/doc/vod-app/copyright, written by packaging/build-deb.sh.
 LICENCES: tuple[tuple[str, str, str], ...] = (
-    ("Qt 6 / PySide6", "PySide6", "LGPL-3.0"),
-    ("libvlc 3", "", "LGPL-2.1-or-later"),
+    ("Qt 6 / PySide6 / Shiboken6", "PySide6", "LGPL-3.0-only (or GPL-2.0/3.0)"),
+    ("libvlc 3 (the system's libvlc5, not bundled)", "", "LGPL-2.1-or-later"),
     ("python-vlc", "python-vlc", "LGPL-2.1-or-later"),
     ("SQLAlchemy", "SQLAlchemy", "MIT"),
-    ("Alembic", "alembic", "MIT"),
+    ("Alembic, Mako", "alembic", "MIT"),
+    ("MarkupSafe", "MarkupSafe", "BSD-3-Clause"),
+    ("Pygments", "Pygments", "BSD-2-Clause"),
     ("platformdirs", "platformdirs", "MIT"),
-    ("jsonschema", "jsonschema", "MIT"),
+    ("jsonschema, referencing, rpds-py, attrs", "jsonschema", "MIT"),
     ("langcodes / language-data", "langcodes", "MIT"),
+    ("marisa-trie", "marisa-trie", "MIT; its marisa library BSD-2-Clause or LGPL-2.1-or-later"),
+    ("typing-extensions", "typing_extensions", "PSF-2.0"),
     ("Python", "", "PSF-2.0"),
+    ("PyInstaller's loader", "", "GPL-2.0-or-later with the bootloader exception"),
 )
 
 

@@ -153,3 +153,42 @@ def test_install_without_a_session_bus_is_nothing(window, monkeypatch) -> None: 
 
     monkeypatch.setattr(mpris.QDBusConnection, "sessionBus", staticmethod(lambda: NoBus()))
     assert mpris.install(window) is None
+
+
+def test_follows_the_new_window_after_the_catalog_is_rebuilt(qtbot, tmp_path, bus_address) -> None:  # noqa: ANN001
+    """Rebuild replaces the main window (new controller, new player page): MPRIS must drive that one."""
+    from vod_app.app import AppShell
+    from vod_app.ui.mpris import MprisService
+
+    shell = AppShell(
+        f"sqlite:///{tmp_path / 'rebuilt.sqlite3'}", headless_playback=True,
+        ask=lambda *_a: True, tell=lambda *_a, **_k: None,
+    )
+    assert shell.open()
+    first = shell.window
+    qtbot.addWidget(first)
+    bus = QDBusConnection.connectToBus(bus_address, "mpris-test-rebuild")
+    shell.mpris = MprisService(first, first.controller, bus, first.thumbnails)
+    assert shell.mpris.register()
+    try:
+        assert shell.rebuild("a damaged page (test)")  # what the Rebuild dialog's answer runs
+        second = shell.window
+        assert second is not None and second is not first
+        qtbot.addWidget(second)
+        assert shell.mpris.window is second and shell.mpris.controller is second.controller
+
+        second.play_recording(recording_id(second), 1_000)
+        wait_playing(qtbot, second)
+        assert "'Playing'" in prop(qtbot, bus_address, "PlaybackStatus")
+        assert f"/org/vod_app/recording/{recording_id(second)}" in prop(qtbot, bus_address, "Metadata")
+        call(qtbot, bus_address, f"{PLAYER}.PlayPause")
+        qtbot.waitUntil(lambda: second.controller.state() == "paused", timeout=5_000)
+        call(qtbot, bus_address, "org.freedesktop.DBus.Properties.Set", PLAYER, "Volume", "<0.25>")
+        assert second.player.volume.value() == 25
+        assert "0.25" in prop(qtbot, bus_address, "Volume")
+    finally:
+        shell.mpris.unregister()
+        QDBusConnection.disconnectFromBus(bus.name())
+        if shell.window is not None:
+            shell.window.close()
+        shell.close()

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from vod_app.catalog import folder
+from vod_app.catalog import folder_files
 from vod_app.formats.mediafile import MEDIA_SUFFIXES, is_media_name, media_kind
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_folder_import_uses_the_shared_list() -> None:
-    assert folder.MEDIA_SUFFIXES is MEDIA_SUFFIXES
+    assert folder_files.MEDIA_SUFFIXES is MEDIA_SUFFIXES
     assert {".mts", ".m2ts", ".ts", ".mkv", ".mp4", ".m4b", ".webm", ".mp3"} <= MEDIA_SUFFIXES
     assert not MEDIA_SUFFIXES & {".vtt", ".srt", ".json", ".txt"}
 

@@ -171,8 +171,10 @@ def about_text() -> str:
         t(
             "MainWindow",
             "Qt and libvlc are under the LGPL: you may replace them with your own builds. In the installed "
-            "package, put your Qt libraries in /opt/vod-app/_internal/PySide6 (same major version), and libvlc "
-            "is the system's (the libvlc5 package): install another build of it in its place.",
+            "package the Qt libraries are separate files in /opt/vod-app/_internal/PySide6/Qt/lib: put your "
+            "build of the same Qt version in their place. libvlc is the system's (the libvlc5 package): "
+            "install another build of it. The other libraries in /opt/vod-app/_internal and their licences "
+            "are listed in /usr/share/doc/vod-app/copyright.",
         ),
     ]
     return "\n".join(lines)

@@ -10,6 +10,7 @@ Times on MPRIS are microseconds; the `Player` protocol's are milliseconds.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from PySide6.QtCore import ClassInfo, Property, QObject, QUrl, Slot
@@ -123,20 +124,50 @@ class PlayerAdaptor(QDBusAbstractAdaptor):
 
 
 class MprisService(QObject):
-    """The exported object; sends PropertiesChanged when the state, track, panel or volume change."""
+    """The exported object; sends PropertiesChanged when the state, track, panel or volume change.
+
+    Owned by the application, not by a window: when the catalog is rebuilt the app opens a new main
+    window (with its own controller and player page) and calls ``attach``, so the media keys and the
+    desktop's controls follow it; the bus name and object stay registered throughout.
+    """
 
     def __init__(self, window: Any, controller: Any, bus: QDBusConnection, thumbnails: Any = None) -> None:
-        super().__init__(window)
-        self.window, self.controller, self.bus, self.thumbnails = window, controller, bus, thumbnails
+        super().__init__()
+        self.bus = bus
         self.root = RootAdaptor(self)
         self.player = PlayerAdaptor(self)
         self._sent: dict[str, Any] = {}
-        controller.state_changed.connect(self._changed)
-        controller.length_changed.connect(self._changed)
-        window.player.panel_changed.connect(self._changed)
-        window.player.volume.valueChanged.connect(self._changed)
+        self.window = None
+        self._attach(window, controller, thumbnails)
+
+    def attach(self, window: Any) -> None:
+        """Follow ``window`` (a new main window after a rebuild) and tell the desktop what changed."""
+        self._attach(window, window.controller, getattr(window, "thumbnails", None))
+        self._changed()
+
+    def _attach(self, window: Any, controller: Any, thumbnails: Any) -> None:
+        if self.window is not None:
+            self._wire(self.window, self.controller, connect=False)
+        self.window, self.controller, self.thumbnails = window, controller, thumbnails
+        self._event_cache = None
         self._last_ms = 0
-        controller.position_changed.connect(self._position)
+        self._wire(window, controller, connect=True)
+
+    def _wire(self, window: Any, controller: Any, *, connect: bool) -> None:
+        pairs = (
+            (controller.state_changed, self._changed),
+            (controller.length_changed, self._changed),
+            (window.player.panel_changed, self._changed),
+            (window.player.volume.valueChanged, self._changed),
+            (controller.position_changed, self._position),
+        )
+        for signal, slot in pairs:
+            if connect:
+                signal.connect(slot)
+            else:
+                # The old window may already be gone (its C++ side deleted): nothing left to disconnect.
+                with contextlib.suppress(RuntimeError, TypeError):
+                    signal.disconnect(slot)
 
     def register(self) -> bool:
         """Export the object and take the well-known name; False when the bus refuses either."""
@@ -261,7 +292,8 @@ def _comparable(value: Any) -> Any:
 
 def install(window: Any) -> MprisService | None:
     """Export MPRIS for ``window`` when a session bus exists (None: no bus, or the name is taken
-    by a window on another catalog, which keeps the media keys)."""
+    by a window on another catalog, which keeps the media keys). The caller keeps the service (it
+    outlives the window) and calls ``attach`` with the next window."""
     bus = QDBusConnection.sessionBus()
     if not bus.isConnected():
         return None
