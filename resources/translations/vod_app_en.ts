@@ -15,7 +15,7 @@
 <context>
     <name>FeedFlow</name>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/feed_dialogs.py" line="114"/>
+        <location filename="../../vod_app/ui/feed_dialogs.py" line="115"/>
         <source>%n new episode(s)</source>
         <translation>
             <numerusform>%n new episode</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/feed_dialogs.py" line="116"/>
+        <location filename="../../vod_app/ui/feed_dialogs.py" line="117"/>
         <source>%n problem(s): see the details</source>
         <translation>
             <numerusform>%n problem: see the details</numerusform>
@@ -121,7 +121,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/main_window.py" line="176"/>
+        <location filename="../../vod_app/ui/main_window.py" line="185"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>NotesInWindow</name>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/notes_wiring.py" line="199"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="250"/>
         <source>%n note(s) exported to {file}</source>
         <translation>
             <numerusform>%n note exported to {file}</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/notes_wiring.py" line="208"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="259"/>
         <source>{file}: %n note(s) added, {known} already here</source>
         <translation>
             <numerusform>{file}: %n note added, {known} already here</numerusform>
@@ -160,9 +160,28 @@
     </message>
 </context>
 <context>
+    <name>SessionSpeakers</name>
+    <message numerus="yes">
+        <location filename="../../vod_app/ui/session_speakers.py" line="70"/>
+        <source>%n intervention(s), {total} in all</source>
+        <translation>
+            <numerusform>%n intervention, {total} in all</numerusform>
+            <numerusform>%n interventions, {total} in all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vod_app/ui/session_speakers.py" line="91"/>
+        <source>Speakers (%n, from the catalog)</source>
+        <translation>
+            <numerusform>Speakers (%n, from the catalog)</numerusform>
+            <numerusform>Speakers (%n, from the catalog)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SpeakersPane</name>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/speakers_view.py" line="56"/>
+        <location filename="../../vod_app/ui/speakers_view.py" line="130"/>
         <source>{name} — %n intervention(s), {total}</source>
         <translation>
             <numerusform>{name} — %n intervention, {total}</numerusform>
@@ -178,6 +197,17 @@
         <translation>
             <numerusform>{i} of %n</numerusform>
             <numerusform>{i} of %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WriteStatus</name>
+    <message numerus="yes">
+        <location filename="../../vod_app/ui/writes.py" line="280"/>
+        <source>%n change(s) waiting to be saved</source>
+        <translation>
+            <numerusform>%n change waiting to be saved</numerusform>
+            <numerusform>%n changes waiting to be saved</numerusform>
         </translation>
     </message>
 </context>

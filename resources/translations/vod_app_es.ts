@@ -153,7 +153,7 @@
     <name>BookmarksPanel</name>
     <message>
         <location filename="../../vod_app/ui/bookmarks_view.py" line="63"/>
-        <location filename="../../vod_app/ui/bookmarks_view.py" line="161"/>
+        <location filename="../../vod_app/ui/bookmarks_view.py" line="172"/>
         <source>Add bookmark</source>
         <translation>Añadir marcador</translation>
     </message>
@@ -189,12 +189,12 @@
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/bookmarks_view.py" line="176"/>
+        <location filename="../../vod_app/ui/bookmarks_view.py" line="187"/>
         <source>Edit note</source>
         <translation>Editar la nota</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/bookmarks_view.py" line="183"/>
+        <location filename="../../vod_app/ui/bookmarks_view.py" line="194"/>
         <source>Delete bookmark</source>
         <translation>Eliminar el marcador</translation>
     </message>
@@ -358,22 +358,22 @@
 <context>
     <name>FeedFlow</name>
     <message>
-        <location filename="../../vod_app/ui/feed_dialogs.py" line="76"/>
+        <location filename="../../vod_app/ui/feed_dialogs.py" line="77"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/feed_dialogs.py" line="83"/>
+        <location filename="../../vod_app/ui/feed_dialogs.py" line="84"/>
         <source>Reading the feed…</source>
         <translation>Leyendo el canal…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/feed_dialogs.py" line="93"/>
+        <location filename="../../vod_app/ui/feed_dialogs.py" line="94"/>
         <source>Refreshing feeds…</source>
         <translation>Actualizando los canales…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/feed_dialogs.py" line="114"/>
+        <location filename="../../vod_app/ui/feed_dialogs.py" line="115"/>
         <source>%n new episode(s)</source>
         <translation>
             <numerusform>%n episodio nuevo</numerusform>
@@ -381,7 +381,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/feed_dialogs.py" line="116"/>
+        <location filename="../../vod_app/ui/feed_dialogs.py" line="117"/>
         <source>%n problem(s): see the details</source>
         <translation>
             <numerusform>%n problema: vea los detalles</numerusform>
@@ -389,12 +389,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/feed_dialogs.py" line="120"/>
+        <location filename="../../vod_app/ui/feed_dialogs.py" line="121"/>
         <source>Feeds</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/feed_dialogs.py" line="130"/>
+        <location filename="../../vod_app/ui/feed_dialogs.py" line="131"/>
         <source>Nothing was changed. {error}</source>
         <translation>No se ha cambiado nada. {error}</translation>
     </message>
@@ -579,19 +579,39 @@
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="60"/>
+        <location filename="../../vod_app/ui/menus.py" line="159"/>
+        <source>vod-app {version}: a video-on-demand browser for recorded dialogue sessions.</source>
+        <translation>vod-app {version}: un explorador de vídeo a la carta para sesiones de diálogo grabadas.</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/menus.py" line="163"/>
+        <source>Components:</source>
+        <translation>Componentes:</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/menus.py" line="166"/>
+        <source>Licences:</source>
+        <translation>Licencias:</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/menus.py" line="170"/>
+        <source>Qt and libvlc are under the LGPL: you may replace them with your own builds. In the installed package the Qt libraries are separate files in /opt/vod-app/_internal/PySide6/Qt/lib: put your build of the same Qt version in their place. libvlc is the system&apos;s (the libvlc5 package): install another build of it. The other libraries in /opt/vod-app/_internal and their licences are listed in /usr/share/doc/vod-app/copyright.</source>
+        <translation>Qt y libvlc están bajo la LGPL: puede sustituirlos por sus propias compilaciones. En el paquete instalado, las bibliotecas de Qt son archivos separados en /opt/vod-app/_internal/PySide6/Qt/lib: ponga en su lugar su compilación de la misma versión de Qt. libvlc es la del sistema (el paquete libvlc5): instale otra compilación. Las demás bibliotecas de /opt/vod-app/_internal y sus licencias figuran en /usr/share/doc/vod-app/copyright.</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/main_window.py" line="63"/>
         <source>Video on demand</source>
         <translation>Vídeo a la carta</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="123"/>
-        <location filename="../../vod_app/ui/main_window.py" line="135"/>
-        <location filename="../../vod_app/ui/main_window.py" line="214"/>
+        <location filename="../../vod_app/ui/main_window.py" line="132"/>
+        <location filename="../../vod_app/ui/main_window.py" line="144"/>
+        <location filename="../../vod_app/ui/main_window.py" line="224"/>
         <source>The catalog could not be read: {error}</source>
         <translation>No se pudo leer el catálogo: {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/main_window.py" line="176"/>
+        <location filename="../../vod_app/ui/main_window.py" line="185"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -599,29 +619,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="180"/>
+        <location filename="../../vod_app/ui/main_window.py" line="189"/>
         <source>Search failed: {error}</source>
         <translation>Error en la búsqueda: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="288"/>
+        <location filename="../../vod_app/ui/main_window.py" line="298"/>
         <source>The session could not be loaded: {error}</source>
         <translation>No se pudo cargar la sesión: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="306"/>
+        <location filename="../../vod_app/ui/playing.py" line="31"/>
         <source>The recording could not be loaded: {error}</source>
         <translation>No se pudo cargar la grabación: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../vod_app/ui/main_window.py" line="322"/>
-        <source>Could not save the position: {error}</source>
-        <translation>No se pudo guardar la posición: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../vod_app/ui/main_window.py" line="332"/>
-        <source>The new location could not be saved: {error}</source>
-        <translation>No se pudo guardar la nueva ubicación: {error}</translation>
     </message>
     <message>
         <location filename="../../vod_app/ui/menus.py" line="126"/>
@@ -669,17 +679,17 @@
         <translation>Importación finalizada</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/import_flow.py" line="111"/>
+        <location filename="../../vod_app/ui/import_flow.py" line="112"/>
         <source>The removed files could not be added again: {error}</source>
         <translation>No se pudieron volver a añadir los archivos quitados: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/import_flow.py" line="119"/>
+        <location filename="../../vod_app/ui/import_flow.py" line="118"/>
         <source>Nothing was imported. {error}</source>
         <translation>No se importó nada. {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="375"/>
+        <location filename="../../vod_app/ui/main_window.py" line="364"/>
         <source>vod-app</source>
         <translation>vod-app</translation>
     </message>
@@ -709,31 +719,80 @@
         <translation>Servidor del catálogo accesible de nuevo; sus cambios se han guardado</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="391"/>
+        <location filename="../../vod_app/app.py" line="390"/>
         <source>Something went wrong: {error}</source>
         <translation>Se ha producido un error: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="191"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="196"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
 </context>
 <context>
+    <name>NetworkPlayback</name>
+    <message>
+        <location filename="../../vod_app/ui/network_playback.py" line="73"/>
+        <source>Buffering… {percent}%</source>
+        <translation>Almacenando en búfer… {percent} %</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/network_playback.py" line="97"/>
+        <location filename="../../vod_app/ui/network_playback.py" line="171"/>
+        <source>Checking the server {host}…</source>
+        <translation>Comprobando el servidor {host}…</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/network_playback.py" line="143"/>
+        <source>The server {host} cannot be reached ({reason}).</source>
+        <translation>No se puede contactar con el servidor {host} ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/network_playback.py" line="145"/>
+        <source>The server {host} does not answer.</source>
+        <translation>El servidor {host} no responde.</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/network_playback.py" line="147"/>
+        <source>The server {host} has a problem (HTTP {status}).</source>
+        <translation>El servidor {host} tiene un problema (HTTP {status}).</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/network_playback.py" line="149"/>
+        <source>The server {host} has no file {path} (HTTP {status}: not found).</source>
+        <translation>El servidor {host} no tiene el archivo {path} (HTTP {status}: no encontrado).</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/network_playback.py" line="151"/>
+        <source>The server {host} refuses access to {path} (HTTP {status}).</source>
+        <translation>El servidor {host} deniega el acceso a {path} (HTTP {status}).</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/network_playback.py" line="153"/>
+        <source>This recording&apos;s address is not allowed.</source>
+        <translation>La dirección de esta grabación no está permitida.</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/network_playback.py" line="155"/>
+        <source>Trying again in {seconds} s; playback carries on from {where} when it is back.</source>
+        <translation>Nuevo intento en {seconds} s; la reproducción continuará desde {where} cuando vuelva.</translation>
+    </message>
+</context>
+<context>
     <name>NotesInWindow</name>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="119"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="168"/>
         <source>Copied {link}</source>
         <extracomment>(recording id, ms) -&gt; the speaker at that moment, or None. Issue 10&apos;s data plugs in here.</extracomment>
         <translation>Copiado: {link}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="137"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="186"/>
         <source>Citation copied</source>
         <translation>Cita copiada</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/notes_wiring.py" line="199"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="250"/>
         <source>%n note(s) exported to {file}</source>
         <translation>
             <numerusform>%n nota exportada a {file}</numerusform>
@@ -741,7 +800,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/notes_wiring.py" line="208"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="259"/>
         <source>{file}: %n note(s) added, {known} already here</source>
         <translation>
             <numerusform>{file}: %n nota añadida, {known} ya estaban</numerusform>
@@ -749,78 +808,78 @@
         </translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="219"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="270"/>
         <source>Notes: {error}</source>
         <translation>Notas: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="230"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="281"/>
         <source>This link cannot be opened: {reason}</source>
         <translation>No se puede abrir este enlace: {reason}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="236"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="287"/>
         <source>There is no session {id} in this catalog.</source>
         <translation>No hay ninguna sesión {id} en este catálogo.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="242"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="293"/>
         <source>There is no recording {id} in this catalog.</source>
         <translation>No hay ninguna grabación {id} en este catálogo.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="247"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="298"/>
         <source>The link&apos;s time {time} is past the end of this recording ({length}); it opens at the start.</source>
         <translation>El momento del enlace, {time}, es posterior al final de esta grabación ({length}); se abre al principio.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="270"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="327"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="275"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="332"/>
         <source>Add &amp;bookmark</source>
         <translation>Añadir &amp;marcador</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="280"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="337"/>
         <source>Copy link to this moment</source>
         <translation>Copiar el enlace a este momento</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="282"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="339"/>
         <source>Copy citation</source>
         <translation>Copiar la cita</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="284"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="341"/>
         <source>Copy citation as Markdown</source>
         <translation>Copiar la cita en Markdown</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="290"/>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="292"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="347"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="349"/>
         <source>My notes in this session</source>
         <translation>Mis notas en esta sesión</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="301"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="358"/>
         <source>&amp;My notes</source>
         <translation>&amp;Mis notas</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="304"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="361"/>
         <source>&amp;Export notes…</source>
         <translation>&amp;Exportar las notas…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="308"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="365"/>
         <source>&amp;Import notes…</source>
         <translation>&amp;Importar notas…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="312"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="369"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notas</translation>
     </message>
@@ -913,75 +972,78 @@
     </message>
 </context>
 <context>
+    <name>PlayerChapters</name>
+    <message>
+        <location filename="../../vod_app/ui/player_chapters.py" line="49"/>
+        <source>Source: {source}</source>
+        <translation>Fuente: {source}</translation>
+    </message>
+</context>
+<context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../vod_app/ui/player_page.py" line="124"/>
+        <location filename="../../vod_app/ui/player_page.py" line="139"/>
         <source>Continue where you stopped, at {where}?</source>
         <translation>¿Continuar donde lo dejaste, en {where}?</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_page.py" line="161"/>
+        <location filename="../../vod_app/ui/player_page.py" line="202"/>
         <source>{n} min</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_page.py" line="161"/>
+        <location filename="../../vod_app/ui/player_page.py" line="202"/>
         <source>{n} s</source>
         <translation>{n} s</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_page.py" line="182"/>
+        <location filename="../../vod_app/ui/player_page.py" line="223"/>
         <source>Speed {rate}×</source>
         <translation>Velocidad {rate}×</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_page.py" line="201"/>
+        <location filename="../../vod_app/ui/player_page.py" line="242"/>
         <source>Muted</source>
         <translation>Silenciado</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_page.py" line="203"/>
+        <location filename="../../vod_app/ui/player_page.py" line="244"/>
         <source>Volume {percent}%</source>
         <translation>Volumen {percent} %</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_page.py" line="263"/>
+        <location filename="../../vod_app/ui/player_page.py" line="305"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_page.py" line="263"/>
+        <location filename="../../vod_app/ui/player_page.py" line="305"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_page.py" line="292"/>
+        <location filename="../../vod_app/ui/player_page.py" line="337"/>
         <source>Locate {name}</source>
         <translation>Localizar {name}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_page.py" line="324"/>
-        <source>Source: {source}</source>
-        <translation>Origen: {source}</translation>
-    </message>
-    <message>
-        <location filename="../../vod_app/ui/player_page.py" line="379"/>
+        <location filename="../../vod_app/ui/player_page.py" line="367"/>
         <source>Speaking: {name}</source>
         <translation>Interviene: {name}</translation>
     </message>
     <message>
         <location filename="../../vod_app/ui/player_tracks.py" line="46"/>
-        <location filename="../../vod_app/ui/player_tracks.py" line="109"/>
+        <location filename="../../vod_app/ui/player_tracks.py" line="111"/>
         <source>Track {n}</source>
         <translation>Pista {n}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_tracks.py" line="111"/>
+        <location filename="../../vod_app/ui/player_tracks.py" line="113"/>
         <source>{language} (in the video file)</source>
         <translation>{language} (en el archivo de vídeo)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_tracks.py" line="125"/>
+        <location filename="../../vod_app/ui/player_tracks.py" line="127"/>
         <source>Off</source>
         <translation>Desactivados</translation>
     </message>
@@ -1153,7 +1215,12 @@
         <translation>Mi nota</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="196"/>
+        <location filename="../../vod_app/ui/models.py" line="194"/>
+        <source>Speaker</source>
+        <translation>Orador</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/models.py" line="197"/>
         <source>at {time}</source>
         <translation>en {time}</translation>
     </message>
@@ -1232,58 +1299,58 @@
 <context>
     <name>SessionEditing</name>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="80"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="84"/>
         <source>&amp;Undo {what}</source>
         <translation>&amp;Deshacer {what}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="80"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="84"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="81"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="85"/>
         <source>&amp;Redo {what}</source>
         <translation>&amp;Rehacer {what}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="81"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="85"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="100"/>
-        <location filename="../../vod_app/ui/session_editing.py" line="117"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="104"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="121"/>
         <source>The change could not be made: {error}</source>
         <translation>No se pudo hacer el cambio: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="110"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="114"/>
         <source>Remove “{title}”</source>
         <translation>Quitar «{title}»</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="110"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="114"/>
         <source>Edit “{title}”</source>
         <translation>Editar «{title}»</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="123"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="127"/>
         <source>Undone: {what}</source>
         <translation>Deshecho: {what}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="125"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="129"/>
         <source>“{title}” was removed from the catalog; its files were not touched (Ctrl+Z undoes it)</source>
         <translation>«{title}» se quitó del catálogo; sus archivos no se tocaron (Ctrl+Z lo deshace)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="126"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="130"/>
         <source>“{title}” was saved (Ctrl+Z undoes it)</source>
         <translation>«{title}» se guardó (Ctrl+Z lo deshace)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="165"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="169"/>
         <source>The session could not be edited: {error}</source>
         <translation>No se pudo editar la sesión: {error}</translation>
     </message>
@@ -1291,211 +1358,250 @@
 <context>
     <name>SessionPage</name>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="49"/>
+        <location filename="../../vod_app/ui/session_page.py" line="50"/>
         <source>Description language</source>
         <translation>Idioma de la descripción</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="53"/>
+        <location filename="../../vod_app/ui/session_page.py" line="54"/>
         <source>Show descriptions in:</source>
         <translation>Mostrar descripciones en:</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="57"/>
+        <location filename="../../vod_app/ui/session_page.py" line="58"/>
         <source>Recordings</source>
         <translation>Grabaciones</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="60"/>
+        <location filename="../../vod_app/ui/session_page.py" line="61"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="72"/>
+        <location filename="../../vod_app/ui/session_page.py" line="73"/>
         <source>Matching moments in the captions</source>
         <translation>Momentos coincidentes en los subtítulos</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="74"/>
+        <location filename="../../vod_app/ui/session_page.py" line="75"/>
         <source>Matching moments</source>
         <translation>Momentos coincidentes</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="84"/>
+        <location filename="../../vod_app/ui/session_page.py" line="89"/>
         <source>Panels</source>
         <translation>Paneles</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="88"/>
+        <location filename="../../vod_app/ui/session_page.py" line="93"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="90"/>
+        <location filename="../../vod_app/ui/session_page.py" line="95"/>
         <source>Change the title, date or event; a rescan of the folder keeps them</source>
         <translation>Cambiar el título, la fecha o el evento; un nuevo análisis de la carpeta los conserva</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="92"/>
+        <location filename="../../vod_app/ui/session_page.py" line="97"/>
         <source>Remove from catalog</source>
         <translation>Quitar del catálogo</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="94"/>
+        <location filename="../../vod_app/ui/session_page.py" line="99"/>
         <source>Remove this session from the catalog; the files stay where they are (Ctrl+Z undoes it)</source>
         <translation>Quitar esta sesión del catálogo; los archivos se quedan donde están (Ctrl+Z lo deshace)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="113"/>
+        <location filename="../../vod_app/ui/session_page.py" line="119"/>
         <source>title</source>
         <translation>título</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="113"/>
         <location filename="../../vod_app/ui/session_page.py" line="119"/>
+        <location filename="../../vod_app/ui/session_page.py" line="125"/>
         <source>description</source>
         <translation>descripción</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="113"/>
+        <location filename="../../vod_app/ui/session_page.py" line="119"/>
         <source>date</source>
         <translation>fecha</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="114"/>
+        <location filename="../../vod_app/ui/session_page.py" line="120"/>
         <source>event</source>
         <translation>evento</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="114"/>
+        <location filename="../../vod_app/ui/session_page.py" line="120"/>
         <source>chapters</source>
         <translation>capítulos</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="114"/>
+        <location filename="../../vod_app/ui/session_page.py" line="120"/>
         <source>duration</source>
         <translation>duración</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="117"/>
+        <location filename="../../vod_app/ui/session_page.py" line="123"/>
         <source>catalog</source>
         <translation>catálogo</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="117"/>
+        <location filename="../../vod_app/ui/session_page.py" line="123"/>
         <source>yt-dlp info.json</source>
         <translation>info.json de yt-dlp</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="117"/>
+        <location filename="../../vod_app/ui/session_page.py" line="123"/>
         <source>Kodi .nfo</source>
         <translation>.nfo de Kodi</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="118"/>
+        <location filename="../../vod_app/ui/session_page.py" line="124"/>
         <source>feed</source>
         <translation>canal</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="118"/>
+        <location filename="../../vod_app/ui/session_page.py" line="124"/>
         <source>the recording</source>
         <translation>la grabación</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="118"/>
+        <location filename="../../vod_app/ui/session_page.py" line="124"/>
         <source>file name</source>
         <translation>nombre del archivo</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="119"/>
+        <location filename="../../vod_app/ui/session_page.py" line="125"/>
         <source>file time</source>
         <translation>fecha del archivo</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="119"/>
+        <location filename="../../vod_app/ui/session_page.py" line="125"/>
         <source>chapters file</source>
         <translation>archivo de capítulos</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="120"/>
+        <location filename="../../vod_app/ui/session_page.py" line="126"/>
         <source>your edit</source>
         <translation>su edición</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="135"/>
+        <location filename="../../vod_app/ui/session_page.py" line="141"/>
         <source>Sources: {list}</source>
         <translation>Fuentes: {list}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="137"/>
+        <location filename="../../vod_app/ui/session_page.py" line="143"/>
         <source>Tags: {tags}</source>
         <translation>Etiquetas: {tags}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="139"/>
+        <location filename="../../vod_app/ui/session_page.py" line="145"/>
         <source>Where each field came from (see docs/sources.md)</source>
         <translation>De dónde viene cada campo (véase docs/sources.md)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="141"/>
+        <location filename="../../vod_app/ui/session_page.py" line="147"/>
         <source>Published at {url}</source>
         <translation>Publicado en {url}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="155"/>
+        <location filename="../../vod_app/ui/session_page.py" line="161"/>
         <source>Sample content</source>
         <translation>Contenido de ejemplo</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="158"/>
+        <location filename="../../vod_app/ui/session_page.py" line="164"/>
         <source>Available languages: {langs}</source>
         <translation>Idiomas disponibles: {langs}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="168"/>
+        <location filename="../../vod_app/ui/session_page.py" line="174"/>
         <source>Recording</source>
         <translation>Grabación</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="187"/>
+        <location filename="../../vod_app/ui/session_page.py" line="193"/>
         <source>▶ Play from {time}</source>
         <translation>▶ Reproducir desde {time}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="212"/>
+        <location filename="../../vod_app/ui/session_page.py" line="219"/>
         <source>Resume at {time}</source>
         <translation>Reanudar en {time}</translation>
     </message>
 </context>
 <context>
+    <name>SessionSpeakers</name>
+    <message>
+        <location filename="../../vod_app/ui/session_speakers.py" line="34"/>
+        <source>Speakers</source>
+        <translation>Oradores</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vod_app/ui/session_speakers.py" line="70"/>
+        <source>%n intervention(s), {total} in all</source>
+        <translation>
+            <numerusform>%n intervención, {total} en total</numerusform>
+            <numerusform>%n intervenciones, {total} en total</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/session_speakers.py" line="73"/>
+        <source>sample speaker</source>
+        <translation>orador de ejemplo</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/session_speakers.py" line="86"/>
+        <source>Play from {time}</source>
+        <translation>Reproducir desde {time}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vod_app/ui/session_speakers.py" line="91"/>
+        <source>Speakers (%n, from the catalog)</source>
+        <translation>
+            <numerusform>Oradores (%n, del catálogo)</numerusform>
+            <numerusform>Oradores (%n, del catálogo)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SpeakersPane</name>
     <message>
-        <location filename="../../vod_app/ui/speakers_view.py" line="33"/>
+        <location filename="../../vod_app/ui/speakers_view.py" line="45"/>
         <source>Speakers</source>
         <translation>Intervinientes</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/speakers_view.py" line="37"/>
+        <location filename="../../vod_app/ui/speakers_view.py" line="49"/>
         <source>No speakers are known for this recording.</source>
         <translation>No se conoce ningún interviniente de esta grabación.</translation>
     </message>
+    <message>
+        <location filename="../../vod_app/ui/speakers_view.py" line="114"/>
+        <source>sample speaker</source>
+        <translation>orador de ejemplo</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/speakers_view.py" line="116"/>
+        <source>From the catalog</source>
+        <translation>Del catálogo</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/speakers_view.py" line="123"/>
+        <source>From caption voice tags</source>
+        <translation>De las etiquetas de voz de los subtítulos</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/speakers_view.py" line="56"/>
+        <location filename="../../vod_app/ui/speakers_view.py" line="130"/>
         <source>{name} — %n intervention(s), {total}</source>
         <translation>
             <numerusform>{name} — %n intervención, {total}</numerusform>
             <numerusform>{name} — %n intervenciones, {total}</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../vod_app/ui/speakers_view.py" line="60"/>
-        <source>Source: {source}</source>
-        <translation>Fuente: {source}</translation>
-    </message>
-    <message>
-        <location filename="../../vod_app/ui/speakers_view.py" line="60"/>
-        <source>voice tags in the captions</source>
-        <translation>etiquetas de voz de los subtítulos</translation>
     </message>
 </context>
 <context>
@@ -1608,6 +1714,36 @@
     </message>
 </context>
 <context>
+    <name>WriteQueue</name>
+    <message>
+        <location filename="../../vod_app/ui/writes.py" line="175"/>
+        <source>Your changes are not saved yet ({error}); trying again in a few seconds.</source>
+        <extracomment>How long quitting waits for writes still queued (the rest goes to the pending-writes file). A failed write is tried again after this long (it waits at the head of the queue meanwhile). Writes waiting longer than this show in the status bar. UserStateRepository methods a write may name: the ones the pending-writes file can replay.</extracomment>
+        <translation>Sus cambios aún no se han guardado ({error}); se volverá a intentar en unos segundos.</translation>
+    </message>
+</context>
+<context>
+    <name>WriteStatus</name>
+    <message>
+        <location filename="../../vod_app/ui/writes.py" line="270"/>
+        <source>All changes saved</source>
+        <translation>Todos los cambios guardados</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vod_app/ui/writes.py" line="280"/>
+        <source>%n change(s) waiting to be saved</source>
+        <translation>
+            <numerusform>%n cambio pendiente de guardar</numerusform>
+            <numerusform>%n cambios pendientes de guardar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/writes.py" line="281"/>
+        <source>Another program is writing to the catalog; your changes follow in order.</source>
+        <translation>Otro programa está escribiendo en el catálogo; sus cambios se guardarán a continuación, en orden.</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../../vod_app/app.py" line="144"/>
@@ -1634,24 +1770,24 @@ vod-app puede apartar el archivo dañado (no se borra nada), reconstruir el cat�
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="213"/>
+        <location filename="../../vod_app/app.py" line="214"/>
         <source>The catalog could not be opened:
 {error}</source>
         <translation>No se pudo abrir el catálogo:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="306"/>
+        <location filename="../../vod_app/app.py" line="305"/>
         <source>There is no session with the id {id} in this catalog.</source>
         <translation>No hay ninguna sesión con el identificador {id} en este catálogo.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="208"/>
+        <location filename="../../vod_app/app.py" line="209"/>
         <source>vod-app could not start: {error}</source>
         <translation>vod-app no pudo iniciarse: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="236"/>
+        <location filename="../../vod_app/app.py" line="235"/>
         <source>The catalog could not be rebuilt:
 {error}</source>
         <translation>No se pudo reconstruir el catálogo:

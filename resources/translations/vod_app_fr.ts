@@ -153,7 +153,7 @@
     <name>BookmarksPanel</name>
     <message>
         <location filename="../../vod_app/ui/bookmarks_view.py" line="63"/>
-        <location filename="../../vod_app/ui/bookmarks_view.py" line="161"/>
+        <location filename="../../vod_app/ui/bookmarks_view.py" line="172"/>
         <source>Add bookmark</source>
         <translation>Ajouter un signet</translation>
     </message>
@@ -189,12 +189,12 @@
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/bookmarks_view.py" line="176"/>
+        <location filename="../../vod_app/ui/bookmarks_view.py" line="187"/>
         <source>Edit note</source>
         <translation>Modifier la note</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/bookmarks_view.py" line="183"/>
+        <location filename="../../vod_app/ui/bookmarks_view.py" line="194"/>
         <source>Delete bookmark</source>
         <translation>Supprimer le signet</translation>
     </message>
@@ -358,22 +358,22 @@
 <context>
     <name>FeedFlow</name>
     <message>
-        <location filename="../../vod_app/ui/feed_dialogs.py" line="76"/>
+        <location filename="../../vod_app/ui/feed_dialogs.py" line="77"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/feed_dialogs.py" line="83"/>
+        <location filename="../../vod_app/ui/feed_dialogs.py" line="84"/>
         <source>Reading the feed…</source>
         <translation>Lecture du flux…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/feed_dialogs.py" line="93"/>
+        <location filename="../../vod_app/ui/feed_dialogs.py" line="94"/>
         <source>Refreshing feeds…</source>
         <translation>Actualisation des flux…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/feed_dialogs.py" line="114"/>
+        <location filename="../../vod_app/ui/feed_dialogs.py" line="115"/>
         <source>%n new episode(s)</source>
         <translation>
             <numerusform>%n nouvel épisode</numerusform>
@@ -381,7 +381,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/feed_dialogs.py" line="116"/>
+        <location filename="../../vod_app/ui/feed_dialogs.py" line="117"/>
         <source>%n problem(s): see the details</source>
         <translation>
             <numerusform>%n problème&#xa0;: voir les détails</numerusform>
@@ -389,12 +389,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/feed_dialogs.py" line="120"/>
+        <location filename="../../vod_app/ui/feed_dialogs.py" line="121"/>
         <source>Feeds</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/feed_dialogs.py" line="130"/>
+        <location filename="../../vod_app/ui/feed_dialogs.py" line="131"/>
         <source>Nothing was changed. {error}</source>
         <translation>Rien n&apos;a été modifié. {error}</translation>
     </message>
@@ -579,19 +579,39 @@
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="60"/>
+        <location filename="../../vod_app/ui/menus.py" line="159"/>
+        <source>vod-app {version}: a video-on-demand browser for recorded dialogue sessions.</source>
+        <translation>vod-app {version}&#xa0;: un navigateur de vidéo à la demande pour les sessions de dialogue enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/menus.py" line="163"/>
+        <source>Components:</source>
+        <translation>Composants&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/menus.py" line="166"/>
+        <source>Licences:</source>
+        <translation>Licences&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/menus.py" line="170"/>
+        <source>Qt and libvlc are under the LGPL: you may replace them with your own builds. In the installed package the Qt libraries are separate files in /opt/vod-app/_internal/PySide6/Qt/lib: put your build of the same Qt version in their place. libvlc is the system&apos;s (the libvlc5 package): install another build of it. The other libraries in /opt/vod-app/_internal and their licences are listed in /usr/share/doc/vod-app/copyright.</source>
+        <translation>Qt et libvlc sont sous LGPL&#xa0;: vous pouvez les remplacer par vos propres compilations. Dans le paquet installé, les bibliothèques Qt sont des fichiers séparés dans /opt/vod-app/_internal/PySide6/Qt/lib&#xa0;: mettez à leur place votre compilation de la même version de Qt. libvlc est celle du système (le paquet libvlc5)&#xa0;: installez-en une autre compilation. Les autres bibliothèques de /opt/vod-app/_internal et leurs licences sont listées dans /usr/share/doc/vod-app/copyright.</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/main_window.py" line="63"/>
         <source>Video on demand</source>
         <translation>Vidéo à la demande</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="123"/>
-        <location filename="../../vod_app/ui/main_window.py" line="135"/>
-        <location filename="../../vod_app/ui/main_window.py" line="214"/>
+        <location filename="../../vod_app/ui/main_window.py" line="132"/>
+        <location filename="../../vod_app/ui/main_window.py" line="144"/>
+        <location filename="../../vod_app/ui/main_window.py" line="224"/>
         <source>The catalog could not be read: {error}</source>
         <translation>Impossible de lire le catalogue&#xa0;: {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/main_window.py" line="176"/>
+        <location filename="../../vod_app/ui/main_window.py" line="185"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -599,29 +619,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="180"/>
+        <location filename="../../vod_app/ui/main_window.py" line="189"/>
         <source>Search failed: {error}</source>
         <translation>Échec de la recherche&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="288"/>
+        <location filename="../../vod_app/ui/main_window.py" line="298"/>
         <source>The session could not be loaded: {error}</source>
         <translation>Impossible de charger la session&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="306"/>
+        <location filename="../../vod_app/ui/playing.py" line="31"/>
         <source>The recording could not be loaded: {error}</source>
         <translation>Impossible de charger l’enregistrement&#xa0;: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../vod_app/ui/main_window.py" line="322"/>
-        <source>Could not save the position: {error}</source>
-        <translation>Impossible d’enregistrer la position&#xa0;: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../vod_app/ui/main_window.py" line="332"/>
-        <source>The new location could not be saved: {error}</source>
-        <translation>Impossible d’enregistrer le nouvel emplacement&#xa0;: {error}</translation>
     </message>
     <message>
         <location filename="../../vod_app/ui/menus.py" line="126"/>
@@ -669,17 +679,17 @@
         <translation>Importation terminée</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/import_flow.py" line="111"/>
+        <location filename="../../vod_app/ui/import_flow.py" line="112"/>
         <source>The removed files could not be added again: {error}</source>
         <translation>Les fichiers retirés n&apos;ont pas pu être ajoutés de nouveau&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/import_flow.py" line="119"/>
+        <location filename="../../vod_app/ui/import_flow.py" line="118"/>
         <source>Nothing was imported. {error}</source>
         <translation>Rien n’a été importé. {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="375"/>
+        <location filename="../../vod_app/ui/main_window.py" line="364"/>
         <source>vod-app</source>
         <translation>vod-app</translation>
     </message>
@@ -709,31 +719,80 @@
         <translation>Serveur du catalogue de nouveau joignable&#xa0;; vos modifications ont été enregistrées</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="391"/>
+        <location filename="../../vod_app/app.py" line="390"/>
         <source>Something went wrong: {error}</source>
         <translation>Une erreur s’est produite&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="191"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="196"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
 </context>
 <context>
+    <name>NetworkPlayback</name>
+    <message>
+        <location filename="../../vod_app/ui/network_playback.py" line="73"/>
+        <source>Buffering… {percent}%</source>
+        <translation>Mise en mémoire tampon… {percent}&#xa0;%</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/network_playback.py" line="97"/>
+        <location filename="../../vod_app/ui/network_playback.py" line="171"/>
+        <source>Checking the server {host}…</source>
+        <translation>Vérification du serveur {host}…</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/network_playback.py" line="143"/>
+        <source>The server {host} cannot be reached ({reason}).</source>
+        <translation>Le serveur {host} est injoignable ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/network_playback.py" line="145"/>
+        <source>The server {host} does not answer.</source>
+        <translation>Le serveur {host} ne répond pas.</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/network_playback.py" line="147"/>
+        <source>The server {host} has a problem (HTTP {status}).</source>
+        <translation>Le serveur {host} a un problème (HTTP {status}).</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/network_playback.py" line="149"/>
+        <source>The server {host} has no file {path} (HTTP {status}: not found).</source>
+        <translation>Le serveur {host} n’a pas de fichier {path} (HTTP {status}&#xa0;: introuvable).</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/network_playback.py" line="151"/>
+        <source>The server {host} refuses access to {path} (HTTP {status}).</source>
+        <translation>Le serveur {host} refuse l’accès à {path} (HTTP {status}).</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/network_playback.py" line="153"/>
+        <source>This recording&apos;s address is not allowed.</source>
+        <translation>L’adresse de cet enregistrement n’est pas autorisée.</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/network_playback.py" line="155"/>
+        <source>Trying again in {seconds} s; playback carries on from {where} when it is back.</source>
+        <translation>Nouvel essai dans {seconds}&#xa0;s&#xa0;; la lecture reprendra à {where} dès son retour.</translation>
+    </message>
+</context>
+<context>
     <name>NotesInWindow</name>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="119"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="168"/>
         <source>Copied {link}</source>
         <extracomment>(recording id, ms) -&gt; the speaker at that moment, or None. Issue 10&apos;s data plugs in here.</extracomment>
         <translation>Copié&#xa0;: {link}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="137"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="186"/>
         <source>Citation copied</source>
         <translation>Citation copiée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/notes_wiring.py" line="199"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="250"/>
         <source>%n note(s) exported to {file}</source>
         <translation>
             <numerusform>%n note exportée vers {file}</numerusform>
@@ -741,7 +800,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/notes_wiring.py" line="208"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="259"/>
         <source>{file}: %n note(s) added, {known} already here</source>
         <translation>
             <numerusform>{file}&#xa0;: %n note ajoutée, {known} déjà présentes</numerusform>
@@ -749,78 +808,78 @@
         </translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="219"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="270"/>
         <source>Notes: {error}</source>
         <translation>Notes&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="230"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="281"/>
         <source>This link cannot be opened: {reason}</source>
         <translation>Ce lien ne peut pas être ouvert&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="236"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="287"/>
         <source>There is no session {id} in this catalog.</source>
         <translation>Il n&apos;y a pas de séance {id} dans ce catalogue.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="242"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="293"/>
         <source>There is no recording {id} in this catalog.</source>
         <translation>Il n&apos;y a pas d&apos;enregistrement {id} dans ce catalogue.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="247"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="298"/>
         <source>The link&apos;s time {time} is past the end of this recording ({length}); it opens at the start.</source>
         <translation>Le moment du lien, {time}, est après la fin de cet enregistrement ({length})&#xa0;; il s&apos;ouvre au début.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="270"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="327"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="275"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="332"/>
         <source>Add &amp;bookmark</source>
         <translation>Ajouter un &amp;signet</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="280"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="337"/>
         <source>Copy link to this moment</source>
         <translation>Copier le lien vers ce moment</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="282"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="339"/>
         <source>Copy citation</source>
         <translation>Copier la citation</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="284"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="341"/>
         <source>Copy citation as Markdown</source>
         <translation>Copier la citation en Markdown</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="290"/>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="292"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="347"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="349"/>
         <source>My notes in this session</source>
         <translation>Mes notes dans cette séance</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="301"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="358"/>
         <source>&amp;My notes</source>
         <translation>&amp;Mes notes</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="304"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="361"/>
         <source>&amp;Export notes…</source>
         <translation>&amp;Exporter les notes…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="308"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="365"/>
         <source>&amp;Import notes…</source>
         <translation>&amp;Importer des notes…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="312"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="369"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
@@ -913,75 +972,78 @@
     </message>
 </context>
 <context>
+    <name>PlayerChapters</name>
+    <message>
+        <location filename="../../vod_app/ui/player_chapters.py" line="49"/>
+        <source>Source: {source}</source>
+        <translation>Source&#xa0;: {source}</translation>
+    </message>
+</context>
+<context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../vod_app/ui/player_page.py" line="124"/>
+        <location filename="../../vod_app/ui/player_page.py" line="139"/>
         <source>Continue where you stopped, at {where}?</source>
         <translation>Reprendre là où vous vous étiez arrêté, à {where}&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_page.py" line="161"/>
+        <location filename="../../vod_app/ui/player_page.py" line="202"/>
         <source>{n} min</source>
         <translation>{n}&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_page.py" line="161"/>
+        <location filename="../../vod_app/ui/player_page.py" line="202"/>
         <source>{n} s</source>
         <translation>{n}&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_page.py" line="182"/>
+        <location filename="../../vod_app/ui/player_page.py" line="223"/>
         <source>Speed {rate}×</source>
         <translation>Vitesse {rate}×</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_page.py" line="201"/>
+        <location filename="../../vod_app/ui/player_page.py" line="242"/>
         <source>Muted</source>
         <translation>Son coupé</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_page.py" line="203"/>
+        <location filename="../../vod_app/ui/player_page.py" line="244"/>
         <source>Volume {percent}%</source>
         <translation>Volume {percent}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_page.py" line="263"/>
+        <location filename="../../vod_app/ui/player_page.py" line="305"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_page.py" line="263"/>
+        <location filename="../../vod_app/ui/player_page.py" line="305"/>
         <source>Play</source>
         <translation>Lire</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_page.py" line="292"/>
+        <location filename="../../vod_app/ui/player_page.py" line="337"/>
         <source>Locate {name}</source>
         <translation>Localiser {name}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_page.py" line="324"/>
-        <source>Source: {source}</source>
-        <translation>Source&#xa0;: {source}</translation>
-    </message>
-    <message>
-        <location filename="../../vod_app/ui/player_page.py" line="379"/>
+        <location filename="../../vod_app/ui/player_page.py" line="367"/>
         <source>Speaking: {name}</source>
         <translation>Intervenant&#xa0;: {name}</translation>
     </message>
     <message>
         <location filename="../../vod_app/ui/player_tracks.py" line="46"/>
-        <location filename="../../vod_app/ui/player_tracks.py" line="109"/>
+        <location filename="../../vod_app/ui/player_tracks.py" line="111"/>
         <source>Track {n}</source>
         <translation>Piste {n}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_tracks.py" line="111"/>
+        <location filename="../../vod_app/ui/player_tracks.py" line="113"/>
         <source>{language} (in the video file)</source>
         <translation>{language} (dans le fichier vidéo)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_tracks.py" line="125"/>
+        <location filename="../../vod_app/ui/player_tracks.py" line="127"/>
         <source>Off</source>
         <translation>Désactivés</translation>
     </message>
@@ -1153,7 +1215,12 @@
         <translation>Ma note</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="196"/>
+        <location filename="../../vod_app/ui/models.py" line="194"/>
+        <source>Speaker</source>
+        <translation>Intervenant</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/models.py" line="197"/>
         <source>at {time}</source>
         <translation>à {time}</translation>
     </message>
@@ -1232,58 +1299,58 @@
 <context>
     <name>SessionEditing</name>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="80"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="84"/>
         <source>&amp;Undo {what}</source>
         <translation>&amp;Annuler {what}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="80"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="84"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="81"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="85"/>
         <source>&amp;Redo {what}</source>
         <translation>&amp;Rétablir {what}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="81"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="85"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="100"/>
-        <location filename="../../vod_app/ui/session_editing.py" line="117"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="104"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="121"/>
         <source>The change could not be made: {error}</source>
         <translation>La modification n&apos;a pas pu être faite&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="110"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="114"/>
         <source>Remove “{title}”</source>
         <translation>Retirer «&#xa0;{title}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="110"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="114"/>
         <source>Edit “{title}”</source>
         <translation>Modifier «&#xa0;{title}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="123"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="127"/>
         <source>Undone: {what}</source>
         <translation>Annulé&#xa0;: {what}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="125"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="129"/>
         <source>“{title}” was removed from the catalog; its files were not touched (Ctrl+Z undoes it)</source>
         <translation>«&#xa0;{title}&#xa0;» a été retiré du catalogue&#xa0;; ses fichiers n&apos;ont pas été touchés (Ctrl+Z l&apos;annule)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="126"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="130"/>
         <source>“{title}” was saved (Ctrl+Z undoes it)</source>
         <translation>«&#xa0;{title}&#xa0;» a été enregistré (Ctrl+Z l&apos;annule)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="165"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="169"/>
         <source>The session could not be edited: {error}</source>
         <translation>La séance n&apos;a pas pu être modifiée&#xa0;: {error}</translation>
     </message>
@@ -1291,211 +1358,250 @@
 <context>
     <name>SessionPage</name>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="49"/>
+        <location filename="../../vod_app/ui/session_page.py" line="50"/>
         <source>Description language</source>
         <translation>Langue de la description</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="53"/>
+        <location filename="../../vod_app/ui/session_page.py" line="54"/>
         <source>Show descriptions in:</source>
         <translation>Afficher les descriptions en&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="57"/>
+        <location filename="../../vod_app/ui/session_page.py" line="58"/>
         <source>Recordings</source>
         <translation>Enregistrements</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="60"/>
+        <location filename="../../vod_app/ui/session_page.py" line="61"/>
         <source>Play</source>
         <translation>Lire</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="72"/>
+        <location filename="../../vod_app/ui/session_page.py" line="73"/>
         <source>Matching moments in the captions</source>
         <translation>Passages correspondants dans les sous-titres</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="74"/>
+        <location filename="../../vod_app/ui/session_page.py" line="75"/>
         <source>Matching moments</source>
         <translation>Passages correspondants</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="84"/>
+        <location filename="../../vod_app/ui/session_page.py" line="89"/>
         <source>Panels</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="88"/>
+        <location filename="../../vod_app/ui/session_page.py" line="93"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="90"/>
+        <location filename="../../vod_app/ui/session_page.py" line="95"/>
         <source>Change the title, date or event; a rescan of the folder keeps them</source>
         <translation>Changer le titre, la date ou l&apos;événement&#xa0;; une nouvelle analyse du dossier les garde</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="92"/>
+        <location filename="../../vod_app/ui/session_page.py" line="97"/>
         <source>Remove from catalog</source>
         <translation>Retirer du catalogue</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="94"/>
+        <location filename="../../vod_app/ui/session_page.py" line="99"/>
         <source>Remove this session from the catalog; the files stay where they are (Ctrl+Z undoes it)</source>
         <translation>Retirer cette séance du catalogue&#xa0;; les fichiers restent où ils sont (Ctrl+Z l&apos;annule)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="113"/>
+        <location filename="../../vod_app/ui/session_page.py" line="119"/>
         <source>title</source>
         <translation>titre</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="113"/>
         <location filename="../../vod_app/ui/session_page.py" line="119"/>
+        <location filename="../../vod_app/ui/session_page.py" line="125"/>
         <source>description</source>
         <translation>description</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="113"/>
+        <location filename="../../vod_app/ui/session_page.py" line="119"/>
         <source>date</source>
         <translation>date</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="114"/>
+        <location filename="../../vod_app/ui/session_page.py" line="120"/>
         <source>event</source>
         <translation>événement</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="114"/>
+        <location filename="../../vod_app/ui/session_page.py" line="120"/>
         <source>chapters</source>
         <translation>chapitres</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="114"/>
+        <location filename="../../vod_app/ui/session_page.py" line="120"/>
         <source>duration</source>
         <translation>durée</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="117"/>
+        <location filename="../../vod_app/ui/session_page.py" line="123"/>
         <source>catalog</source>
         <translation>catalogue</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="117"/>
+        <location filename="../../vod_app/ui/session_page.py" line="123"/>
         <source>yt-dlp info.json</source>
         <translation>info.json de yt-dlp</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="117"/>
+        <location filename="../../vod_app/ui/session_page.py" line="123"/>
         <source>Kodi .nfo</source>
         <translation>.nfo de Kodi</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="118"/>
+        <location filename="../../vod_app/ui/session_page.py" line="124"/>
         <source>feed</source>
         <translation>flux</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="118"/>
+        <location filename="../../vod_app/ui/session_page.py" line="124"/>
         <source>the recording</source>
         <translation>l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="118"/>
+        <location filename="../../vod_app/ui/session_page.py" line="124"/>
         <source>file name</source>
         <translation>nom du fichier</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="119"/>
+        <location filename="../../vod_app/ui/session_page.py" line="125"/>
         <source>file time</source>
         <translation>date du fichier</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="119"/>
+        <location filename="../../vod_app/ui/session_page.py" line="125"/>
         <source>chapters file</source>
         <translation>fichier de chapitres</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="120"/>
+        <location filename="../../vod_app/ui/session_page.py" line="126"/>
         <source>your edit</source>
         <translation>votre modification</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="135"/>
+        <location filename="../../vod_app/ui/session_page.py" line="141"/>
         <source>Sources: {list}</source>
         <translation>Sources&#xa0;: {list}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="137"/>
+        <location filename="../../vod_app/ui/session_page.py" line="143"/>
         <source>Tags: {tags}</source>
         <translation>Mots-clés&#xa0;: {tags}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="139"/>
+        <location filename="../../vod_app/ui/session_page.py" line="145"/>
         <source>Where each field came from (see docs/sources.md)</source>
         <translation>D&apos;où vient chaque champ (voir docs/sources.md)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="141"/>
+        <location filename="../../vod_app/ui/session_page.py" line="147"/>
         <source>Published at {url}</source>
         <translation>Publié à {url}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="155"/>
+        <location filename="../../vod_app/ui/session_page.py" line="161"/>
         <source>Sample content</source>
         <translation>Contenu d’exemple</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="158"/>
+        <location filename="../../vod_app/ui/session_page.py" line="164"/>
         <source>Available languages: {langs}</source>
         <translation>Langues disponibles&#xa0;: {langs}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="168"/>
+        <location filename="../../vod_app/ui/session_page.py" line="174"/>
         <source>Recording</source>
         <translation>Enregistrement</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="187"/>
+        <location filename="../../vod_app/ui/session_page.py" line="193"/>
         <source>▶ Play from {time}</source>
         <translation>▶ Lire à partir de {time}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_page.py" line="212"/>
+        <location filename="../../vod_app/ui/session_page.py" line="219"/>
         <source>Resume at {time}</source>
         <translation>Reprendre à {time}</translation>
     </message>
 </context>
 <context>
+    <name>SessionSpeakers</name>
+    <message>
+        <location filename="../../vod_app/ui/session_speakers.py" line="34"/>
+        <source>Speakers</source>
+        <translation>Intervenants</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vod_app/ui/session_speakers.py" line="70"/>
+        <source>%n intervention(s), {total} in all</source>
+        <translation>
+            <numerusform>%n intervention, {total} au total</numerusform>
+            <numerusform>%n interventions, {total} au total</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/session_speakers.py" line="73"/>
+        <source>sample speaker</source>
+        <translation>intervenant d’exemple</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/session_speakers.py" line="86"/>
+        <source>Play from {time}</source>
+        <translation>Lire à partir de {time}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vod_app/ui/session_speakers.py" line="91"/>
+        <source>Speakers (%n, from the catalog)</source>
+        <translation>
+            <numerusform>Intervenants (%n, du catalogue)</numerusform>
+            <numerusform>Intervenants (%n, du catalogue)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SpeakersPane</name>
     <message>
-        <location filename="../../vod_app/ui/speakers_view.py" line="33"/>
+        <location filename="../../vod_app/ui/speakers_view.py" line="45"/>
         <source>Speakers</source>
         <translation>Intervenants</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/speakers_view.py" line="37"/>
+        <location filename="../../vod_app/ui/speakers_view.py" line="49"/>
         <source>No speakers are known for this recording.</source>
         <translation>Aucun intervenant n&apos;est connu pour cet enregistrement.</translation>
     </message>
+    <message>
+        <location filename="../../vod_app/ui/speakers_view.py" line="114"/>
+        <source>sample speaker</source>
+        <translation>intervenant d’exemple</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/speakers_view.py" line="116"/>
+        <source>From the catalog</source>
+        <translation>Du catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/speakers_view.py" line="123"/>
+        <source>From caption voice tags</source>
+        <translation>Des balises de voix des sous-titres</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/speakers_view.py" line="56"/>
+        <location filename="../../vod_app/ui/speakers_view.py" line="130"/>
         <source>{name} — %n intervention(s), {total}</source>
         <translation>
             <numerusform>{name} — %n intervention, {total}</numerusform>
             <numerusform>{name} — %n interventions, {total}</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../vod_app/ui/speakers_view.py" line="60"/>
-        <source>Source: {source}</source>
-        <translation>Source&#xa0;: {source}</translation>
-    </message>
-    <message>
-        <location filename="../../vod_app/ui/speakers_view.py" line="60"/>
-        <source>voice tags in the captions</source>
-        <translation>balises de voix des sous-titres</translation>
     </message>
 </context>
 <context>
@@ -1608,6 +1714,36 @@
     </message>
 </context>
 <context>
+    <name>WriteQueue</name>
+    <message>
+        <location filename="../../vod_app/ui/writes.py" line="175"/>
+        <source>Your changes are not saved yet ({error}); trying again in a few seconds.</source>
+        <extracomment>How long quitting waits for writes still queued (the rest goes to the pending-writes file). A failed write is tried again after this long (it waits at the head of the queue meanwhile). Writes waiting longer than this show in the status bar. UserStateRepository methods a write may name: the ones the pending-writes file can replay.</extracomment>
+        <translation>Vos modifications ne sont pas encore enregistrées ({error})&#xa0;; nouvel essai dans quelques secondes.</translation>
+    </message>
+</context>
+<context>
+    <name>WriteStatus</name>
+    <message>
+        <location filename="../../vod_app/ui/writes.py" line="270"/>
+        <source>All changes saved</source>
+        <translation>Toutes les modifications sont enregistrées</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../vod_app/ui/writes.py" line="280"/>
+        <source>%n change(s) waiting to be saved</source>
+        <translation>
+            <numerusform>%n modification en attente d’enregistrement</numerusform>
+            <numerusform>%n modifications en attente d’enregistrement</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/writes.py" line="281"/>
+        <source>Another program is writing to the catalog; your changes follow in order.</source>
+        <translation>Un autre programme écrit dans le catalogue&#xa0;; vos modifications suivront dans l’ordre.</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../../vod_app/app.py" line="144"/>
@@ -1634,24 +1770,24 @@ vod-app peut mettre le fichier endommagé de côté (rien n’est supprimé), re
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="213"/>
+        <location filename="../../vod_app/app.py" line="214"/>
         <source>The catalog could not be opened:
 {error}</source>
         <translation>Impossible d’ouvrir le catalogue&#xa0;:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="306"/>
+        <location filename="../../vod_app/app.py" line="305"/>
         <source>There is no session with the id {id} in this catalog.</source>
         <translation>Il n&apos;y a pas de séance d&apos;identifiant {id} dans ce catalogue.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="208"/>
+        <location filename="../../vod_app/app.py" line="209"/>
         <source>vod-app could not start: {error}</source>
         <translation>vod-app n’a pas pu démarrer&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="236"/>
+        <location filename="../../vod_app/app.py" line="235"/>
         <source>The catalog could not be rebuilt:
 {error}</source>
         <translation>Le catalogue n’a pas pu être reconstruit&#xa0;:

@@ -141,3 +141,14 @@ def compiled_en(tmp_path: Path) -> Path:
     out = tmp_path / "vod_app_en.qm"
     subprocess.run([str(LRELEASE), str(TS_DIR / "vod_app_en.ts"), "-qm", str(out)], capture_output=True, text=True, check=True)
     return out
+
+
+def test_no_aliases_hide_strings_from_lupdate() -> None:
+    """lupdate extracts only literal ``self.tr("…")`` and ``QCoreApplication.translate("Ctx", "…")``
+    calls: ``t = QCoreApplication.translate`` or ``tr = self.tr`` leaves strings untranslated, silently."""
+    found = []
+    for path in (ROOT / "vod_app").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Attribute) and node.value.attr in {"tr", "translate"}:
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []

@@ -155,20 +155,19 @@ def about_text() -> str:
     """The About dialog's text (diagnose.py gathers the versions the CLI's --diagnose prints too)."""
     from vod_app import diagnose
 
-    t = QCoreApplication.translate
     lines = [
-        t("MainWindow", "vod-app {version}: a video-on-demand browser for recorded dialogue sessions.").format(
+        QCoreApplication.translate("MainWindow", "vod-app {version}: a video-on-demand browser for recorded dialogue sessions.").format(
             version=diagnose.app_version()
         ),
         "",
-        t("MainWindow", "Components:"),
+        QCoreApplication.translate("MainWindow", "Components:"),
     ]
     lines += [f"  {name}: {value}" for name, value in diagnose.versions()[1:5]]
-    lines += ["", t("MainWindow", "Licences:")]
+    lines += ["", QCoreApplication.translate("MainWindow", "Licences:")]
     lines += [f"  {name}: {licence}" for name, _dist, licence in diagnose.LICENCES]
     lines += [
         "",
-        t(
+        QCoreApplication.translate(
             "MainWindow",
             "Qt and libvlc are under the LGPL: you may replace them with your own builds. In the installed "
             "package the Qt libraries are separate files in /opt/vod-app/_internal/PySide6/Qt/lib: put your "
