@@ -98,7 +98,7 @@ class _Job(QRunnable):
 class TaskRunner:
     """Runs callables on a thread pool; callbacks run on the thread that created the runner (GUI)."""
 
-    LANES = ("search", "thumbnails")
+    LANES = ("search", "thumbnails", "startup")
 
     def __init__(self, max_threads: int = 2) -> None:
         self.pool = QThreadPool()

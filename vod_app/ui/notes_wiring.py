@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu
 
-from vod_app.catalog.notes import list_notes, panel_uid_at
 from vod_app.domain.durations import format_duration
 from vod_app.domain.links import MomentLink, is_link, parse_link
 from vod_app.domain.notes import Note, citation, citation_markdown
@@ -26,6 +25,12 @@ from vod_app.ui.notes_page import NotesPage
 #: (recording id, ms) -> the speaker at that moment, or None. Issue 10's data plugs in here.
 SpeakerAt = Callable[[int, int], str | None]
 
+
+
+def _notes():  # noqa: ANN202 - catalog/notes.py (SQLAlchemy) on first use, not before the first paint
+    from vod_app.catalog import notes
+
+    return notes
 
 
 class NotesInWindow(QObject):
@@ -50,7 +55,7 @@ class NotesInWindow(QObject):
         if rid is None:
             raise RuntimeError("no recording on screen")
         speaker = self.speaker_at(rid, ms) if self.speaker_at is not None else None
-        return self.users.add_bookmark(ruid, ms, "", panel_uid=panel_uid_at(self.catalog, rid, ms), speaker=speaker)
+        return self.users.add_bookmark(ruid, ms, "", panel_uid=_notes().panel_uid_at(self.catalog, rid, ms), speaker=speaker)
 
     def edit(self, uid: str, text: str) -> None:
         self.users.edit_bookmark(uid, text)
@@ -64,7 +69,7 @@ class NotesInWindow(QObject):
     def notes(self) -> list[Note]:
         if self.recording is None:
             return []
-        return list_notes(self.catalog, self.users, recording_uid=self.recording[1], prefs=self.window.prefs_langs())
+        return _notes().list_notes(self.catalog, self.users, recording_uid=self.recording[1], prefs=self.window.prefs_langs())
 
     # --- the window ---
 
@@ -140,7 +145,7 @@ class NotesInWindow(QObject):
     def _fill_session_notes(self) -> None:
         """The session page's own list of this person's notes in it (hidden when there are none)."""
         place = self.window._current_place()
-        notes = [] if place is None or place.session_id is None else list_notes(
+        notes = [] if place is None or place.session_id is None else _notes().list_notes(
             self.catalog, self.users, session_id=place.session_id, prefs=self.window.prefs_langs())
         box = self.session_list
         box.clear()
@@ -155,7 +160,7 @@ class NotesInWindow(QObject):
     # --- My notes, search, export and import ---
 
     def all_notes(self) -> list[Note]:
-        return list_notes(self.catalog, self.users, prefs=self.window.prefs_langs())
+        return _notes().list_notes(self.catalog, self.users, prefs=self.window.prefs_langs())
 
     def reload_page(self) -> None:
         """All notes, read on the task runner: with thousands of notes the window stays responsive."""
@@ -173,7 +178,7 @@ class NotesInWindow(QObject):
         from vod_app.domain.records import SearchHit
 
         hits = []
-        for n in list_notes(self.catalog, self.users, query=query, prefs=self.window.prefs_langs())[:50]:
+        for n in _notes().list_notes(self.catalog, self.users, query=query, prefs=self.window.prefs_langs())[:50]:
             if n.session_id is None or n.recording_id is None:
                 continue
             text = n.text or n.panel or n.time
@@ -192,7 +197,7 @@ class NotesInWindow(QObject):
         writer = {".md": fmt.to_markdown, ".csv": fmt.to_csv, ".vtt": fmt.to_vtt}.get(path.suffix.lower(), fmt.to_markdown)
 
         def work() -> int:
-            notes = list_notes(self.catalog, self.users, session_id=session_id, prefs=self.window.prefs_langs())
+            notes = _notes().list_notes(self.catalog, self.users, session_id=session_id, prefs=self.window.prefs_langs())
             path.write_text(writer(notes), encoding="utf-8")
             return len(notes)
 

@@ -1,0 +1,248 @@
+"""The window's services in two steps: the start page on plain sqlite3, then the ORM after the first paint.
+
+A catalog file that is ours and at the head schema is shown from :class:`FirstPageReader`
+(catalog/first_page.py) while SQLAlchemy, the models and Alembic's check are loaded on the task
+runner's ``startup`` lane once the window has painted (``import sqlalchemy`` alone is ~270 ms).
+Until then the services the window holds are stand-ins: the start page's reads go to the reader,
+anything else waits for the loaded service (on a worker, or briefly on the GUI thread). Everything
+else — a new, empty, foreign, damaged or older file, a server URL — is opened before the window, as
+it always was (:func:`load_services`), so every refusal and recovery offer is unchanged.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+from vod_app.backups import backups_dir, snapshot_user_state
+
+#: What the start page reads before the ORM has loaded (FirstPageReader has the same methods).
+FIRST_PAGE_READS = ("recent_recordings", "continue_watching", "events", "years", "languages")
+
+
+class LoadedServices:
+    """The catalog and the services built on it (the normal path's objects)."""
+
+    def __init__(self, url: str, data_dir: Path) -> None:
+        from vod_app.catalog.builtin import ensure_builtin_catalog
+        from vod_app.catalog.database import CorruptDatabaseError, open_catalog
+        from vod_app.catalog.feeds import FeedService
+        from vod_app.catalog.repository import CatalogRepository, UserStateRepository
+        from vod_app.catalog.search import search_backend
+
+        self.catalog = catalog = open_catalog(url, backups_dir=backups_dir(url))
+        self.seed_error: str | None = None
+        try:
+            ensure_builtin_catalog(catalog)
+        except CorruptDatabaseError:
+            catalog.dispose()
+            raise  # the caller offers to rebuild; a window on a damaged file would fail everywhere
+        except Exception as exc:  # noqa: BLE001 - the window opens anyway and says so
+            self.seed_error = str(exc)
+        self.repo = CatalogRepository(catalog)
+        self.users = UserStateRepository(catalog)
+        self.stored = self.users.preferences()  # this person's (claims the catalog's unnamed person on first use)
+        self.search = search_backend(catalog)
+        self.feeds = FeedService(catalog, data_dir / "feeds")
+
+
+class PendingServices:
+    """:class:`LoadedServices` being made on the ``startup`` lane; :meth:`get` waits for them.
+
+    ``get`` on the GUI thread before anything started the load (a window not shown yet) loads there;
+    a worker waits a moment for the window's load to start (a preference written while the window is
+    built must not start it early, competing with the first paint) and then loads it itself.
+    """
+
+    WORKER_GRACE_S = 2.0
+
+    def __init__(self, url: str, data_dir: Path) -> None:
+        self.url, self.data_dir = url, data_dir
+        self._lock = threading.Lock()
+        self._done = threading.Event()
+        self._begun = threading.Event()
+        self._started = False
+        self.value: LoadedServices | None = None
+        self.error: BaseException | None = None
+        self.on_ready: list[Callable[[LoadedServices], None]] = []
+        self.on_failed: list[Callable[[BaseException], None]] = []
+
+    @property
+    def ready(self) -> bool:
+        return self.value is not None
+
+    def _claim(self) -> bool:
+        with self._lock:
+            first, self._started = not self._started, True
+        self._begun.set()
+        return first
+
+    def start(self, runner: Any) -> None:
+        if self._claim():
+            runner.submit(self._load, on_done=self._loaded, on_error=self._failed, lane="startup")
+
+    def _load(self) -> LoadedServices:
+        try:
+            self.value = LoadedServices(self.url, self.data_dir)
+            return self.value
+        except BaseException as exc:
+            self.error = exc
+            raise
+        finally:
+            self._done.set()
+
+    def _loaded(self, value: LoadedServices) -> None:
+        for cb in self.on_ready:
+            cb(value)
+
+    def _failed(self, exc: BaseException) -> None:
+        for cb in self.on_failed:
+            cb(exc)
+
+    def get(self) -> LoadedServices:
+        if threading.current_thread() is not threading.main_thread():
+            self._begun.wait(self.WORKER_GRACE_S)
+        if self._claim():
+            try:
+                self._loaded(self._load())
+            except BaseException as exc:
+                self._failed(exc)
+                raise
+        self._done.wait()
+        if self.value is None:
+            raise self.error or RuntimeError("the catalog's services did not load")
+        return self.value
+
+
+class Later:
+    """Stands for ``pending``'s service ``name`` until it has loaded; each use waits for it."""
+
+    def __init__(self, pending: PendingServices, name: str) -> None:
+        self._pending, self._name = pending, name
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(getattr(self._pending.get(), self._name), attr)
+
+
+class FirstPageRepository:
+    """``CatalogRepository`` for the window: the start page's reads from ``reader`` until the ORM has
+    loaded (or when the reader fails: the loaded repository then says what is wrong), the rest and
+    everything afterwards from the loaded repository."""
+
+    def __init__(self, reader: Any, pending: PendingServices) -> None:
+        self._reader, self._pending = reader, pending
+        self.catalog = Later(pending, "catalog")
+        pending.on_ready.append(self._close_reader)
+
+    def _close_reader(self, _loaded: LoadedServices) -> None:
+        reader, self._reader = self._reader, None
+        if reader is not None:
+            reader.close()
+
+    def __getattr__(self, name: str) -> Any:
+        if name in FIRST_PAGE_READS and not self._pending.ready and self._reader is not None:
+            return self._first_page(name)
+        return getattr(self._pending.get().repo, name)
+
+    def _first_page(self, name: str) -> Callable[..., Any]:
+        import sqlite3
+
+        def read(*args: Any, **kwargs: Any) -> Any:
+            reader = self._reader
+            if reader is not None and not self._pending.ready:
+                try:
+                    return getattr(reader, name)(*args, **kwargs)
+                except sqlite3.Error:
+                    pass
+            return getattr(self._pending.get().repo, name)(*args, **kwargs)
+
+        return read
+
+
+class _AfterFirstPaint(QObject):
+    """Starts the ORM's load once the window has painted (an event filter on the window)."""
+
+    def __init__(self, window: Any, start: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._start = start
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self._start)  # after this paint has reached the screen
+        return False
+
+
+def first_page_services(url: str, data_dir: Path) -> tuple[Any, dict[str, str], PendingServices] | None:
+    """(services, this person's preferences, the pending ORM services) on a first-page reader, or
+    None: open ``url`` the normal way."""
+    from vod_app.catalog.first_page import FirstPageReader
+    from vod_app.ui.main_window import Services
+
+    reader = FirstPageReader.open(url)
+    if reader is None:
+        return None
+    pending = PendingServices(url, data_dir)
+    stored = reader.preferences()
+    repo = FirstPageRepository(reader, pending)
+    services = Services(repo, Later(pending, "users"), Later(pending, "search"), _catalog_importer(Later(pending, "catalog")),
+                        _folder_importer(Later(pending, "catalog")), Later(pending, "feeds"))
+    return services, stored, pending
+
+
+def attach(window: Any, pending: PendingServices, runner: Any) -> None:
+    """Load the ORM after ``window``'s first paint; the window then holds the real catalog."""
+
+    def ready(loaded: LoadedServices) -> None:
+        window.catalog = loaded.catalog
+
+    def failed(exc: BaseException) -> None:
+        window.report_error(window.tr("The catalog could not be opened: {error}").format(error=exc))
+
+    pending.on_ready.append(ready)
+    pending.on_failed.append(failed)
+    window.catalog = Later(pending, "catalog")
+    window.startup_filter = _AfterFirstPaint(window, lambda: pending.start(runner))
+
+
+def preference_writer(users: Any, runner: Any) -> Callable[[str, str], Any]:
+    """Preferences' writer: one write on the task runner (waiting there for the ORM, never here)."""
+
+    def write(key: str, value: str) -> None:
+        target = users._pending.get().users if isinstance(users, Later) else users
+        target.set_preference(key=key, value=value)
+
+    return lambda k, v: runner.submit(write, key=k, value=v)
+
+
+def _catalog_importer(catalog):  # noqa: ANN001, ANN202
+    def run(path):  # noqa: ANN001, ANN202
+        from vod_app.catalog.importer import import_catalog_file
+
+        report = import_catalog_file(_real(catalog), path)
+        snapshot_user_state(_real(catalog), "import")
+        return report
+
+    return run
+
+
+def _folder_importer(catalog):  # noqa: ANN001, ANN202
+    def run(path, progress=None, cancel=None):  # noqa: ANN001, ANN202
+        from vod_app.catalog.folder import import_folder
+        from vod_app.playback.probe import probe_media
+
+        report = import_folder(_real(catalog), path, probe=probe_media, progress=progress, cancel=cancel)
+        snapshot_user_state(_real(catalog), "import")
+        return report
+
+    return run
+
+
+def _real(catalog: Any) -> Any:
+    """The catalog behind a stand-in (importers pass it on to code that checks its type)."""
+    return catalog._pending.get().catalog if isinstance(catalog, Later) else catalog
