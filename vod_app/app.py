@@ -67,7 +67,7 @@ def build_window(
     url = db_url or paths.database_url()
     runner = TaskRunner()
     # A catalog at head is shown from plain sqlite3; the ORM loads after the first paint (startup.py).
-    fast = startup.first_page_services(url, paths.data_dir)
+    fast = startup.first_page_services(url, paths.data_dir, paths.cache_dir)
     if fast is not None:
         services, stored, pending = fast
         catalog, seed_error = None, None
@@ -283,6 +283,10 @@ class AppShell:
     def close(self) -> None:
         """After the event loop: a user-state snapshot for recovery, then let go of the file."""
         if self.window is not None:
+            from vod_app.paths import app_paths
+            from vod_app.startup import keep_language_names
+
+            keep_language_names(app_paths().cache_dir, check=False)  # names met since (scrolling, pages)
             snapshot_user_state(self.window.catalog, "exit")
             self.window.catalog.dispose()
 

@@ -11,6 +11,7 @@ it always was (:func:`load_services`), so every refusal and recovery offer is un
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +49,39 @@ class LoadedServices:
         self.stored = self.users.preferences()  # this person's (claims the catalog's unnamed person on first use)
         self.search = search_backend(catalog)
         self.feeds = FeedService(catalog, data_dir / "feeds")
+        # What the window will use soon, loaded here rather than on the GUI thread.
+        from vod_app.catalog import notes, sessions_edit, transcripts  # noqa: F401
+
+
+LANGUAGE_NAMES = "language-names.json"
+
+
+def remember_language_names(cache_dir: Path) -> None:
+    """Language names of the last run, so the first paint needs no CLDR data (domain/languages.py)."""
+    from vod_app.domain.languages import remember_names
+
+    try:
+        rows = json.loads((cache_dir / LANGUAGE_NAMES).read_text("utf-8"))
+        remember_names({(c, lang): n for c, lang, n in rows if all(isinstance(x, str) for x in (c, lang, n))})
+    except (OSError, ValueError, TypeError):
+        pass  # none yet, or unreadable: langcodes names them
+
+
+def keep_language_names(cache_dir: Path, *, check: bool = True) -> None:
+    """Write the names this run used, as langcodes gives them now (``check``), for the next start."""
+    from vod_app.domain.languages import named
+
+    names = named(check=check)
+    if not names:
+        return
+    rows = sorted([c, lang, n] for (c, lang), n in names.items())
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        part = cache_dir / (LANGUAGE_NAMES + ".part")
+        part.write_text(json.dumps(rows, ensure_ascii=False), "utf-8")
+        part.replace(cache_dir / LANGUAGE_NAMES)
+    except OSError:
+        pass  # a cache: the next start names them again
 
 
 class PendingServices:
@@ -60,8 +94,8 @@ class PendingServices:
 
     WORKER_GRACE_S = 2.0
 
-    def __init__(self, url: str, data_dir: Path) -> None:
-        self.url, self.data_dir = url, data_dir
+    def __init__(self, url: str, data_dir: Path, cache_dir: Path | None = None) -> None:
+        self.url, self.data_dir, self.cache_dir = url, data_dir, cache_dir
         self._lock = threading.Lock()
         self._done = threading.Event()
         self._begun = threading.Event()
@@ -88,6 +122,8 @@ class PendingServices:
     def _load(self) -> LoadedServices:
         try:
             self.value = LoadedServices(self.url, self.data_dir)
+            if self.cache_dir is not None:
+                keep_language_names(self.cache_dir)  # remembered names checked against langcodes
             return self.value
         except BaseException as exc:
             self.error = exc
@@ -136,6 +172,7 @@ class FirstPageRepository:
     def __init__(self, reader: Any, pending: PendingServices) -> None:
         self._reader, self._pending = reader, pending
         self.catalog = Later(pending, "catalog")
+        self.languages_pending = False
         pending.on_ready.append(self._close_reader)
 
     def _close_reader(self, _loaded: LoadedServices) -> None:
@@ -144,9 +181,17 @@ class FirstPageRepository:
             reader.close()
 
     def __getattr__(self, name: str) -> Any:
+        if name == "languages" and not self._pending.ready and self._reader is not None:
+            return self._languages_later
         if name in FIRST_PAGE_READS and not self._pending.ready and self._reader is not None:
             return self._first_page(name)
         return getattr(self._pending.get().repo, name)
+
+    def _languages_later(self) -> list[str]:
+        """None yet: naming them loads langcodes' tag data (~20 ms); :func:`attach` fills the filter
+        once the ORM has loaded (the closed filter paints the same: "All languages")."""
+        self.languages_pending = True
+        return []
 
     def _first_page(self, name: str) -> Callable[..., Any]:
         import sqlite3
@@ -178,7 +223,7 @@ class _AfterFirstPaint(QObject):
         return False
 
 
-def first_page_services(url: str, data_dir: Path) -> tuple[Any, dict[str, str], PendingServices] | None:
+def first_page_services(url: str, data_dir: Path, cache_dir: Path | None = None) -> tuple[Any, dict[str, str], PendingServices] | None:
     """(services, this person's preferences, the pending ORM services) on a first-page reader, or
     None: open ``url`` the normal way."""
     from vod_app.catalog.first_page import FirstPageReader
@@ -187,7 +232,9 @@ def first_page_services(url: str, data_dir: Path) -> tuple[Any, dict[str, str], 
     reader = FirstPageReader.open(url)
     if reader is None:
         return None
-    pending = PendingServices(url, data_dir)
+    pending = PendingServices(url, data_dir, cache_dir)
+    if cache_dir is not None:
+        remember_language_names(cache_dir)
     stored = reader.preferences()
     repo = FirstPageRepository(reader, pending)
     services = Services(repo, Later(pending, "users"), Later(pending, "search"), _catalog_importer(Later(pending, "catalog")),
@@ -200,6 +247,15 @@ def attach(window: Any, pending: PendingServices, runner: Any) -> None:
 
     def ready(loaded: LoadedServices) -> None:
         window.catalog = loaded.catalog
+        if getattr(window.services.repo, "languages_pending", False):
+            window.services.repo.languages_pending = False
+            event, year, _lang = window.browse.filters()
+            repo = loaded.repo
+            try:
+                window.browse.set_filter_options(repo.events(window.prefs_langs(), year=year), repo.years(event_uid=event),
+                                                 repo.languages())
+            except Exception as exc:  # noqa: BLE001 - as MainWindow.refresh_lists: a message, not a traceback
+                window.report_error(window.tr("The catalog could not be read: {error}").format(error=exc))
 
     def failed(exc: BaseException) -> None:
         window.report_error(window.tr("The catalog could not be opened: {error}").format(error=exc))
