@@ -286,7 +286,7 @@ class AppShell:
             from vod_app.paths import app_paths
             from vod_app.startup import keep_language_names
 
-            keep_language_names(app_paths().cache_dir, check=False)  # names met since (scrolling, pages)
+            keep_language_names(app_paths().cache_dir)  # names met since (scrolling, other pages)
             snapshot_user_state(self.window.catalog, "exit")
             self.window.catalog.dispose()
 

@@ -56,29 +56,43 @@ class LoadedServices:
 LANGUAGE_NAMES = "language-names.json"
 
 
+def _names_key() -> list[object]:
+    """Which langcodes and language-data named them (their folders and times): another version
+    may name a language differently, and its names are then asked again."""
+    from importlib.util import find_spec
+
+    key: list[object] = []
+    for package in ("langcodes", "language_data"):
+        spec = find_spec(package)
+        folder = Path(spec.origin).parent if spec is not None and spec.origin else None
+        key += [str(folder), folder.stat().st_mtime_ns if folder is not None else None]
+    return key
+
+
 def remember_language_names(cache_dir: Path) -> None:
     """Language names of the last run, so the first paint needs no CLDR data (domain/languages.py)."""
     from vod_app.domain.languages import remember_names
 
     try:
-        rows = json.loads((cache_dir / LANGUAGE_NAMES).read_text("utf-8"))
-        remember_names({(c, lang): n for c, lang, n in rows if all(isinstance(x, str) for x in (c, lang, n))})
-    except (OSError, ValueError, TypeError):
-        pass  # none yet, or unreadable: langcodes names them
+        kept = json.loads((cache_dir / LANGUAGE_NAMES).read_text("utf-8"))
+        if kept["key"] == _names_key():
+            remember_names({(c, lang): n for c, lang, n in kept["names"] if all(isinstance(x, str) for x in (c, lang, n))})
+    except (OSError, ValueError, TypeError, KeyError):
+        pass  # none yet, unreadable, or from another langcodes: langcodes names them
 
 
-def keep_language_names(cache_dir: Path, *, check: bool = True) -> None:
-    """Write the names this run used, as langcodes gives them now (``check``), for the next start."""
+def keep_language_names(cache_dir: Path) -> None:
+    """Keep the names this run used for the next start (written only when some were new)."""
     from vod_app.domain.languages import named
 
-    names = named(check=check)
+    names = named()
     if not names:
         return
-    rows = sorted([c, lang, n] for (c, lang), n in names.items())
+    kept = {"key": _names_key(), "names": sorted([c, lang, n] for (c, lang), n in names.items())}
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         part = cache_dir / (LANGUAGE_NAMES + ".part")
-        part.write_text(json.dumps(rows, ensure_ascii=False), "utf-8")
+        part.write_text(json.dumps(kept, ensure_ascii=False), "utf-8")
         part.replace(cache_dir / LANGUAGE_NAMES)
     except OSError:
         pass  # a cache: the next start names them again
@@ -123,7 +137,7 @@ class PendingServices:
         try:
             self.value = LoadedServices(self.url, self.data_dir)
             if self.cache_dir is not None:
-                keep_language_names(self.cache_dir)  # remembered names checked against langcodes
+                keep_language_names(self.cache_dir)
             return self.value
         except BaseException as exc:
             self.error = exc

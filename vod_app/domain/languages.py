@@ -126,12 +126,10 @@ def remember_names(names: dict[tuple[str, str], str]) -> None:
     display_name.cache_clear()
 
 
-def named(*, check: bool = True) -> dict[tuple[str, str], str]:
-    """Every (code, in_language) named so far: with the name langcodes gives now (``check``: loads
-    langcodes), else only when some were not remembered (langcodes is loaded already then)."""
-    if not check and _NAMED.keys() <= _REMEMBERED.keys():
-        return {}
-    return {key: _display_name(*key) for key in {**_REMEMBERED, **_NAMED}}
+def named() -> dict[tuple[str, str], str]:
+    """Every (code, in_language) named so far, when some were not remembered (else {})."""
+    seen = dict(_NAMED)  # one copy (the GUI thread names more meanwhile)
+    return {} if seen.keys() <= _REMEMBERED.keys() else {**_REMEMBERED, **seen}
 
 
 @lru_cache(maxsize=4096)
