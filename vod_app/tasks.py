@@ -5,8 +5,9 @@ GUI thread through a queued signal. Tests may swap in :class:`SyncTaskRunner`.
 
 Work runs in lanes, each its own pool, so one kind of work never queues behind another: the general
 pool (imports, writes), ``search`` (one thread; a newer search supersedes the one running or waiting:
-see :meth:`TaskRunner.submit_latest`) and ``thumbnails`` (one thread: a frame grab takes up to 5 s and
-must not delay a search or a write).
+see :meth:`TaskRunner.submit_latest`), ``thumbnails`` (one thread: a frame grab takes up to 5 s and
+must not delay a search or a write) and ``startup`` (loading SQLAlchemy and the catalog's services
+after the first paint, vod_app/startup.py: jobs of the other pools may wait for it, so it has its own).
 """
 
 from __future__ import annotations
