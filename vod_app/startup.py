@@ -11,13 +11,14 @@ it always was (:func:`load_services`), so every refusal and recovery offer is un
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 
 from vod_app.backups import backups_dir, snapshot_user_state
 
@@ -118,6 +119,7 @@ class PendingServices:
         self.error: BaseException | None = None
         self.on_ready: list[Callable[[LoadedServices], None]] = []
         self.on_failed: list[Callable[[BaseException], None]] = []
+        self._relay = _Relay(self._deliver)
 
     @property
     def ready(self) -> bool:
@@ -131,7 +133,11 @@ class PendingServices:
 
     def start(self, runner: Any) -> None:
         if self._claim():
-            runner.submit(self._load, on_done=self._loaded, on_error=self._failed, lane="startup")
+            runner.submit(self._load_quietly, lane="startup")
+
+    def _load_quietly(self) -> None:
+        with contextlib.suppress(Exception):  # kept in self.error, reported through on_failed
+            self._load()
 
     def _load(self) -> LoadedServices:
         try:
@@ -144,28 +150,41 @@ class PendingServices:
             raise
         finally:
             self._done.set()
+            self._relay.finished.emit()  # on_ready/on_failed run on the GUI thread, whoever loaded
 
-    def _loaded(self, value: LoadedServices) -> None:
-        for cb in self.on_ready:
-            cb(value)
-
-    def _failed(self, exc: BaseException) -> None:
-        for cb in self.on_failed:
-            cb(exc)
+    def _deliver(self) -> None:
+        if self.value is not None:
+            for cb in self.on_ready:
+                cb(self.value)
+        elif self.error is not None:
+            for cb in self.on_failed:
+                cb(self.error)
 
     def get(self) -> LoadedServices:
         if threading.current_thread() is not threading.main_thread():
             self._begun.wait(self.WORKER_GRACE_S)
         if self._claim():
-            try:
-                self._loaded(self._load())
-            except BaseException as exc:
-                self._failed(exc)
-                raise
+            with contextlib.suppress(Exception):  # raised below, for every caller alike
+                self._load()
         self._done.wait()
         if self.value is None:
             raise self.error or RuntimeError("the catalog's services did not load")
         return self.value
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread: a load finished on any thread is delivered there (queued)."""
+
+    finished = Signal()
+
+    def __init__(self, deliver: Callable[[], None]) -> None:
+        super().__init__()
+        self._deliver = deliver
+        self.finished.connect(self._on_finished)
+
+    @Slot()
+    def _on_finished(self) -> None:
+        self._deliver()
 
 
 class Later:
@@ -272,11 +291,12 @@ def attach(window: Any, pending: PendingServices, runner: Any) -> None:
                 window.report_error(window.tr("The catalog could not be read: {error}").format(error=exc))
 
     def failed(exc: BaseException) -> None:
-        window.report_error(window.tr("The catalog could not be opened: {error}").format(error=exc))
+        window.report_error(window.tr("The catalog could not be read: {error}").format(error=exc))  # MainWindow's string
 
     pending.on_ready.append(ready)
     pending.on_failed.append(failed)
-    window.catalog = Later(pending, "catalog")
+    # Loaded already when something needed it while the window was built (then delivered before now).
+    window.catalog = pending.value.catalog if pending.value is not None else Later(pending, "catalog")
     window.startup_filter = _AfterFirstPaint(window, lambda: pending.start(runner))
 
 

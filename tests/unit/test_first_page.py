@@ -22,8 +22,8 @@ def mixed_catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Generated sessions over several years and events, the built-in samples, two people's positions."""
     from bench.generator import Catalog as Generated
     from bench.importing import app_import
-    from vod_app.catalog.importer import import_catalog_file
     from vod_app.catalog.database import open_catalog
+    from vod_app.catalog.importer import import_catalog_file
     from vod_app.catalog.repository import CatalogRepository, UserStateRepository
     from vod_app.paths import builtin_catalog_path
 
