@@ -198,7 +198,8 @@ class AppShell:
         old, self.window = self.window, None
         if old is not None:
             old.close()
-            old.catalog.dispose()
+            if getattr(old, "load_error", None) is None:  # else it never had an engine to let go of
+                old.catalog.dispose()
         try:
             self.last_recovery = recover_catalog(db_file, backups_dir(self.url), force=True)
         except (CatalogError, OSError) as exc:
@@ -233,6 +234,13 @@ class AppShell:
         from vod_app.catalog.recovery import check_open_catalog
 
         if self.window is None or sqlite_file_of(self.url) is None:
+            return
+        failed = getattr(self.window, "load_error", None)  # the ORM's load after the first page (startup.py)
+        if failed is not None:
+            from vod_app.catalog.database import CorruptDatabaseError
+
+            if isinstance(failed, CorruptDatabaseError) and self.rebuild(str(failed)):
+                self.show()
             return
         self.window.runner.submit(check_open_catalog, on_done=self._checked, catalog=self.window.catalog)
 

@@ -207,8 +207,9 @@ class FirstPageRepository:
         self.catalog = Later(pending, "catalog")
         self.languages_pending = False
         pending.on_ready.append(self._close_reader)
+        pending.on_failed.append(self._close_reader)  # a damaged file may be moved aside next
 
-    def _close_reader(self, _loaded: LoadedServices) -> None:
+    def _close_reader(self, _outcome: object) -> None:
         reader, self._reader = self._reader, None
         if reader is not None:
             reader.close()
@@ -291,6 +292,7 @@ def attach(window: Any, pending: PendingServices, runner: Any) -> None:
                 window.report_error(window.tr("The catalog could not be read: {error}").format(error=exc))
 
     def failed(exc: BaseException) -> None:
+        window.load_error = exc  # AppShell.check_now offers to rebuild a damaged file
         window.report_error(window.tr("The catalog could not be read: {error}").format(error=exc))  # MainWindow's string
 
     pending.on_ready.append(ready)

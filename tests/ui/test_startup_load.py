@@ -42,3 +42,41 @@ def test_a_load_a_worker_asked_for_first_is_delivered_on_the_gui_thread(make_win
     qtbot.waitUntil(lambda: bool(got) and bool(delivered), timeout=20_000)
     assert delivered == [True] and got[0] >= 1
     hidden.catalog.dispose()
+
+
+def test_damage_found_by_the_load_after_the_first_page_offers_to_rebuild(make_window, qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from vod_app import startup
+    from vod_app.app import AppShell
+    from vod_app.catalog.database import Catalog, CorruptDatabaseError
+
+    url = f"sqlite:///{tmp_path / 'ui.sqlite3'}"
+    first = make_window(url)
+    first.close()
+    first.catalog.dispose()
+    real = startup.LoadedServices.__init__
+    calls: list[int] = []
+
+    def damaged_once(self, *args, **kwargs) -> None:  # noqa: ANN001
+        calls.append(1)
+        if len(calls) == 1:  # the first load, after the first page: damage deeper in the file
+            raise CorruptDatabaseError(f"{tmp_path / 'ui.sqlite3'}: database disk image is malformed")
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(startup.LoadedServices, "__init__", damaged_once)
+    monkeypatch.setattr("vod_app.catalog.recovery.recover_catalog", lambda *a, **k: type("R", (), {"lines": lambda self: ["rebuilt"]})())
+    asked: list[str] = []
+    shell = AppShell(url, headless_playback=True, ask=lambda error, parent=None: asked.append(error) or True,
+                     tell=lambda *a, **k: None)
+    assert shell.open()
+    damaged = shell.window
+    qtbot.addWidget(damaged)
+    shell.show()
+    qtbot.waitUntil(lambda: getattr(damaged, "load_error", None) is not None, timeout=20_000)
+    assert damaged.services.repo._reader is None  # the first page's connection let go of the file
+    shell.check_now()
+    assert asked and "malformed" in asked[0]
+    assert shell.window is not damaged
+    qtbot.addWidget(shell.window)
+    qtbot.waitUntil(lambda: isinstance(shell.window.catalog, Catalog), timeout=20_000)
+    shell.window.close()
+    shell.close()
