@@ -56,34 +56,28 @@ def build_window(
     """
     from PySide6.QtGui import QGuiApplication
 
-    from vod_app.catalog.builtin import ensure_builtin_catalog
-    from vod_app.catalog.database import CorruptDatabaseError, open_catalog
-    from vod_app.catalog.feeds import FeedService
-    from vod_app.catalog.repository import CatalogRepository
-    from vod_app.catalog.search import search_backend
-    from vod_app.catalog.user_state import UserStateRepository
+    from vod_app import startup
     from vod_app.paths import app_paths
     from vod_app.playback.controller import PlayerController
     from vod_app.tasks import TaskRunner
     from vod_app.ui.main_window import MainWindow, Services
-    from vod_app.ui.preferences import Preferences
     from vod_app.ui.thumbnails import ThumbnailCache
 
     paths = app_paths()
     url = db_url or paths.database_url()
-    catalog = open_catalog(url, backups_dir=backups_dir(url))
-    seed_error = None
-    try:
-        ensure_builtin_catalog(catalog)
-    except CorruptDatabaseError:
-        catalog.dispose()
-        raise  # the caller offers to rebuild; a window on a damaged file would fail everywhere
-    except Exception as exc:  # noqa: BLE001 - the window opens anyway and says so
-        seed_error = str(exc)
-    repo = CatalogRepository(catalog)
-    users = UserStateRepository(catalog)
     runner = TaskRunner()
-    stored = users.preferences()  # this person's (claims the catalog's unnamed person on first use)
+    # A catalog at head is shown from plain sqlite3; the ORM loads after the first paint (startup.py).
+    fast = startup.first_page_services(url, paths.data_dir, paths.cache_dir)
+    if fast is not None:
+        services, stored, pending = fast
+        catalog, seed_error = None, None
+    else:
+        loaded = startup.LoadedServices(url, paths.data_dir)
+        catalog, seed_error, stored, pending = loaded.catalog, loaded.seed_error, loaded.stored, None
+        services = Services(loaded.repo, loaded.users, loaded.search, startup._catalog_importer(catalog),
+                            startup._folder_importer(catalog), loaded.feeds)
+    from vod_app.ui.preferences import Preferences
+
     prefs = Preferences.from_store(stored, writer=None)  # the window writes them through its WriteQueue
     if player is not None:
         controller = player
@@ -91,17 +85,17 @@ def build_window(
         if headless_playback is None:
             headless_playback = QGuiApplication.platformName() not in ("xcb", "windows", "cocoa")
         controller = PlayerController(headless=headless_playback)
-    folder_import = _folder_importer(catalog)
-    feeds = FeedService(catalog, paths.data_dir / "feeds")
-    services = Services(repo, users, search_backend(catalog), _catalog_importer(catalog), folder_import, feeds)
     thumbs = ThumbnailCache(paths.thumbnails_dir, runner, enabled=thumbnails)
     window = MainWindow(services, controller, runner, prefs, thumbs)
-    window.catalog = catalog
+    if pending is not None:
+        startup.attach(window, pending, runner)
+    else:
+        window.catalog = catalog
     window.thumbnails = thumbs  # MPRIS's artUrl (ui/mpris.py)
-    if not catalog.is_sqlite:
+    if catalog is not None and not catalog.is_sqlite:
         from vod_app.ui.server_status import ServerStatus
 
-        window.server_status = ServerStatus(window, users, runner)
+        window.server_status = ServerStatus(window, services.users, runner)
     if seed_error:
         window.report_error(
             QCoreApplication.translate(
@@ -109,29 +103,6 @@ def build_window(
             ).format(error=seed_error)
         )
     return window
-
-
-def _catalog_importer(catalog):  # noqa: ANN001, ANN202
-    from vod_app.catalog.importer import import_catalog_file
-
-    def run(path):  # noqa: ANN001, ANN202
-        report = import_catalog_file(catalog, path)
-        snapshot_user_state(catalog, "import")
-        return report
-
-    return run
-
-
-def _folder_importer(catalog):  # noqa: ANN001, ANN202
-    from vod_app.catalog.folder import import_folder
-    from vod_app.playback.probe import probe_media
-
-    def run(path, progress=None, cancel=None):  # noqa: ANN001, ANN202
-        report = import_folder(catalog, path, probe=probe_media, progress=progress, cancel=cancel)
-        snapshot_user_state(catalog, "import")
-        return report
-
-    return run
 
 
 def ask_rebuild(error: str, parent=None) -> bool:  # noqa: ANN001
@@ -228,7 +199,8 @@ class AppShell:
         old, self.window = self.window, None
         if old is not None:
             old.close()
-            old.catalog.dispose()
+            if getattr(old, "load_error", None) is None:  # else it never had an engine to let go of
+                old.catalog.dispose()
         try:
             self.last_recovery = recover_catalog(db_file, backups_dir(self.url), force=True)
         except (CatalogError, OSError) as exc:
@@ -261,6 +233,13 @@ class AppShell:
         from vod_app.catalog.diagnosis import check_open_catalog
 
         if self.window is None or sqlite_file_of(self.url) is None:
+            return
+        failed = getattr(self.window, "load_error", None)  # the ORM's load after the first page (startup.py)
+        if failed is not None:
+            from vod_app.catalog.database import CorruptDatabaseError
+
+            if isinstance(failed, CorruptDatabaseError) and self.rebuild(str(failed)):
+                self.show()
             return
         self.window.runner.submit(check_open_catalog, on_done=self._checked, catalog=self.window.catalog)
 
@@ -311,6 +290,10 @@ class AppShell:
     def close(self) -> None:
         """After the event loop: a user-state snapshot for recovery, then let go of the file."""
         if self.window is not None:
+            from vod_app.paths import app_paths
+            from vod_app.startup import keep_language_names
+
+            keep_language_names(app_paths().cache_dir)  # names met since (scrolling, other pages)
             snapshot_user_state(self.window.catalog, "exit")
             self.window.catalog.dispose()
 

@@ -1,4 +1,7 @@
-"""Opening the catalog database: pragmas, transactions, migrations with a backup first.
+"""Opening the catalog database: engine, pragmas, transactions, migrations with a backup first.
+
+Errors are in errors.py, schema revisions and migrating in schema_versions.py, file recognition and
+backup copies in sqlite_files.py (none imports SQLAlchemy); their names are importable from here too.
 
 Reads use deferred transactions; writes go through :meth:`Catalog.write` which opens them with
 ``BEGIN IMMEDIATE`` (a deferred read-then-write transaction in WAL fails at once with "database is
@@ -7,13 +10,9 @@ locked" when another writer committed meanwhile, whatever the busy timeout).
 
 from __future__ import annotations
 
-import ast
 import contextlib
-import datetime as dt
-import re
 import sqlite3
 import time
-import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,88 +22,44 @@ from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-BUSY_TIMEOUT_MS = 10_000
+# The errors, schema revisions and file checks live in modules without SQLAlchemy (the first paint
+# uses them); they are re-exported here, where callers have always found them.
+from vod_app.catalog.errors import (  # noqa: F401 - re-exported
+    RECOVER_HINT,
+    UNREACHABLE,
+    CatalogError,
+    CorruptDatabaseError,
+    DatabaseBusyError,
+    ForeignDatabaseError,
+    NewerSchemaError,
+    OlderSchemaError,
+    ServerUnreachableError,
+    catalog_error,
+    db_error_kind,
+    describe_db_error,
+    server_unreachable,
+)
+from vod_app.catalog.schema_versions import (  # noqa: F401 - re-exported
+    SCHEMA_HEAD,
+    _alembic_config,
+    head_revision,
+    known_revisions,
+    migrate,
+    script_head,
+)
+from vod_app.catalog.sqlite_files import (  # noqa: F401 - re-exported
+    BUSY_TIMEOUT_MS,
+    Recognition,
+    _ensure_folder,
+    backup_sqlite,
+    read_only_uri,
+    recognise,
+)
+
 # How long a writer keeps asking for the write lock (each attempt waits BUSY_TIMEOUT_MS): SQLite's
 # busy handler polls, it does not queue, so behind back-to-back imports of another process a small
 # write can lose every poll for longer than one busy timeout.
 WRITE_LOCK_WAIT_S = 120.0
-
-
-class CatalogError(Exception):
-    """A problem with the catalog database, worded for the user."""
-
-
-class NewerSchemaError(CatalogError):
-    """The database was written by a newer vod-app: refused and left untouched."""
-
-
-class OlderSchemaError(CatalogError):
-    """A shared catalog (on a server) at an older schema than this client: refused, not upgraded."""
-
-
-class CorruptDatabaseError(CatalogError):
-    """The file is not a usable SQLite database (or fails its integrity check)."""
-
-
-class ForeignDatabaseError(CatalogError):
-    """Another program's SQLite database: refused and left untouched (not ours to rebuild either)."""
-
-
-class DatabaseBusyError(CatalogError):
-    """Another program held the catalog's write lock for too long."""
-
-
-RECOVER_HINT = "'vod-app db recover' keeps it aside and rebuilds the catalog"
-
-
-def db_error_kind(exc: BaseException) -> str | None:
-    """'corrupt', 'busy', 'readonly', 'full', 'cantopen' or None for a SQLite error."""
-    orig = getattr(exc, "orig", None) or exc
-    low = str(orig).lower()
-    if "file is not a database" in low or "malformed" in low or "database corrupt" in low:
-        return "corrupt"
-    if "readonly" in low or "read-only" in low:
-        return "readonly"
-    if "locked" in low or "busy" in low:
-        return "busy"
-    if "disk is full" in low or "disk i/o" in low:
-        return "full"
-    if "unable to open" in low:
-        return "cantopen"
-    return None
-
-
-class ServerUnreachableError(CatalogError):
-    """The catalog server cannot be reached (down, restarting, network): worth retrying."""
-
-
-UNREACHABLE = "catalog server unreachable, retrying"
-
-
-def server_unreachable(exc: BaseException) -> bool:
-    """Is ``exc`` a lost or refused connection to a catalog server (not a SQL error)?
-
-    By name, so the SQLite path never imports psycopg: psycopg's OperationalError is what a refused
-    connection, a server shutdown or a dropped socket raise; SQLAlchemy flags a dropped pooled one.
-    """
-    if getattr(exc, "connection_invalidated", False):
-        return True
-    orig = getattr(exc, "orig", None) or exc
-    mod = type(orig).__module__
-    return mod.startswith("psycopg") and any(c.__name__ == "OperationalError" for c in type(orig).__mro__)
-
-
-def catalog_error(where: object, exc: BaseException) -> CatalogError:
-    """The CatalogError (worded for the user) for a database error at ``where``."""
-    if server_unreachable(exc):
-        return ServerUnreachableError(f"{where}: {UNREACHABLE}")
-    kind = db_error_kind(exc)
-    msg = f"{where}: {describe_db_error(exc)}"
-    if kind == "corrupt":
-        return CorruptDatabaseError(f"{msg} ({RECOVER_HINT})")
-    if kind == "busy":
-        return DatabaseBusyError(msg)
-    return CatalogError(msg)
 
 
 @contextlib.contextmanager
@@ -116,65 +71,6 @@ def _user_errors(where: object) -> Iterator[None]:
         if db_error_kind(exc) is None and not server_unreachable(exc):
             raise
         raise catalog_error(where, exc) from exc
-
-
-def _migrations_dir() -> Path:
-    return Path(__file__).resolve().parent / "migrations"
-
-
-def _alembic_config():  # -> alembic.config.Config, imported lazily (start-up time)
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(_migrations_dir()))
-    return cfg
-
-
-def head_revision() -> str:
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
-def known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
-
-
-_SCRIPT_VARS = re.compile(r"^(revision|down_revision|branch_labels|depends_on)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
-
-
-def script_head() -> str | None:
-    """The head revision read from the migration scripts without importing Alembic, or None.
-
-    Importing Alembic costs ~250 ms and ~17 MB (Mako, Pygments, every dialect's DDL) at each start
-    just to learn that the catalog is already at head. This reads ``revision``/``down_revision`` from
-    versions/*.py; anything it is not sure about (branches, dependencies, a file it cannot read)
-    gives None and Alembic decides, as before.
-    """
-    parents: dict[str, tuple[str, ...]] = {}
-    try:
-        for script in sorted((_migrations_dir() / "versions").glob("*.py")):
-            found: dict[str, list[str]] = {}
-            for name, value in _SCRIPT_VARS.findall(script.read_text("utf-8")):
-                found.setdefault(name, []).append(value)
-            if not found and script.name.startswith("_"):
-                continue
-            if any(len(found.get(k, ())) != 1 for k in ("revision", "down_revision")):
-                return None
-            if any(ast.literal_eval(v) is not None for k in ("branch_labels", "depends_on") for v in found.get(k, ())):
-                return None
-            rev, down = ast.literal_eval(found["revision"][0]), ast.literal_eval(found["down_revision"][0])
-            if not isinstance(rev, str) or rev in parents:
-                return None
-            parents[rev] = () if down is None else (down,) if isinstance(down, str) else tuple(down)
-    except (OSError, ValueError, SyntaxError, TypeError):
-        return None
-    heads = set(parents) - {p for ps in parents.values() for p in ps}
-    return heads.pop() if len(heads) == 1 else None
 
 
 def parse_url(url: str) -> URL:
@@ -216,100 +112,6 @@ def _missing_driver(url: URL, exc: ImportError) -> CatalogError:
         f"{url.render_as_string(hide_password=True)}: the database driver {module!r} is not installed "
         f"(pip install '{package}')"
     )
-
-
-@dataclass(frozen=True)
-class Recognition:
-    """What a catalog file is, found without changing a byte of it (:func:`recognise`)."""
-
-    path: Path
-    kind: str  # "new" (no file), "empty" (0 bytes or no tables: becomes a catalog), "catalog"
-    revision: str | None = None
-
-
-def read_only_uri(path: Path) -> str:
-    """A URI that reads ``path`` without writing it or leaving files beside it.
-
-    Without a ``-wal`` or ``-journal`` nobody is writing it (or nobody left a write unfinished): the
-    file is the whole database, and ``immutable=1`` reads it with no lock and no ``-shm`` (``mode=ro``
-    on a WAL-mode file would leave a ``-wal`` and a ``-shm`` it cannot remove). With one, ``mode=ro``
-    takes the locks, reads the WAL too, and never writes the database, its WAL or its journal.
-    """
-    quoted = urllib.parse.quote(str(path.resolve()))
-    busy = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
-    return f"file:{quoted}?mode=ro" if busy else f"file:{quoted}?immutable=1"
-
-
-def recognise(path: Path, *, check_revision: bool = True) -> Recognition:
-    """Is ``path`` a vod-app catalog? Read through SQLite, read-only, before any connection writes.
-
-    Never with ``open()``: on POSIX closing any other descriptor of a database file drops every lock
-    the process holds on it (and another process may then delete its WAL). A file that is not ours
-    (another program's database, a newer schema, damage, not SQLite at all) raises a CatalogError and
-    is left exactly as it was: no journal-mode change, no schema write, no ``-wal``/``-shm``.
-    A 0-byte file is an empty SQLite database (what ``touch`` makes): it becomes a catalog.
-    """
-    path = Path(path)
-    if path.is_dir():
-        raise CorruptDatabaseError(f"{path}: is a directory, not a catalog database")
-    try:
-        size = path.stat().st_size
-    except (FileNotFoundError, NotADirectoryError):
-        return Recognition(path, "new")
-    except OSError as exc:
-        raise CatalogError(f"{path}: cannot be read ({exc.strerror})") from exc
-    if size == 0 and not Path(f"{path}-wal").exists():
-        return Recognition(path, "empty")
-    try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    except sqlite3.Error as exc:
-        raise catalog_error(path, exc) from exc
-    try:
-        page_size, pages = (conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_size", "page_count"))
-        if not Path(f"{path}-wal").exists() and page_size * pages > size:
-            raise CorruptDatabaseError(f"{path}: the file is cut short ({size} of {page_size * pages} bytes; {RECOVER_HINT})")
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        revision = None
-        if "alembic_version" in tables:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = row[0] if row else None
-    except sqlite3.DatabaseError as exc:
-        if "not a database" in str(exc).lower():
-            raise CorruptDatabaseError(f"{path}: is not a SQLite database (unrecognised file header; {RECOVER_HINT})") from exc
-        raise catalog_error(path, exc) from exc
-    finally:
-        conn.close()
-    if revision is None and tables:
-        raise ForeignDatabaseError(f"{path}: holds tables but no vod-app schema version (not a vod-app catalog; left untouched)")
-    if revision is None:
-        return Recognition(path, "empty")
-    if check_revision and revision != script_head() and revision not in known_revisions():
-        raise NewerSchemaError(
-            f"{path}: the catalog was written by a newer version of vod-app (schema {revision}); "
-            f"this version knows up to {head_revision()}. It was left untouched."
-        )
-    return Recognition(path, "catalog", revision)
-
-
-def _is_default_catalog(path: Path) -> bool:
-    from vod_app.paths import app_paths
-
-    with contextlib.suppress(OSError):
-        return path.resolve() == app_paths().database.resolve()
-    return False
-
-
-def _ensure_folder(db_file: Path) -> None:
-    """Only the default catalog's folders are created; a --db/VOD_APP_DB path must name a folder that exists."""
-    folder = db_file.parent
-    if folder.is_dir():
-        return
-    if not _is_default_catalog(db_file):
-        raise CatalogError(f"{db_file}: the folder {folder} does not exist (create it first, or check the path)")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise CatalogError(f"{folder}: cannot create the catalog folder ({exc.strerror})") from exc
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -426,22 +228,6 @@ def _has_user_tables(conn: Connection) -> bool:
     return bool(inspect(conn).get_table_names())
 
 
-def backup_sqlite(src: Path, dest_dir: Path, label: str) -> Path:
-    """A consistent copy through SQLite's backup API (safe while others read or write)."""
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    dest = dest_dir / f"{src.stem}-{stamp}-{label}.sqlite3"
-    part = dest.with_name(dest.name + ".part")
-    try:
-        with contextlib.closing(sqlite3.connect(src)) as s, contextlib.closing(sqlite3.connect(part)) as d:
-            s.backup(d)
-    except sqlite3.Error as exc:
-        part.unlink(missing_ok=True)
-        raise catalog_error(src, exc) from exc
-    part.replace(dest)  # a backup cut short never looks like a complete one
-    return dest
-
-
 def integrity_problems(engine: Engine, *, quick: bool = False, limit: int = 20) -> list[str]:
     """What SQLite's integrity check reports ([] when the file is sound)."""
     pragma = "quick_check" if quick else "integrity_check"
@@ -516,27 +302,3 @@ def open_catalog(url: str, *, backups_dir: Path | None = None, upgrade: bool | N
         engine.dispose()
         raise
     return Catalog(url, engine)
-
-
-def migrate(engine: Engine, revision: str = "head") -> None:
-    from alembic import command
-
-    cfg = _alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
-
-
-_DESCRIPTIONS = {
-    "corrupt": "the file is damaged or not a catalog database",
-    "readonly": "the catalog is read-only (check the file's and folder's permissions)",
-    "busy": "the catalog is busy in another program; try again in a moment",
-    "full": "the disk is full or failing; nothing was changed",
-    "cantopen": "the catalog file cannot be opened (missing folder or no permission)",
-}
-
-
-def describe_db_error(exc: BaseException) -> str:
-    orig = getattr(exc, "orig", None) or exc
-    kind = db_error_kind(exc)
-    return _DESCRIPTIONS[kind] if kind else str(orig).splitlines()[0]

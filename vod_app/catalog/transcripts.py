@@ -12,15 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
-from vod_app.catalog import models as m
-from vod_app.catalog.database import Catalog
+if TYPE_CHECKING:  # the window installs these at start: SQLAlchemy and the models load on first use
+    from vod_app.catalog.database import Catalog
 
 
 def transcript_languages(catalog: Catalog, recording_id: int) -> list[str]:
     """Languages that have cues for ``recording_id``, in track order."""
+    from sqlalchemy import select
+
+    from vod_app.catalog import models as m
+
     with catalog.read() as s:
         rows = s.execute(
             select(m.CaptionTrack.language).where(m.CaptionTrack.recording_id == recording_id).order_by(m.CaptionTrack.id)
@@ -48,6 +51,10 @@ def choose_language(available: Sequence[str], wanted: Sequence[str]) -> str | No
 
 def transcript_cues(catalog: Catalog, recording_id: int, language: str) -> list[tuple[int, int, str, str]]:
     """(start_ms, end_ms, text, speaker) of every cue of ``language`` for ``recording_id``."""
+    from sqlalchemy import select
+
+    from vod_app.catalog import models as m
+
     with catalog.read() as s:
         tracks = s.execute(
             select(m.CaptionTrack.id, m.CaptionTrack.source).where(
@@ -90,6 +97,10 @@ def _voices(source: str | None) -> dict[tuple[int, int], str]:
 
 def recordings_for(catalog: Catalog, ident: str) -> list[tuple[int, str]]:
     """(id, uid) of the recording named ``ident``, else of every recording of the session so named."""
+    from sqlalchemy import select
+
+    from vod_app.catalog import models as m
+
     with catalog.read() as s:
         rec = s.execute(select(m.Recording.id, m.Recording.uid).where(m.Recording.uid == ident)).first()
         if rec is not None:

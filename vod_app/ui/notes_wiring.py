@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu
 
-from vod_app.catalog.notes import list_notes, panel_uid_at
 from vod_app.domain.durations import format_duration
 from vod_app.domain.links import MomentLink, is_link, parse_link
 from vod_app.domain.notes import Note, citation, citation_markdown
@@ -27,6 +26,12 @@ from vod_app.ui.notes_page import NotesPage
 #: (recording id, ms) -> the speaker at that moment, or None. Issue 10's data plugs in here.
 SpeakerAt = Callable[[int, int], str | None]
 
+
+
+def _notes():  # noqa: ANN202 - catalog/notes.py (SQLAlchemy) on first use, not before the first paint
+    from vod_app.catalog import notes
+
+    return notes
 
 
 class NotesInWindow(QObject):
@@ -62,7 +67,7 @@ class NotesInWindow(QObject):
                      panel=self.window.player._panel_title_at(ms), speaker=speaker or "")
         self._known[uid] = shown
         self._write(("add", uid, shown), "add_bookmark", recording_uid=ruid, position_ms=ms, note="",
-                    panel_uid=panel_uid_at(self.catalog, rid, ms), speaker=speaker, uid=uid)
+                    panel_uid=_notes().panel_uid_at(self.catalog, rid, ms), speaker=speaker, uid=uid)
         return uid
 
     def edit(self, uid: str, text: str) -> None:
@@ -78,7 +83,7 @@ class NotesInWindow(QObject):
         if self.recording is None:
             return []
         ruid = self.recording[1]
-        stored = list_notes(self.catalog, self.users, recording_uid=ruid, prefs=self.window.prefs_langs())
+        stored = _notes().list_notes(self.catalog, self.users, recording_uid=ruid, prefs=self.window.prefs_langs())
         return self._with_pending(stored, lambda n: n.recording_uid == ruid)
 
     def _write(self, change: tuple[str, str, Any], op: str, **args: Any) -> None:
@@ -191,7 +196,7 @@ class NotesInWindow(QObject):
         place = self.window._current_place()
         sid = None if place is None else place.session_id
         notes = [] if sid is None else self._with_pending(
-            list_notes(self.catalog, self.users, session_id=sid, prefs=self.window.prefs_langs()), lambda n: n.session_id == sid)
+            _notes().list_notes(self.catalog, self.users, session_id=sid, prefs=self.window.prefs_langs()), lambda n: n.session_id == sid)
         box = self.session_list
         box.clear()
         for n in sorted(notes, key=lambda x: (x.recording_uid, x.position_ms)):
@@ -205,7 +210,7 @@ class NotesInWindow(QObject):
     # --- My notes, search, export and import ---
 
     def all_notes(self) -> list[Note]:
-        return list_notes(self.catalog, self.users, prefs=self.window.prefs_langs())
+        return _notes().list_notes(self.catalog, self.users, prefs=self.window.prefs_langs())
 
     def reload_page(self) -> None:
         """All notes, read on the task runner: with thousands of notes the window stays responsive."""
@@ -223,7 +228,7 @@ class NotesInWindow(QObject):
         from vod_app.domain.records import SearchHit
 
         hits = []
-        for n in list_notes(self.catalog, self.users, query=query, prefs=self.window.prefs_langs())[:50]:
+        for n in _notes().list_notes(self.catalog, self.users, query=query, prefs=self.window.prefs_langs())[:50]:
             if n.session_id is None or n.recording_id is None:
                 continue
             text = n.text or n.panel or n.time
@@ -242,7 +247,7 @@ class NotesInWindow(QObject):
         writer = {".md": fmt.to_markdown, ".csv": fmt.to_csv, ".vtt": fmt.to_vtt}.get(path.suffix.lower(), fmt.to_markdown)
 
         def work() -> int:
-            notes = list_notes(self.catalog, self.users, session_id=session_id, prefs=self.window.prefs_langs())
+            notes = _notes().list_notes(self.catalog, self.users, session_id=session_id, prefs=self.window.prefs_langs())
             path.write_text(writer(notes), encoding="utf-8")
             return len(notes)
 

@@ -15,15 +15,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from vod_app.catalog.sessions_edit import (
-    edit_session,
-    remove_session,
-    restore_fields,
-    restore_session,
-    session_fields,
-)
 from vod_app.tasks import TaskRunner
 from vod_app.ui.folder_dialogs import SessionEditDialog, SessionEditValues
+
+
+def _sessions_edit():  # noqa: ANN202 - catalog/sessions_edit.py (SQLAlchemy) on first use, not before the first paint
+    from vod_app.catalog import sessions_edit
+
+    return sessions_edit
 
 
 class CatalogCommand(QUndoCommand):
@@ -144,11 +143,11 @@ class SessionEditing(QObject):
         state: dict[str, Any] = {}
 
         def do() -> Any:
-            state["removed"] = remove_session(self.catalog, session_id)
+            state["removed"] = _sessions_edit().remove_session(self.catalog, session_id)
             return state["removed"]
 
         def undo() -> None:
-            restore_session(self.catalog, state["removed"])
+            _sessions_edit().restore_session(self.catalog, state["removed"])
 
         self._first_run("remove", session_id, do, undo, lambda r: r.title)
 
@@ -156,7 +155,7 @@ class SessionEditing(QObject):
         """Open the edit dialog once the session's fields are read (off the GUI thread)."""
 
         def load() -> tuple[Any, list[tuple[str, str]]]:
-            return session_fields(self.catalog, session_id), self.events()
+            return _sessions_edit().session_fields(self.catalog, session_id), self.events()
 
         def loaded(result: tuple[Any, list[tuple[str, str]]]) -> None:
             fields, events = result
@@ -174,13 +173,13 @@ class SessionEditing(QObject):
         state: dict[str, Any] = {}
 
         def do() -> Any:
-            state["before"] = edit_session(
+            state["before"] = _sessions_edit().edit_session(
                 self.catalog, session_id, title=values.title, date=values.date, event_uid=values.event_uid, new_event_title=values.new_event_title
             )
             return state["before"]
 
         def undo() -> None:
-            restore_fields(self.catalog, session_id, state["before"])
+            _sessions_edit().restore_fields(self.catalog, session_id, state["before"])
 
         self._first_run("edit", session_id, do, undo, lambda _r: values.title)
 
