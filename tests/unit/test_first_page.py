@@ -24,7 +24,8 @@ def mixed_catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from bench.importing import app_import
     from vod_app.catalog.database import open_catalog
     from vod_app.catalog.importer import import_catalog_file
-    from vod_app.catalog.repository import CatalogRepository, UserStateRepository
+    from vod_app.catalog.repository import CatalogRepository
+    from vod_app.catalog.user_state import UserStateRepository
     from vod_app.paths import builtin_catalog_path
 
     db = tmp_path_factory.mktemp("first-page") / "catalog.sqlite3"
@@ -57,7 +58,8 @@ def _walk(source, limit: int, filters: SearchFilters, prefs) -> list:  # noqa: A
 @pytest.mark.parametrize("person", ["ana", "ben", "nobody"])
 def test_first_page_reads_equal_the_repository(mixed_catalog: Path, person: str) -> None:
     from vod_app.catalog.database import open_catalog
-    from vod_app.catalog.repository import CatalogRepository, UserStateRepository
+    from vod_app.catalog.repository import CatalogRepository
+    from vod_app.catalog.user_state import UserStateRepository
 
     url = f"sqlite:///{mixed_catalog}"
     catalog = open_catalog(url)

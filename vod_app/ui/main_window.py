@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.playing = Playing(self)
         self.player = PlayerPage(controller, prefs, self._save_position, self._relocate, self)
         install_transcript(self.player.transcript, runner.submit, services.repo.catalog)
-        install_speakers(self.player.speakers, runner.submit, services.repo.catalog, self.session_page.speakers)
+        install_speakers(self.player.speakers, runner.submit, services.repo, self.session_page.speakers)
         self.stack = QStackedWidget(self)
         for w in (self.browse, self.session_page, self.player):
             self.stack.addWidget(w)

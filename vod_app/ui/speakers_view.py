@@ -9,6 +9,7 @@ transcript's current voice.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
@@ -183,14 +184,22 @@ class SpeakersPane(QWidget):
 
 
 def install_speakers(
-    pane: SpeakersPane, submit: Callable[..., None], catalog: object, session_list: object = None
+    pane: SpeakersPane, submit: Callable[..., None], repo: Any, session_list: object = None
 ) -> None:
     """Give the player's pane (read on the task runner, ``submit``) and the session page's list
-    (``SessionSpeakers``: a small indexed read) the catalog's speaker index."""
-    from functools import partial
+    (``SessionSpeakers``: a small indexed read) the catalog's speaker index. ``repo.catalog`` and the
+    reading module (SQLAlchemy) are taken at the first read, never before the first paint (startup.py)."""
 
-    from vod_app.catalog.speakers import recording_speakers, session_speakers
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        from vod_app.catalog.speakers import recording_speakers
 
-    pane.set_loader(submit, partial(recording_speakers, catalog))
+        return recording_speakers(repo.catalog, *args, **kwargs)
+
+    def session(*args: Any, **kwargs: Any) -> Any:
+        from vod_app.catalog.speakers import session_speakers
+
+        return session_speakers(repo.catalog, *args, **kwargs)
+
+    pane.set_loader(submit, recording)
     if session_list is not None:
-        session_list.set_loader(partial(session_speakers, catalog))  # type: ignore[attr-defined]
+        session_list.set_loader(session)  # type: ignore[attr-defined]

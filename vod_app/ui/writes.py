@@ -239,12 +239,33 @@ class WriteQueue(QObject):
 
 
 def saved_writes(users: Any) -> Any:
-    """The pending-writes file's queue for this window's catalog and person (writes left at quit)."""
-    from vod_app.catalog.pending import PendingWrites
-    from vod_app.paths import app_paths
+    """The pending-writes file's queue for this window's catalog and person (writes left at quit),
+    opened on first use: the window is built before the catalog's ORM has loaded (startup.py), and
+    its first use is the replay, on the writes lane."""
+    return _SavedWrites(users)
 
-    key = "left-at-quit " + users.catalog.engine.url.render_as_string(hide_password=True)
-    return PendingWrites(app_paths().data_dir / "pending-writes.sqlite3", key, users.person)
+
+class _SavedWrites:
+    def __init__(self, users: Any) -> None:
+        self._users, self._queue = users, None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._queue is None:
+            from vod_app.catalog.pending import PendingWrites
+            from vod_app.paths import app_paths
+
+            users = self._users
+            try:
+                url, person = users.catalog.engine.url.render_as_string(hide_password=True), users.person
+            except Exception:  # the ORM's load after the first page failed (a damaged file): the same key
+                pending = getattr(users, "_pending", None)  # startup.Later: a plain sqlite:/// URL
+                if pending is None:
+                    raise
+                from vod_app.paths import current_person
+
+                url, person = pending.url, current_person()
+            self._queue = PendingWrites(app_paths().data_dir / "pending-writes.sqlite3", "left-at-quit " + url, person)
+        return getattr(self._queue, name)
 
 
 class WriteStatus(QLabel):
