@@ -36,11 +36,16 @@ class _Candidates:
     keystroke's complete match set when narrowing (``ids``). A plain class: @dataclass costs ~1 ms of
     start-up for each class it makes."""
 
-    __slots__ = ("huge", "ids", "params")
+    __slots__ = ("count", "huge", "ids", "params")
 
-    def __init__(self, huge: bool, ids: list[int] | None = None) -> None:
+    def __init__(self, huge: bool, ids: list[int] | None = None, count: int | None = None) -> None:
         self.huge, self.ids = huge, ids
+        # How many rows match at most (the count, or the narrowed superset's size); None: unknown.
+        self.count = len(ids) if ids is not None else count
         self.params: dict[str, object] = {}
+
+    def maybe_more_than(self, n: int) -> bool:
+        return self.count is None or self.count > n
 
     @property
     def empty(self) -> bool:
@@ -102,4 +107,4 @@ class _Keystroke:
         ids.sort()
         huge = len(ids) >= RANK_CAP
         self.owner._keep(match, fts, None if len(ids) >= NARROW_CAP else ids)
-        return _Candidates(huge=huge)
+        return _Candidates(huge=huge, count=len(ids))
