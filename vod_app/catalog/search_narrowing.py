@@ -102,9 +102,10 @@ class _Keystroke:
             # the walk. The superset stays valid for the next keystroke as long as it keeps narrowing.
             self.owner._keep(match, fts, old)
             return _Candidates(huge=False, ids=old)
-        ids = conn.execute(text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :m LIMIT :cap"),
-                           {"m": match, "cap": NARROW_CAP}).scalars().all()
-        ids.sort()
+        # One row of text, not up to 5,000 rows: SQLAlchemy's per-row processing cost ~4 ms for 5,000.
+        listed = conn.execute(text(f"SELECT group_concat(rowid) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH :m LIMIT :cap)"),
+                              {"m": match, "cap": NARROW_CAP}).scalar()
+        ids = sorted(map(int, listed.split(","))) if listed else []
         huge = len(ids) >= RANK_CAP
         self.owner._keep(match, fts, None if len(ids) >= NARROW_CAP else ids)
         return _Candidates(huge=huge, count=len(ids))
