@@ -29,7 +29,7 @@ def _description_snippets(conn, match: str, rows: Sequence[tuple]) -> dict[int, 
     ids = ",".join(str(int(r[10])) for r in rows)
     words = _query_words(match)
     out: dict[int, str] = {}
-    for tid, desc in conn.execute(text(f"SELECT id, substr(description, 1, 2000) FROM texts WHERE id IN ({ids})")):
+    for tid, desc in conn.execute(text(f"SELECT id, substr(description, 1, 2000) FROM texts WHERE id IN ({ids})")).all():
         out[tid] = _mark(desc or "", words)
     return out
 
@@ -104,24 +104,38 @@ def _phrase_patterns(phrases: tuple[Phrase, ...]) -> list[tuple[re.Pattern[str],
     return out
 
 
-def _phrase_hits_folded(folded: str, start: int, count: int, phrases: list[Phrase]) -> tuple[list[tuple[int, int, str]], list[int]] | None:
-    """:func:`_phrase_hits` on text folded in place (same offsets): the phrases found by regular
-    expressions in C rather than word by word in Python. None where a word is not ASCII."""
-    spans = [(m.start(), m.end(), "") for m in itertools.islice(_TOKEN.finditer(folded, start), count)]
-    hit = [0] * len(spans)
-    if not spans or not phrases:
-        return spans, hit
-    end = spans[-1][1]
-    if _NON_ASCII_WORD.search(folded, start, end):
+@functools.lru_cache(maxsize=64)
+def _nth_word(n: int) -> re.Pattern[str]:
+    """Matches from a word's start to the end of the ``n``-th word: words counted in C."""
+    return re.compile(r"(?:[^\W_]+[\W_]+){" + str(n - 1) + r"}[^\W_]+")
+
+
+def _phrase_hits_folded(
+    folded: str, start: int, count: int, phrases: list[Phrase], size: int
+) -> tuple[list[tuple[int, int, str]], list[int], int] | None:
+    """:func:`_phrase_hits` on text folded in place (same offsets), and how many words it covers:
+    the phrases found by regular expressions in C rather than word by word in Python, and the words
+    listed only up to ``size`` past the first match (all a snippet shows). None where a word of the
+    ``count`` is not ASCII."""
+    first_word = _TOKEN.search(folded, start)
+    if first_word is None:
+        return [], [], 0
+    s0 = first_word.start()
+    last = _nth_word(count).match(folded, s0)
+    end = last.end() if last else len(folded)
+    if _NON_ASCII_WORD.search(folded, s0, end):
         return None
-    index = {s: i for i, (s, _e, _w) in enumerate(spans)}
-    n = 0
-    for pattern, size in _phrase_patterns(tuple(phrases)):
-        for m in pattern.finditer(folded, spans[0][0], end):
-            i = index[m.start()]
-            n += 1
-            hit[i : i + size] = [n] * size
-    return spans, hit
+    words = count if last else len(_TOKEN.findall(folded, s0))
+    found = [(m.start(), n) for pattern, n in _phrase_patterns(tuple(phrases)) for m in pattern.finditer(folded, s0, end)]
+    first = len(_TOKEN.findall(folded, s0, min(f for f, _n in found))) if found else 0
+    spans = [(m.start(), m.end(), "") for m in itertools.islice(_TOKEN.finditer(folded, s0), min(words, first + size))]
+    hit = [0] * len(spans)
+    index = {sp[0]: i for i, sp in enumerate(spans)}
+    for k, (offset, n) in enumerate(found, start=1):  # numbered as _phrase_hits numbers them
+        i = index.get(offset)
+        if i is not None:
+            hit[i : i + n] = [k] * min(n, len(spans) - i)
+    return spans, hit, words
 
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
@@ -163,13 +177,17 @@ def _mark(desc: str, phrases: list[Phrase], size: int = 16) -> str:
             start = desc.rfind(" ", 0, min(found) - 48) + 1
     # Usually the first match is among the first few words from ``start``: look further only if not.
     for count in ((size * 3, 400) if present else (size,)):
-        got = _phrase_hits_folded(folded, start, count, phrases if present else []) if same else None
-        spans, hit = got if got is not None else _phrase_hits(desc, start, count, phrases if present else [])
-        if any(hit) or len(spans) < count:
+        got = _phrase_hits_folded(folded, start, count, phrases if present else [], size) if same else None
+        if got is None:
+            spans, hit = _phrase_hits(desc, start, count, phrases if present else [])
+            words = len(spans)
+        else:
+            spans, hit, words = got
+        if any(hit) or words < count:
             break
     first = next((i for i, h in enumerate(hit) if h), 0)
-    lo = max(0, min(first - size // 4, len(spans) - size))
-    window = range(lo, min(len(spans), lo + size))
+    lo = max(0, min(first - size // 4, words - size))
+    window = range(lo, min(words, lo + size))
     if not window:
         return ""
     parts, pos, open_ = [], spans[window[0]][0], 0
