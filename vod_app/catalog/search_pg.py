@@ -165,8 +165,8 @@ class PostgresSearch:
             conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
             for tier in (0, 1):
                 # A huge match set is shown newest first (ranking it all costs seconds).
-                huge = _match_count(conn, "texts", _TIER_COUNT[tier], tsq) >= PG_RANK_CAP
-                order = f"ORDER BY {_newest(conn, 'texts', _TIER_COUNT[tier], tsq, 't')} DESC" if huge else "ORDER BY score DESC, t.id"
+                huge, newest = _huge_and_newest(conn, "texts", _TIER_COUNT[tier], tsq, "t")
+                order = f"ORDER BY {newest} DESC" if huge else "ORDER BY score DESC, t.id"
                 order_out = "ORDER BY t.id DESC" if huge else "ORDER BY hit.score DESC, t.id"
                 sql = _TEXT_HITS.format(tsq=_TSQ, match=_TIER_MATCH[tier], filters=" ".join(text_where), order=order,
                                         order_out=order_out, score="0" if huge else _TEXT_SCORE)
@@ -197,8 +197,8 @@ class PostgresSearch:
                     break
             if len(hits) >= limit:
                 return hits[:limit]
-            cue_huge = _match_count(conn, "cues", "tsv", tsq) >= PG_RANK_CAP
-            cue_order = f"ORDER BY {_newest(conn, 'cues', 'tsv', tsq, 'c')} DESC" if cue_huge else "ORDER BY score, c.id"
+            cue_huge, cue_newest = _huge_and_newest(conn, "cues", "tsv", tsq, "c")
+            cue_order = f"ORDER BY {cue_newest} DESC" if cue_huge else "ORDER BY score, c.id"
             cue_out = "ORDER BY c.id DESC" if cue_huge else "ORDER BY hit.score, c.id"
             sql = _CUE_HITS.format(tsq=_TSQ, filters=" ".join(cue_where), order=cue_order, order_out=cue_out,
                                    score="0" if cue_huge else "-ts_rank(c.tsv, q.tsq)")
@@ -260,22 +260,34 @@ def _plain_start(snip: str | None) -> str:
     return " ".join(words[:16]) + ("…" if len(words) > 16 else "")
 
 
-# Newest first among many matches: walking the primary key backwards tests each row's vector (~10-35 µs
-# for a description's, detoasted) until enough match, which is quick when most rows match and slow when
-# few do ('pacte' & 'mondial':* at 5,000 sessions: 93 ms); the GIN bitmap then a top-N sort costs in
-# proportion to the matches instead (24 ms there, 76 ms for 'pan':*, where the walk takes 5 ms). The
-# newest PROBE_ROWS rows tell which: below PROBE_DENSE matches among them, the bitmap.
-PROBE_ROWS, PROBE_DENSE = 200, 15
+# Newest first among many matches: walking the primary key backwards tests each row's vector
+# (detoasted for a description) until enough match: its cost follows 1/density. The GIN bitmap then a
+# top-N sort costs in proportion to the matches: cheaper only when they are few in all. The newest
+# PROBE_ROWS rows give the density, the table's size the matches: 'pacte' & 'mondial':* (~900 matches
+# at 5,000 sessions) 24 ms by the bitmap vs 93 ms walking; 'pacto' & 'mundial':* (~30,000 at 100,000
+# sessions) 679 vs 84 ms; 'mig':* (dense) 10 ms walking vs 650 ms.
+PROBE_ROWS, PROBE_SURE, BITMAP_MAX_MATCHES = 200, 10, 5_000
 
 
-def _newest(conn, table: str, column: str, tsq: str, alias: str) -> str:  # noqa: ANN001
-    """The ORDER BY key (DESC) for a huge match set's newest rows: ``id`` walks the primary key
-    backwards; ``id + 0`` (no index gives that order) makes PostgreSQL take the GIN bitmap."""
-    dense = conn.execute(
-        text(f"SELECT count(*) FROM (SELECT {column} FROM {table} ORDER BY id DESC LIMIT :n) AS x WHERE {column} @@ ({_TSQ})"),
+def _probe(conn, table: str, column: str, tsq: str) -> tuple[float, bool]:  # noqa: ANN001
+    """How many rows of ``table`` match, estimated from its newest PROBE_ROWS (1-5 ms), and whether
+    enough of those matched (PROBE_SURE) to trust the estimate for skipping the count."""
+    hits, rows = conn.execute(
+        text(f"SELECT count(*), (SELECT reltuples FROM pg_class WHERE oid = '{table}'::regclass) "
+             f"FROM (SELECT {column} FROM {table} ORDER BY id DESC LIMIT :n) AS x WHERE {column} @@ ({_TSQ})"),
         {"tsq": tsq, "n": PROBE_ROWS},
-    ).scalar_one()
-    return f"{alias}.id" if dense >= PROBE_DENSE else f"{alias}.id + 0"
+    ).one()
+    return hits * max(float(rows or 0), 0.0) / PROBE_ROWS, hits >= PROBE_SURE
+
+
+def _huge_and_newest(conn, table: str, column: str, tsq: str, alias: str) -> tuple[bool, str]:  # noqa: ANN001
+    """Whether the match set is huge (>= PG_RANK_CAP), and the ORDER BY key (DESC) for its newest
+    rows: ``id`` walks the primary key backwards; ``id + 0`` (no index gives that order) makes
+    PostgreSQL take the GIN bitmap. A set the probe shows is far larger is not counted: the count
+    builds the whole GIN bitmap (110-300 ms for 'labour' & 'mob':* at 100,000 sessions)."""
+    estimate, sure = _probe(conn, table, column, tsq)
+    huge = (sure and estimate >= 4 * PG_RANK_CAP) or _match_count(conn, table, column, tsq) >= PG_RANK_CAP
+    return huge, (f"{alias}.id" if estimate >= BITMAP_MAX_MATCHES else f"{alias}.id + 0")
 
 
 def _match_count(conn, table: str, column: str, tsq: str) -> int:  # noqa: ANN001
