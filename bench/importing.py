@@ -133,6 +133,56 @@ class _RawWriter:
             self.add("texts", (self.new_id("texts"), kind, owner, lang, titles.get(lang, ""), descriptions.get(lang, "")))
 
 
+def write_events(conn: Any, w: _RawWriter, gen: Catalog) -> dict[str, int]:
+    """The events and their texts (``conn``: sqlite3, or bench.postgres._PgRaw): event uid -> id."""
+    events: dict[str, int] = {}
+    for e, ev in enumerate(gen.events(), start=1):
+        conn.execute("INSERT INTO events (id, uid, organiser, year) VALUES (?, ?, ?, ?)", (e, ev["id"], ev["organiser"], ev["year"]))
+        events[ev["id"]] = e
+        w.texts("event", e, ev["title"], ev["description"])
+    return events
+
+
+def write_session(w: _RawWriter, sess: dict[str, Any], events: dict[str, int], media: str, st: os.stat_result, gen: Catalog) -> None:
+    """One generated session's rows, as the app's importer writes them (also the PostgreSQL floor's)."""
+    sid = w.new_id("sessions")
+    langs = set(sess["title"])
+    for p in sess["panels"]:
+        langs |= set(p["title"]) | set(p["description"])
+    for rec in sess["recordings"]:
+        langs |= {t["language"] for t in rec["audio_tracks"] + rec["captions"]}
+    langs_sorted = sorted(langs)
+    w.add("sessions", (sid, sess["id"], events[sess["event"]], sess["date"], sess["place"], 0, _PLACEHOLDER_HASH,
+                       " ".join(langs_sorted)))
+    for lang in langs_sorted:
+        w.add("session_languages", (sid, lang))
+    w.texts("session", sid, sess["title"], sess.get("description", {}))
+    panel_ids = {}
+    for pos, p in enumerate(sess["panels"]):
+        pid = w.new_id("panels")
+        panel_ids[p["id"]] = pid
+        w.add("panels", (pid, p["id"], sid, pos, p["number"], json.dumps(p["speakers"])))
+        w.texts("panel", pid, p["title"], p["description"])
+    for pos, rec in enumerate(sess["recordings"]):
+        rid = w.new_id("recordings")
+        w.add("recordings", (rid, rec["id"], sid, pos, media, None, rec["duration_ms"], st.st_size, st.st_mtime_ns, 0))
+        for rp in rec["panels"]:
+            w.add("recording_panels", (w.new_id("recording_panels"), rid, panel_ids[rp["panel"]], rp["start_ms"], rp["end_ms"]))
+        for ch in rec["chapters"]:
+            w.add("chapters", (w.new_id("chapters"), rid, ch["start_ms"], ch["end_ms"], ch["title"]["en"],
+                               json.dumps(ch["title"]), panel_ids.get(ch.get("panel")), "catalog"))
+        for i, tr in enumerate(rec["audio_tracks"]):
+            w.add("audio_tracks", (w.new_id("audio_tracks"), rid, i, tr["language"], tr["label"]))
+        for cap in rec["captions"]:
+            tid = w.new_id("caption_tracks")
+            w.add("caption_tracks", (tid, rid, cap["language"], None, str(DATA_DIR / cap["file"])))
+            for start, end, text in gen.caption_cues(cap["file"]):
+                w.add("cues", (w.new_id("cues"), tid, rid, cap["language"], start, end, text))
+
+
+_PLACEHOLDER_HASH = "0" * 64
+
+
 def floor_import(gen: Catalog, db_file: Path, *, bulk_fts: bool = True) -> tuple[float, list[float]]:
     """The same rows with raw sqlite3 executemany in one transaction: (seconds, chunk seconds).
 
@@ -153,46 +203,9 @@ def floor_import(gen: Catalog, db_file: Path, *, bulk_fts: bool = True) -> tuple
             triggers.append(conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()[0])
             conn.execute(f"DROP TRIGGER {name}")
     w = _RawWriter(conn, bulk_fts)
-    events: dict[str, int] = {}
-    for e, ev in enumerate(gen.events(), start=1):
-        conn.execute("INSERT INTO events (id, uid, organiser, year) VALUES (?, ?, ?, ?)", (e, ev["id"], ev["organiser"], ev["year"]))
-        events[ev["id"]] = e
-        w.texts("event", e, ev["title"], ev["description"])
-    placeholder_hash = "0" * 64
+    events = write_events(conn, w, gen)
     for sess in _timed(gen.iter_sessions(), chunks):
-        sid = w.new_id("sessions")
-        langs = set(sess["title"])
-        for p in sess["panels"]:
-            langs |= set(p["title"]) | set(p["description"])
-        for rec in sess["recordings"]:
-            langs |= {t["language"] for t in rec["audio_tracks"] + rec["captions"]}
-        langs_sorted = sorted(langs)
-        w.add("sessions", (sid, sess["id"], events[sess["event"]], sess["date"], sess["place"], 0, placeholder_hash,
-                           " ".join(langs_sorted)))
-        for lang in langs_sorted:
-            w.add("session_languages", (sid, lang))
-        w.texts("session", sid, sess["title"], sess.get("description", {}))
-        panel_ids = {}
-        for pos, p in enumerate(sess["panels"]):
-            pid = w.new_id("panels")
-            panel_ids[p["id"]] = pid
-            w.add("panels", (pid, p["id"], sid, pos, p["number"], json.dumps(p["speakers"])))
-            w.texts("panel", pid, p["title"], p["description"])
-        for pos, rec in enumerate(sess["recordings"]):
-            rid = w.new_id("recordings")
-            w.add("recordings", (rid, rec["id"], sid, pos, media, None, rec["duration_ms"], st.st_size, st.st_mtime_ns, 0))
-            for rp in rec["panels"]:
-                w.add("recording_panels", (w.new_id("recording_panels"), rid, panel_ids[rp["panel"]], rp["start_ms"], rp["end_ms"]))
-            for ch in rec["chapters"]:
-                w.add("chapters", (w.new_id("chapters"), rid, ch["start_ms"], ch["end_ms"], ch["title"]["en"],
-                                   json.dumps(ch["title"]), panel_ids.get(ch.get("panel")), "catalog"))
-            for i, tr in enumerate(rec["audio_tracks"]):
-                w.add("audio_tracks", (w.new_id("audio_tracks"), rid, i, tr["language"], tr["label"]))
-            for cap in rec["captions"]:
-                tid = w.new_id("caption_tracks")
-                w.add("caption_tracks", (tid, rid, cap["language"], None, str(DATA_DIR / cap["file"])))
-                for start, end, text in gen.caption_cues(cap["file"]):
-                    w.add("cues", (w.new_id("cues"), tid, rid, cap["language"], start, end, text))
+        write_session(w, sess, events, media, st, gen)
     w.flush()
     for sql in triggers:
         conn.execute(sql)

@@ -1,4 +1,4 @@
-"""Figure "search": search as you type, keystroke -> results, vs the same FTS5 queries in raw sqlite3.
+"""Figure "search": search as you type, keystroke -> results, vs the same queries through the plain driver.
 
 Every query of ``bench.generator.QUERIES`` is typed one character at a time; each prefix is one
 keystroke and is searched with ``SqliteSearch.search(text, limit=100)`` as the main window does. The
@@ -10,6 +10,7 @@ the app's Python around it, measured keystroke by keystroke right after the app'
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,49 +24,62 @@ def keystrokes(queries: tuple[str, ...] = QUERIES) -> list[str]:
     return [q[:k] for q in queries for k in range(1, len(q) + 1)]
 
 
-def run(db_file: Path, *, rounds: int = 1) -> dict[str, Any]:
+def replay(backend: Any, engine: Any, raw_execute: Callable[[str, Any], Any], *, rounds: int = 1) -> dict[str, Any]:
+    """Type every query through ``backend.search`` (one backend: the previous keystroke narrows the
+    next, as in the app), and right after each keystroke replay the SELECTs it sent to ``engine``
+    (captured with SQLAlchemy's ``before_cursor_execute``) through ``raw_execute(sql, params)``, a
+    plain DB-API connection: the floor. The same for SQLite and PostgreSQL (bench/postgres.py)."""
     from sqlalchemy import event
 
-    from vod_app.catalog.database import open_catalog
-    from vod_app.catalog.search import SqliteSearch
-
-    catalog = open_catalog(f"sqlite:///{db_file}")
-    backend = SqliteSearch(catalog)
-    captured: list[tuple[str, tuple]] = []
+    captured: list[tuple[str, Any]] = []
 
     def capture(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001, ARG001
-        if statement.lstrip().upper().startswith("SELECT"):
-            captured.append((statement, tuple(parameters)))
+        if statement.lstrip()[:6].upper() in ("SELECT", "WITH Q"):
+            captured.append((statement, parameters))
 
     typed = keystrokes()
-    raw = connect_raw(db_file)
     for text in keystrokes(QUERIES[:1]):  # warm-up (connections, statement caches), not measured
         backend.search(text, limit=LIMIT)
-    event.listen(catalog.engine, "before_cursor_execute", capture)
+    event.listen(engine, "before_cursor_execute", capture)
     app_ms: list[float] = []
     floor_ms: list[float] = []
     per_key: list[tuple[str, float, float]] = []
     hits = 0
-    for _ in range(rounds):
-        for text in typed:
-            captured.clear()
-            t0 = time.perf_counter()
-            hits += len(backend.search(text, limit=LIMIT))
-            t1 = time.perf_counter()
-            for sql, params in captured:  # the same SQL, replayed through plain sqlite3
-                raw.execute(sql, params).fetchall()
-            t2 = time.perf_counter()
-            app_ms.append((t1 - t0) * 1000)
-            floor_ms.append((t2 - t1) * 1000)
-            per_key.append((text, (t1 - t0) * 1000, (t2 - t1) * 1000))
-    event.remove(catalog.engine, "before_cursor_execute", capture)
-    raw.close()
-    catalog.dispose()
+    try:
+        for _ in range(rounds):
+            for text in typed:
+                captured.clear()
+                t0 = time.perf_counter()
+                hits += len(backend.search(text, limit=LIMIT))
+                t1 = time.perf_counter()
+                for sql, params in captured:  # the same SQL, replayed through the plain driver
+                    raw_execute(sql, params)
+                t2 = time.perf_counter()
+                app_ms.append((t1 - t0) * 1000)
+                floor_ms.append((t2 - t1) * 1000)
+                per_key.append((text, (t1 - t0) * 1000, (t2 - t1) * 1000))
+    finally:
+        event.remove(engine, "before_cursor_execute", capture)
     slowest = sorted(per_key, key=lambda k: -k[1])[:5]
     return {
         "app_ms": app_ms,
         "floor_ms": floor_ms,
-        "keystrokes": len(typed),
+        "keystrokes": len(typed) * rounds,
         "hits_total": hits,
         "slowest": [{"text": t, "app_ms": round(a, 2), "floor_ms": round(f, 2)} for t, a, f in slowest],
     }
+
+
+def run(db_file: Path, *, rounds: int = 1) -> dict[str, Any]:
+    """The SQLite figure: SqliteSearch on the generated catalog, the floor through plain sqlite3."""
+    from vod_app.catalog.database import open_catalog
+    from vod_app.catalog.search import SqliteSearch
+
+    catalog = open_catalog(f"sqlite:///{db_file}")
+    raw = connect_raw(db_file)
+    try:
+        return replay(SqliteSearch(catalog), catalog.engine, lambda sql, params: raw.execute(sql, tuple(params)).fetchall(),
+                      rounds=rounds)
+    finally:
+        raw.close()
+        catalog.dispose()

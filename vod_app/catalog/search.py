@@ -100,17 +100,33 @@ LIMIT :limit
 """
 
 # Without filters: bm25 for the newest RANK_WINDOW matches only (FTS5 streams matches newest first
-# cheaply; bm25 costs a lookup per match: ~20-30 ms for 5,000 at 100,000 sessions), joined after.
+# cheaply; bm25 costs a lookup per match: ~20-30 ms for 5,000 at 100,000 sessions), and only the best
+# :limit of them joined to texts/sessions (three row lookups each: ~10 ms for a whole window). Event
+# texts are dropped after that cut: the last column (the window's size) tells the caller when one was
+# among the best, and the whole window is joined instead. Equal scores stay newest first.
 _TEXT_HITS_WINDOW = """
-SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid, m.score, NULL AS snip, t.id
-FROM (SELECT rowid AS rid, {score} AS score FROM {fts} WHERE {fts} MATCH :match {filters}
-      ORDER BY rowid DESC LIMIT :window) AS m
+SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid, m.score, NULL AS snip, t.id, m.n
+FROM (SELECT rid, score, n FROM (SELECT rid, score, count(*) OVER () AS n
+                                 FROM (SELECT rowid AS rid, {score} AS score FROM {fts} WHERE {fts} MATCH :match {filters}
+                                       ORDER BY rowid DESC LIMIT :window))
+      ORDER BY score, rid DESC LIMIT :limit) AS m
 JOIN texts AS t ON t.id = m.rid
 LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
 JOIN sessions AS s ON s.id = CASE t.owner_kind WHEN 'session' THEN t.owner_id ELSE p.session_id END
 WHERE t.owner_kind IN ('session', 'panel')
-ORDER BY m.score
-LIMIT :limit
+ORDER BY m.score, m.rid DESC
+"""
+# A huge match set, without filters: the newest :limit matches, unranked (score 0, as on PostgreSQL).
+# bm25 would cost more than the rest of the query: its first call reads every phrase's whole doclist
+# (a word like "and" is in every description) for the collection statistics.
+_TEXT_HITS_NEWEST = """
+SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid, 0.0 AS score, NULL AS snip, t.id
+FROM (SELECT rowid AS rid FROM {fts} WHERE {fts} MATCH :match {filters} ORDER BY rowid DESC LIMIT :limit) AS m
+JOIN texts AS t ON t.id = m.rid
+LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
+JOIN sessions AS s ON s.id = CASE t.owner_kind WHEN 'session' THEN t.owner_id ELSE p.session_id END
+WHERE t.owner_kind IN ('session', 'panel')
+ORDER BY m.rid DESC
 """
 _SCORES = {"titles_fts": "bm25(titles_fts)", "texts_fts": "bm25(texts_fts, 10.0, 1.0)"}
 RANK_WINDOW = 1_000
@@ -228,14 +244,19 @@ class SqliteSearch:
             cand = sets.candidates(conn, fts, match)
             run.check()
             bounds = cand.sql_filter(fts)
-            if not cand.huge and not text_where:
-                sql = _TEXT_HITS_WINDOW.format(score=_SCORES[fts], fts=fts, filters=bounds)
-            else:
-                # A huge match set is shown newest first (FTS5 streams it); a bounded one by bm25.
+            # A huge match set is shown newest first (FTS5 streams it); a bounded one by bm25.
+            if text_where:
                 order = f"ORDER BY {fts}.rowid DESC" if cand.huge else "ORDER BY score"
                 sql = _TEXT_HITS.format(score=_SCORES[fts], fts=fts, filters=" ".join(text_where) + bounds, order=order)
+            else:
+                sql = (_TEXT_HITS_NEWEST if cand.huge else _TEXT_HITS_WINDOW).format(score=_SCORES[fts], fts=fts, filters=bounds)
             args = {**params, **cand.params, "match": match, "window": RANK_WINDOW}
-            rows = [] if cand.empty else _prefer_lang(conn.execute(text(sql), args).all(), ui_lang)
+            found = [] if cand.empty else conn.execute(text(sql), args).all()
+            if not text_where and not cand.huge:
+                if _window_cut_too_much(found, params["limit"], cand):  # the whole window, then the cut
+                    found = conn.execute(text(sql), {**args, "limit": RANK_WINDOW}).all()[: params["limit"]]
+                found = [r[:11] for r in found]
+            rows = _prefer_lang(found, ui_lang)
             run.check()
             fresh = []
             for row in rows:
@@ -286,6 +307,16 @@ class SqliteSearch:
                 )
             )
         return hits[:limit]
+
+
+def _window_cut_too_much(found: Sequence[tuple], limit: int, cand: object) -> bool:
+    """True when rows the window kept were dropped after its LIMIT (event texts), so fewer than
+    ``limit`` came back although the window held more (its size is each row's last column)."""
+    if len(found) >= limit:
+        return False
+    if found:
+        return found[0][11] > limit
+    return cand.maybe_more_than(limit)  # type: ignore[attr-defined]
 
 
 def _prefer_lang(rows: Sequence[tuple], ui_lang: str) -> list[tuple]:

@@ -36,11 +36,16 @@ class _Candidates:
     keystroke's complete match set when narrowing (``ids``). A plain class: @dataclass costs ~1 ms of
     start-up for each class it makes."""
 
-    __slots__ = ("huge", "ids", "params")
+    __slots__ = ("count", "huge", "ids", "params")
 
-    def __init__(self, huge: bool, ids: list[int] | None = None) -> None:
+    def __init__(self, huge: bool, ids: list[int] | None = None, count: int | None = None) -> None:
         self.huge, self.ids = huge, ids
+        # How many rows match at most (the count, or the narrowed superset's size); None: unknown.
+        self.count = len(ids) if ids is not None else count
         self.params: dict[str, object] = {}
+
+    def maybe_more_than(self, n: int) -> bool:
+        return self.count is None or self.count > n
 
     @property
     def empty(self) -> bool:
@@ -97,9 +102,10 @@ class _Keystroke:
             # the walk. The superset stays valid for the next keystroke as long as it keeps narrowing.
             self.owner._keep(match, fts, old)
             return _Candidates(huge=False, ids=old)
-        ids = conn.execute(text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :m LIMIT :cap"),
-                           {"m": match, "cap": NARROW_CAP}).scalars().all()
-        ids.sort()
+        # One row of text, not up to 5,000 rows: SQLAlchemy's per-row processing cost ~4 ms for 5,000.
+        listed = conn.execute(text(f"SELECT group_concat(rowid) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH :m LIMIT :cap)"),
+                              {"m": match, "cap": NARROW_CAP}).scalar()
+        ids = sorted(map(int, listed.split(","))) if listed else []
         huge = len(ids) >= RANK_CAP
         self.owner._keep(match, fts, None if len(ids) >= NARROW_CAP else ids)
-        return _Candidates(huge=huge)
+        return _Candidates(huge=huge, count=len(ids))

@@ -29,7 +29,7 @@ def _description_snippets(conn, match: str, rows: Sequence[tuple]) -> dict[int, 
     ids = ",".join(str(int(r[10])) for r in rows)
     words = _query_words(match)
     out: dict[int, str] = {}
-    for tid, desc in conn.execute(text(f"SELECT id, substr(description, 1, 2000) FROM texts WHERE id IN ({ids})")):
+    for tid, desc in conn.execute(text(f"SELECT id, substr(description, 1, 2000) FROM texts WHERE id IN ({ids})")).all():
         out[tid] = _mark(desc or "", words)
     return out
 
@@ -89,12 +89,81 @@ def _phrase_hits(desc: str, start: int, count: int, phrases: list[Phrase]) -> tu
     return spans, hit
 
 
+# A word character that is not ASCII: where there is none, the folded text's words are the _fold of
+# the description's words (same offsets), and regular expressions can find the phrases.
+_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
+
+
+@functools.lru_cache(maxsize=256)
+def _phrase_patterns(phrases: tuple[Phrase, ...]) -> list[tuple[re.Pattern[str], int]]:
+    """Each phrase as a pattern finding every start of it (overlapping ones too) in folded text."""
+    out = []
+    for ph in phrases:
+        body = r"[\W_]+".join(re.escape(t) + (r"[^\W_]*" if p else r"(?![^\W_])") for t, p in ph)
+        out.append((re.compile(r"(?<![^\W_])(?=" + body + ")"), len(ph)))
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _nth_word(n: int) -> re.Pattern[str]:
+    """Matches from a word's start to the end of the ``n``-th word: words counted in C."""
+    return re.compile(r"(?:[^\W_]+[\W_]+){" + str(n - 1) + r"}[^\W_]+")
+
+
+def _phrase_hits_folded(
+    folded: str, start: int, count: int, phrases: list[Phrase], size: int
+) -> tuple[list[tuple[int, int, str]], list[int], int] | None:
+    """:func:`_phrase_hits` on text folded in place (same offsets), and how many words it covers:
+    the phrases found by regular expressions in C rather than word by word in Python, and the words
+    listed only up to ``size`` past the first match (all a snippet shows). None where a word of the
+    ``count`` is not ASCII."""
+    first_word = _TOKEN.search(folded, start)
+    if first_word is None:
+        return [], [], 0
+    s0 = first_word.start()
+    last = _nth_word(count).match(folded, s0)
+    end = last.end() if last else len(folded)
+    if _NON_ASCII_WORD.search(folded, s0, end):
+        return None
+    words = count if last else len(_TOKEN.findall(folded, s0))
+    found = [(m.start(), n) for pattern, n in _phrase_patterns(tuple(phrases)) for m in pattern.finditer(folded, s0, end)]
+    first = len(_TOKEN.findall(folded, s0, min(f for f, _n in found))) if found else 0
+    spans = [(m.start(), m.end(), "") for m in itertools.islice(_TOKEN.finditer(folded, s0), min(words, first + size))]
+    hit = [0] * len(spans)
+    index = {sp[0]: i for i, sp in enumerate(spans)}
+    for k, (offset, n) in enumerate(found, start=1):  # numbered as _phrase_hits numbers them
+        i = index.get(offset)
+        if i is not None:
+            hit[i : i + n] = [k] * min(n, len(spans) - i)
+    return spans, hit, words
+
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+# Kept for the next keystrokes: while a word is typed, mostly the same rows are shown again.
+@functools.lru_cache(maxsize=1_024)
+def _fold_in_place(desc: str) -> str:
+    """``desc`` lower-cased, Latin letters without their diacritics (one character for one where it
+    can). Only the non-ASCII runs go through the table: ``str.translate`` with a dict costs ~0.15 µs
+    a character, most of a snippet's time for a 600-character description."""
+    if desc.isascii():
+        return desc.lower()
+    table = _latin()
+    return _NON_ASCII_RUN.sub(lambda m: m.group().translate(table), desc).lower()
+
+
+@functools.lru_cache(maxsize=256)
+def _word_start(token: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![^\W_])" + re.escape(token))
+
+
 def _mark(desc: str, phrases: list[Phrase], size: int = 16) -> str:
     """About ``size`` words of ``desc`` from a little before the query's first match, matches marked
     as FTS5 would: a phrase where its words follow one another, one mark over consecutive words."""
     # Cheap tests first (C speed): most title hits' descriptions do not contain the query at all, and
     # in Latin text (folding keeps offsets) the first match is found without tokenising up to it.
-    folded = desc.translate(_latin()).lower()
+    folded = _fold_in_place(desc)
     same = len(folded) == len(desc)
     if not same:
         import unicodedata
@@ -103,17 +172,22 @@ def _mark(desc: str, phrases: list[Phrase], size: int = 16) -> str:
     present = any(ph[0][0] in folded for ph in phrases)
     start = 0
     if present and same:
-        found = [m.start() for ph in phrases if (m := re.search(r"(?<![^\W_])" + re.escape(ph[0][0]), folded))]
+        found = [m.start() for ph in phrases if (m := _word_start(ph[0][0]).search(folded))]
         if found and min(found) > 48:
             start = desc.rfind(" ", 0, min(found) - 48) + 1
     # Usually the first match is among the first few words from ``start``: look further only if not.
     for count in ((size * 3, 400) if present else (size,)):
-        spans, hit = _phrase_hits(desc, start, count, phrases if present else [])
-        if any(hit) or len(spans) < count:
+        got = _phrase_hits_folded(folded, start, count, phrases if present else [], size) if same else None
+        if got is None:
+            spans, hit = _phrase_hits(desc, start, count, phrases if present else [])
+            words = len(spans)
+        else:
+            spans, hit, words = got
+        if any(hit) or words < count:
             break
     first = next((i for i, h in enumerate(hit) if h), 0)
-    lo = max(0, min(first - size // 4, len(spans) - size))
-    window = range(lo, min(len(spans), lo + size))
+    lo = max(0, min(first - size // 4, words - size))
+    window = range(lo, min(words, lo + size))
     if not window:
         return ""
     parts, pos, open_ = [], spans[window[0]][0], 0
