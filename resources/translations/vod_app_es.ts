@@ -1217,7 +1217,7 @@
     <message>
         <location filename="../../vod_app/ui/models.py" line="194"/>
         <source>Speaker</source>
-        <translation>Orador</translation>
+        <translation>Interviniente</translation>
     </message>
     <message>
         <location filename="../../vod_app/ui/models.py" line="197"/>
@@ -1539,7 +1539,7 @@
     <message>
         <location filename="../../vod_app/ui/session_speakers.py" line="34"/>
         <source>Speakers</source>
-        <translation>Oradores</translation>
+        <translation>Intervinientes</translation>
     </message>
     <message numerus="yes">
         <location filename="../../vod_app/ui/session_speakers.py" line="70"/>
@@ -1552,7 +1552,7 @@
     <message>
         <location filename="../../vod_app/ui/session_speakers.py" line="73"/>
         <source>sample speaker</source>
-        <translation>orador de ejemplo</translation>
+        <translation>interviniente de ejemplo</translation>
     </message>
     <message>
         <location filename="../../vod_app/ui/session_speakers.py" line="86"/>
@@ -1563,8 +1563,8 @@
         <location filename="../../vod_app/ui/session_speakers.py" line="91"/>
         <source>Speakers (%n, from the catalog)</source>
         <translation>
-            <numerusform>Oradores (%n, del catálogo)</numerusform>
-            <numerusform>Oradores (%n, del catálogo)</numerusform>
+            <numerusform>Intervinientes (%n, del catálogo)</numerusform>
+            <numerusform>Intervinientes (%n, del catálogo)</numerusform>
         </translation>
     </message>
 </context>
@@ -1583,7 +1583,7 @@
     <message>
         <location filename="../../vod_app/ui/speakers_view.py" line="114"/>
         <source>sample speaker</source>
-        <translation>orador de ejemplo</translation>
+        <translation>interviniente de ejemplo</translation>
     </message>
     <message>
         <location filename="../../vod_app/ui/speakers_view.py" line="116"/>

@@ -47,6 +47,14 @@ def main(out: Path) -> int:
         img = window.screen().grabWindow(int(video.winId())).toImage()
         colours = {img.pixel(x, y) for x in range(0, img.width(), 17) for y in range(0, img.height(), 17)}
         result["video_distinct_colours"] = len(colours)
+        window.player.side_tabs.setCurrentWidget(window.player.speakers)  # who speaks, from the catalog
+        window.player.speakers.view.expandAll()
+        QTimer.singleShot(800, speakers)
+
+    def speakers() -> None:
+        result["speakers"] = window.player.speakers.speakers()
+        grab("speakers")
+        window.player.side_tabs.setCurrentIndex(0)
         window.search_field.setText("whole-of-government")
         QTimer.singleShot(1200, searched)
 

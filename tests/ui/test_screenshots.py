@@ -35,7 +35,8 @@ def test_real_window_plays_video_beside_the_description(xvfb: str, tmp_path: Pat
     assert result["panel_title"].startswith("Panel 3")
     assert result["chapter_ticks"] == 3
     assert result["video_distinct_colours"] > 3, "the video area is black: libvlc did not draw into the window"
-    for name in ("browse", "player", "search"):
+    assert result["speakers"] == ["Moderator", "Panelist A", "Panelist B"]  # the sample's speaker index
+    for name in ("browse", "player", "speakers", "search"):
         assert (out / f"{name}.png").stat().st_size > 10_000
     if not updating:
         assert shots_state() == before, "a test run rewrote docs/screenshots (that is `make screenshots`' job)"

@@ -69,6 +69,11 @@ def main(out: Path, lang: str, size: str) -> int:
 
     def player() -> None:
         grab("player")
+        window.player.side_tabs.setCurrentWidget(window.player.speakers)
+        QTimer.singleShot(600, speakers)
+
+    def speakers() -> None:
+        grab("speakers")
         window.go_home()
         window.search_field.setText("migration")
         QTimer.singleShot(1500, searched)
