@@ -20,9 +20,8 @@ FALLBACK_VERSION = "0.1.0"  # when no package metadata is installed (a source ch
 
 # The components and their licences, for the About dialog and docs/packaging.md: what the Debian
 # package's bundle carries (its Python distributions, Qt, Python itself, PyInstaller's loader), and
-# libvlc, which is the system's. The bundle also holds libraries PyInstaller copied from the build
-# machine (GLib, GTK 3, cairo, X11/xcb, OpenSSL...): listed with their Debian packages in
-# /usr/share/doc/vod-app/copyright, written by packaging/build-deb.sh.
+# libvlc, which is the system's. The other system libraries (GLib, GTK 3, cairo, X11/xcb, OpenSSL...)
+# are not in the bundle either: they are Debian's packages, in the .deb's Depends and Recommends.
 LICENCES: tuple[tuple[str, str, str], ...] = (
     ("Qt 6 / PySide6 / Shiboken6", "PySide6", "LGPL-3.0-only (or GPL-2.0/3.0)"),
     ("libvlc 3 (the system's libvlc5, not bundled)", "", "LGPL-2.1-or-later"),
