@@ -217,7 +217,7 @@ class SearchResultsModel(QAbstractListModel):
             if generation == self._generation:
                 for r, h in zip(rows, hits, strict=True):
                     self._hits[r] = h
-                # One signal: QListView lays the rows out again (a snippet may take another line).
+                # One signal; QListView lays the rows out again (a snippet may take another line: tested).
                 self.dataChanged.emit(self.index(rows[0]), self.index(rows[-1]))
 
         if self.run is None:
