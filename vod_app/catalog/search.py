@@ -8,6 +8,7 @@ titles above hits in descriptions above hits in captions, bm25 within each tier.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections.abc import Sequence
@@ -378,6 +379,7 @@ def _session_titles(conn, session_ids: set[int], ui_lang: str) -> dict[int, str]
     return out
 
 
+@functools.lru_cache(maxsize=4_096)  # a keystroke's 100 hits: the same dates again and again (frozen values)
 def _to_date(value: object):  # noqa: ANN202 - date | None
     import datetime as dt
 
