@@ -1,7 +1,7 @@
 """Figure "search": search as you type, keystroke -> results, vs the same queries through the plain driver.
 
 Every query of ``bench.generator.QUERIES`` is typed one character at a time; each prefix is one
-keystroke and is searched with ``SqliteSearch.search(text, limit=100, snippets=20)`` as the main
+keystroke and is searched with ``SqliteSearch.search(text, limit=100, snippets=15)`` as the main
 window does (snippets made for a first screen of hits, the rows painted at once; the others are made
 only when scrolled to, SearchResultsModel.want_snippet, so they are not part of a keystroke). The
 SQL that call sends to SQLite is captured (SQLAlchemy ``before_cursor_execute``, a list append) and
@@ -20,7 +20,7 @@ from bench.generator import QUERIES
 from bench.importing import connect_raw
 
 LIMIT = 100  # what MainWindow._run_search asks for
-SNIPPETS = 20  # and the snippets made with them: vod_app.ui.search_box.SNIPPETS_FIRST (test_bench_smoke checks)
+SNIPPETS = 15  # and the snippets made with them: vod_app.ui.search_box.SNIPPETS_FIRST (test_bench_smoke checks)
 
 
 def keystrokes(queries: tuple[str, ...] = QUERIES) -> list[str]:

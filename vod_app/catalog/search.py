@@ -267,10 +267,12 @@ class SqliteSearch:
             else:
                 sql = (_TEXT_HITS_NEWEST if cand.huge else _TEXT_HITS_WINDOW).format(score=_SCORES[fts], fts=fts, filters=bounds)
             args = {**params, **cand.params, "match": match, "window": RANK_WINDOW}
-            found = [] if cand.empty else conn.execute(text(sql), args).all()
+            # exec_driver_sql: the statement straight to sqlite3 (named parameters, bound as ever), without
+            # text()'s compilation and cache key: ~40 µs a statement, 6 statements a keystroke.
+            found = [] if cand.empty else conn.exec_driver_sql(sql, args).all()
             if not text_where and not cand.huge:
                 if _window_cut_too_much(found, params["limit"], cand):  # the whole window, then the cut
-                    found = conn.execute(text(sql), {**args, "limit": RANK_WINDOW}).all()[: params["limit"]]
+                    found = conn.exec_driver_sql(sql, {**args, "limit": RANK_WINDOW}).all()[: params["limit"]]
                 found = [r[:11] for r in found]
             rows = _prefer_lang(found, ui_lang)
             run.check()

@@ -5,8 +5,6 @@ from __future__ import annotations
 import threading
 import time
 
-from sqlalchemy import text
-
 # FTS5 ranks every match before LIMIT applies: a word in most of a 100,000-session catalog costs ~1 s.
 # Past this many matches, relevance says little anyway: newest entries first, which FTS5 streams.
 RANK_CAP = 5_000
@@ -107,7 +105,7 @@ class _Keystroke:
             return _Candidates(huge=False, span=old)
         # One row, not up to 5,000 rowids: SQLAlchemy's per-row processing cost ~4 ms for 5,000, and a
         # group_concat of them ~0.6 ms to split and sort in Python; the range is all that is used.
-        n, lo, hi = conn.execute(text(f"SELECT count(*), min(rowid), max(rowid) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH :m "
-                                      "LIMIT :cap)"), {"m": match, "cap": NARROW_CAP}).one()
+        n, lo, hi = conn.exec_driver_sql(f"SELECT count(*), min(rowid), max(rowid) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH :m "
+                                         "LIMIT :cap)", {"m": match, "cap": NARROW_CAP}).one()
         self.owner._keep(match, fts, None if n >= NARROW_CAP else (n, lo, hi))
         return _Candidates(huge=n >= RANK_CAP, count=n)

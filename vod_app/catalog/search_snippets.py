@@ -12,8 +12,6 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import text
-
 from vod_app.domain.records import SearchHit
 
 # Match marks inside a snippet until it is HTML-escaped (snippet_html turns them into <b></b>).
@@ -45,7 +43,7 @@ def _description_snippets(conn, match: str, text_ids: Sequence[int]) -> dict[int
     ids = ",".join(str(int(i)) for i in text_ids)
     words = _query_words(match)
     out: dict[int, str] = {}
-    for tid, desc in conn.execute(text(f"SELECT id, substr(description, 1, 2000) FROM texts WHERE id IN ({ids})")).all():
+    for tid, desc in conn.exec_driver_sql(f"SELECT id, substr(description, 1, 2000) FROM texts WHERE id IN ({ids})").all():
         out[tid] = _mark(desc or "", words)
     return out
 

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from vod_app.tasks import TaskRunner
 
 SEARCH_DEBOUNCE_MS = 150
-# Hits whose snippets the search makes at once: a first screen of results (~10 rows of a 1280x800
+# Hits whose snippets the search makes at once: a first screen of results (12 rows of 54 px in a 1280x800
 # window) and some. The others are made when their row is painted (models.SearchResultsModel).
-SNIPPETS_FIRST = 20
+SNIPPETS_FIRST = 15
 
 
 class SearchBox(QObject):
