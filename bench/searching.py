@@ -81,7 +81,9 @@ def run(db_file: Path, *, rounds: int = 1) -> dict[str, Any]:
     catalog = open_catalog(f"sqlite:///{db_file}")
     raw = connect_raw(db_file)
     try:
-        return replay(SqliteSearch(catalog), catalog.engine, lambda sql, params: raw.execute(sql, tuple(params)).fetchall(),
+        # Parameters as the app's cursor got them: a tuple (text()), or a dict (exec_driver_sql's named ones).
+        return replay(SqliteSearch(catalog), catalog.engine,
+                      lambda sql, params: raw.execute(sql, params if isinstance(params, dict) else tuple(params)).fetchall(),
                       rounds=rounds)
     finally:
         raw.close()
