@@ -203,8 +203,7 @@ class SqliteSearch:
         with self._lock:
             self._runs.add(run)
         try:
-            with self.catalog.read() as s:
-                conn = s.connection()
+            with self.catalog.read_connection() as conn:
                 with self._lock:
                     run.dbapi = conn.connection.driver_connection
                     if run.cancelled:
@@ -231,8 +230,8 @@ class SqliteSearch:
         match = build_match(query, prefix=prefix)
         if not pending or match is None:
             return list(hits)
-        with self.catalog.read() as s:
-            marked = _description_snippets(s.connection(), match, pending)
+        with self.catalog.read_connection() as conn:
+            marked = _description_snippets(conn, match, pending)
         return with_snippets(hits, {tid: snippet_html(m) for tid, m in marked.items()})
 
     def _search(self, conn, run: _Run, match: str, filters: SearchFilters, limit: int, ui_lang: str,  # noqa: ANN001
