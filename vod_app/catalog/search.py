@@ -272,17 +272,19 @@ class SqliteSearch:
             if not text_where and not cand.huge:
                 if _window_cut_too_much(found, params["limit"], cand):  # the whole window, then the cut
                     found = conn.exec_driver_sql(sql, {**args, "limit": RANK_WINDOW}).all()[: params["limit"]]
-                found = [r[:11] for r in found]
-            rows = _prefer_lang(found, ui_lang)
+            rows = _prefer_lang(found, ui_lang)  # (a window's rows have its size as a 12th column)
             run.check()
             fresh = []
+            room = limit - len(hits)
             for row in rows:
-                if (row[0], row[1]) not in seen and len(hits) + len(fresh) < limit:
-                    seen.add((row[0], row[1]))
+                if len(fresh) >= room:
+                    break
+                if (key := (row[0], row[1])) not in seen:
+                    seen.add(key)
                     fresh.append(row)
             # Snippets for the first ``made`` hits (the first screen); the others when shown (snippets()).
             marked = _description_snippets(conn, match, [r[10] for r in fresh[: max(0, made - len(hits))]])
-            for kind, owner_id, lang, title, sid, suid, date, puid, score, _snip, text_id in fresh:
+            for kind, owner_id, lang, title, sid, suid, date, puid, score, _snip, text_id, *_n in fresh:
                 hits.append(
                     SearchHit(
                         kind=kind,
