@@ -269,9 +269,8 @@ class SqliteSearch:
             # exec_driver_sql: the statement straight to sqlite3 (named parameters, bound as ever), without
             # text()'s compilation and cache key: ~40 µs a statement, 6 statements a keystroke.
             found = [] if cand.empty else conn.exec_driver_sql(sql, args).all()
-            if not text_where and not cand.huge:
-                if _window_cut_too_much(found, params["limit"], cand):  # the whole window, then the cut
-                    found = conn.exec_driver_sql(sql, {**args, "limit": RANK_WINDOW}).all()[: params["limit"]]
+            if not text_where and not cand.huge and _window_cut_too_much(found, params["limit"], cand):
+                found = conn.exec_driver_sql(sql, {**args, "limit": RANK_WINDOW}).all()[: params["limit"]]  # the whole window, then the cut
             rows = _prefer_lang(found, ui_lang)  # (a window's rows have its size as a 12th column)
             run.check()
             fresh = []
