@@ -8,7 +8,7 @@
   catalog vs the same rows through raw psycopg ``executemany`` in one transaction (the SQLite floor's
   row writer, bench/importing.py, with PostgreSQL's placeholders); both fill the same stored tsvector
   columns. Target ≤ 1.5x.
-- **search**: the 20 queries typed a character at a time through ``PostgresSearch.search(limit=100)``;
+- **search**: the 20 queries typed a character at a time through ``PostgresSearch.search(limit=100, snippets=15)``;
   the SQL each keystroke sent (captured) is replayed at once through a raw psycopg connection with the
   same plan setting (bench/searching.py ``replay``, shared with the SQLite figure). Target ≤ 1.5x, p95 <
   30 ms. The catalog is analysed first (not timed): right after a bulk import PostgreSQL has no

@@ -1,7 +1,9 @@
 """Figure "search": search as you type, keystroke -> results, vs the same queries through the plain driver.
 
 Every query of ``bench.generator.QUERIES`` is typed one character at a time; each prefix is one
-keystroke and is searched with ``SqliteSearch.search(text, limit=100)`` as the main window does. The
+keystroke and is searched with ``SqliteSearch.search(text, limit=100, snippets=15)`` as the main
+window does (snippets made for a first screen of hits, the rows painted at once; the others are made
+only when scrolled to, SearchResultsModel.want_snippet, so they are not part of a keystroke). The
 SQL that call sends to SQLite is captured (SQLAlchemy ``before_cursor_execute``, a list append) and
 replayed at once through a plain ``sqlite3`` connection: the floor is exactly the same FTS5 work without
 the app's Python around it, measured keystroke by keystroke right after the app's.
@@ -18,6 +20,7 @@ from bench.generator import QUERIES
 from bench.importing import connect_raw
 
 LIMIT = 100  # what MainWindow._run_search asks for
+SNIPPETS = 15  # and the snippets made with them: vod_app.ui.search_box.SNIPPETS_FIRST (test_bench_smoke checks)
 
 
 def keystrokes(queries: tuple[str, ...] = QUERIES) -> list[str]:
@@ -39,7 +42,7 @@ def replay(backend: Any, engine: Any, raw_execute: Callable[[str, Any], Any], *,
 
     typed = keystrokes()
     for text in keystrokes(QUERIES[:1]):  # warm-up (connections, statement caches), not measured
-        backend.search(text, limit=LIMIT)
+        backend.search(text, limit=LIMIT, snippets=SNIPPETS)
     event.listen(engine, "before_cursor_execute", capture)
     app_ms: list[float] = []
     floor_ms: list[float] = []
@@ -50,7 +53,7 @@ def replay(backend: Any, engine: Any, raw_execute: Callable[[str, Any], Any], *,
             for text in typed:
                 captured.clear()
                 t0 = time.perf_counter()
-                hits += len(backend.search(text, limit=LIMIT))
+                hits += len(backend.search(text, limit=LIMIT, snippets=SNIPPETS))
                 t1 = time.perf_counter()
                 for sql, params in captured:  # the same SQL, replayed through the plain driver
                     raw_execute(sql, params)
@@ -78,7 +81,9 @@ def run(db_file: Path, *, rounds: int = 1) -> dict[str, Any]:
     catalog = open_catalog(f"sqlite:///{db_file}")
     raw = connect_raw(db_file)
     try:
-        return replay(SqliteSearch(catalog), catalog.engine, lambda sql, params: raw.execute(sql, tuple(params)).fetchall(),
+        # Parameters as the app's cursor got them: a tuple (text()), or a dict (exec_driver_sql's named ones).
+        return replay(SqliteSearch(catalog), catalog.engine,
+                      lambda sql, params: raw.execute(sql, params if isinstance(params, dict) else tuple(params)).fetchall(),
                       rounds=rounds)
     finally:
         raw.close()

@@ -204,12 +204,19 @@ def test_search_parity_with_sqlite(pg_url: str, tmp_path: Path) -> None:
             import_catalog_file(cat, DATA / "catalog.json")
             import_catalog_file(cat, generated)
         a, b = SqliteSearch(sqlite), PostgresSearch(pg)
+        pending = [0, 0]
         for q in PARITY:
             sq, pq = a.search(q, limit=20), b.search(q, limit=20)
             assert sq, q
             assert _top(sq) == _top(pq), q
             assert {h.tier for h in sq} == {h.tier for h in pq}, q
             assert _moments(sq) <= _moments(pq), q  # stemming may find a moment more ("coordinated")
+            for engine, full in ((a, sq), (b, pq)):  # issue 14: snippets made later are the search's own
+                lazy = engine.search(q, limit=20, snippets=3)
+                assert all(h.snippet_of is None for h in lazy[:3]), q
+                pending[engine is b] += sum(h.snippet_of is not None for h in lazy)
+                assert engine.snippets(q, lazy) == full, q
+        assert all(pending), pending  # both engines left some to make later
         for q in RANKING_DIFFERS:
             sq, pq = a.search(q, limit=20), b.search(q, limit=20)
             assert len(sq) == len(pq) and sq[0].tier == pq[0].tier and {h.tier for h in sq} == {h.tier for h in pq}, q

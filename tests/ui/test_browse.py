@@ -287,3 +287,28 @@ def test_each_sample_session_has_a_thumbnail_of_its_own(window) -> None:
     others = [img for sample, img in thumbs.values() if not sample]
     for i, img in enumerate(samples):
         assert all(img != other for other in samples[i + 1:] + others), "two rows show the same picture"
+
+
+def test_snippets_past_the_first_screen_are_made_when_their_rows_are_painted(qtbot, fake_window, monkeypatch) -> None:
+    """Issue 14: the search makes the first SNIPPETS_FIRST snippets; the rest come when painted, the
+    same as the search makes them all at once, and the rows are laid out again for them."""
+    import vod_app.ui.main_window as main_window
+    from vod_app.ui.models import Roles, SearchResultsModel
+
+    window = fake_window  # video is irrelevant here: no libvlc
+    monkeypatch.setattr(main_window, "SNIPPETS_FIRST", 0)
+    monkeypatch.setattr(SearchResultsModel, "AHEAD", 0)
+    window.resize(560, 420)
+    model, view = window.results_model, window.browse.results_view
+    pending: list[int] = []  # when the results arrive, before any paint
+    window.search_finished.connect(lambda _q, _n: pending.extend(r for r in range(model.rowCount()) if model.hit(r).snippet_of))
+    search(qtbot, window, "migration")
+    everything = window.services.search.search("migration", limit=100)
+    assert pending[:2] == [0, 1] and all(h.snippet_of is None for h in everything)
+    assert model.data(model.index(0), Roles.Snippet) == "…"  # a line kept for it
+    qtbot.waitUntil(lambda: all(model.hit(r).snippet_of is None for r in range(2)), timeout=5_000)
+    assert model.hit(0).snippet == everything[0].snippet and "<b>Migration</b>" in model.hit(0).snippet
+    assert view.visualRect(model.index(0)).height() > view.visualRect(model.index(model.rowCount() - 1)).height()  # 2 lines
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: all(model.hit(r).snippet_of is None for r in range(model.rowCount())), timeout=5_000)
+    assert [model.hit(r) for r in range(model.rowCount())] == everything

@@ -58,3 +58,11 @@ def test_start_up_head_check_agrees_with_alembic() -> None:
     from vod_app.catalog.database import head_revision, script_head
 
     assert script_head() == head_revision()
+
+
+def test_the_search_figure_makes_the_snippets_the_window_makes() -> None:
+    """bench/searching.py times a keystroke with the snippets the window asks with it (issue 14)."""
+    from bench import searching
+    from vod_app.ui.search_box import SNIPPETS_FIRST
+
+    assert searching.SNIPPETS == SNIPPETS_FIRST

@@ -8,7 +8,7 @@ titles above hits in descriptions above hits in captions, bm25 within each tier.
 
 from __future__ import annotations
 
-import html
+import functools
 import re
 import threading
 from collections.abc import Sequence
@@ -19,7 +19,7 @@ from sqlalchemy.exc import OperationalError
 
 from vod_app.catalog.database import Catalog
 from vod_app.catalog.search_narrowing import _Narrowing
-from vod_app.catalog.search_snippets import _MARK_END, _MARK_START, _description_snippets
+from vod_app.catalog.search_snippets import _description_snippets, snippet_html, with_snippets
 from vod_app.catalog.speaker_search import speaker_hits
 from vod_app.domain.records import SearchHit
 from vod_app.domain.search_filters import SearchFilters  # re-exported: callers may import it from here
@@ -36,8 +36,16 @@ class SearchBackend(Protocol):
     :class:`~vod_app.catalog.search_pg.PostgresSearch` (tsvector), chosen by :func:`search_backend`."""
 
     def search(
-        self, query: str, filters: SearchFilters = ..., *, limit: int = 50, ui_lang: str = "en", prefix: bool = True
-    ) -> list[SearchHit]: ...
+        self, query: str, filters: SearchFilters = ..., *, limit: int = 50, ui_lang: str = "en", prefix: bool = True,
+        snippets: int | None = None,
+    ) -> list[SearchHit]:
+        """The hits, best first; the snippets of the first ``snippets`` only (None: all), the others
+        left for :meth:`snippets` (``SearchHit.snippet_of``)."""
+        ...
+
+    def snippets(self, query: str, hits: Sequence[SearchHit], *, prefix: bool = True) -> list[SearchHit]:
+        """``hits`` (from ``search(query, prefix=prefix)``) with their snippets made, in the same order."""
+        ...
 
 
 def search_backend(catalog: Catalog) -> SearchBackend:
@@ -77,12 +85,6 @@ def build_match(query: str, *, prefix: bool = True) -> str | None:
     if prefix and not q[-1:].isspace():
         phrases[-1] += "*"
     return " ".join(phrases)
-
-
-def snippet_html(marked: str) -> str:
-    """Escape a snippet and turn FTS markers into <b> tags: safe to show as rich text."""
-    escaped = html.escape(marked.replace("\r", " ").replace("\n", " "), quote=False)
-    return escaped.replace(_MARK_START, "<b>").replace(_MARK_END, "</b>")
 
 
 # Text hits of one tier: titles_fts (tier 0, migration 0007: title doclists only) or texts_fts (tier 1).
@@ -192,6 +194,7 @@ class SqliteSearch:
         limit: int = 50,
         ui_lang: str = "en",
         prefix: bool = True,
+        snippets: int | None = None,
     ) -> list[SearchHit]:
         match = build_match(query, prefix=prefix)
         if match is None or limit <= 0:
@@ -200,15 +203,16 @@ class SqliteSearch:
         with self._lock:
             self._runs.add(run)
         try:
-            with self.catalog.read() as s:
-                conn = s.connection()
+            with self.catalog.read_connection() as conn:
                 with self._lock:
                     run.dbapi = conn.connection.driver_connection
                     if run.cancelled:
                         raise SearchInterrupted
                 try:
                     people = speaker_hits(conn, query, filters, limit=limit, prefix=prefix, ui_lang=ui_lang)  # names first (speaker_search.py)
-                    return people + self._search(conn, run, match, filters, min(limit, 500) - len(people), ui_lang)
+                    limit = min(limit, 500) - len(people)
+                    made = limit if snippets is None else snippets - len(people)
+                    return people + self._search(conn, run, match, filters, limit, ui_lang, made)
                 except OperationalError as exc:
                     if run.cancelled or "interrupted" in str(exc):
                         raise SearchInterrupted from exc
@@ -220,7 +224,18 @@ class SqliteSearch:
             with self._lock:
                 self._runs.discard(run)
 
-    def _search(self, conn, run: _Run, match: str, filters: SearchFilters, limit: int, ui_lang: str) -> list[SearchHit]:  # noqa: ANN001
+    def snippets(self, query: str, hits: Sequence[SearchHit], *, prefix: bool = True) -> list[SearchHit]:
+        """See :meth:`SearchBackend.snippets`: description snippets, made from the text (cues have theirs)."""
+        pending = [h.snippet_of for h in hits if h.snippet_of is not None]
+        match = build_match(query, prefix=prefix)
+        if not pending or match is None:
+            return list(hits)
+        with self.catalog.read_connection() as conn:
+            marked = _description_snippets(conn, match, pending)
+        return with_snippets(hits, {tid: snippet_html(m) for tid, m in marked.items()})
+
+    def _search(self, conn, run: _Run, match: str, filters: SearchFilters, limit: int, ui_lang: str,  # noqa: ANN001
+                made: int) -> list[SearchHit]:
         params: dict[str, object] = {"limit": limit * 3}
         where = []
         if filters.event_uid is not None:
@@ -251,33 +266,38 @@ class SqliteSearch:
             else:
                 sql = (_TEXT_HITS_NEWEST if cand.huge else _TEXT_HITS_WINDOW).format(score=_SCORES[fts], fts=fts, filters=bounds)
             args = {**params, **cand.params, "match": match, "window": RANK_WINDOW}
-            found = [] if cand.empty else conn.execute(text(sql), args).all()
-            if not text_where and not cand.huge:
-                if _window_cut_too_much(found, params["limit"], cand):  # the whole window, then the cut
-                    found = conn.execute(text(sql), {**args, "limit": RANK_WINDOW}).all()[: params["limit"]]
-                found = [r[:11] for r in found]
-            rows = _prefer_lang(found, ui_lang)
+            # exec_driver_sql: the statement straight to sqlite3 (named parameters, bound as ever), without
+            # text()'s compilation and cache key: ~40 µs a statement, 6 statements a keystroke.
+            found = [] if cand.empty else conn.exec_driver_sql(sql, args).all()
+            if not text_where and not cand.huge and _window_cut_too_much(found, params["limit"], cand):
+                found = conn.exec_driver_sql(sql, {**args, "limit": RANK_WINDOW}).all()[: params["limit"]]  # the whole window, then the cut
+            rows = _prefer_lang(found, ui_lang)  # (a window's rows have its size as a 12th column)
             run.check()
             fresh = []
+            room = limit - len(hits)
             for row in rows:
-                if (row[0], row[1]) not in seen and len(hits) + len(fresh) < limit:
-                    seen.add((row[0], row[1]))
+                if len(fresh) >= room:
+                    break
+                if (key := (row[0], row[1])) not in seen:
+                    seen.add(key)
                     fresh.append(row)
-            marked = _description_snippets(conn, match, fresh)
-            for kind, owner_id, lang, title, sid, suid, date, puid, score, snip, text_id in fresh:
+            # Snippets for the first ``made`` hits (the first screen); the others when shown (snippets()).
+            marked = _description_snippets(conn, match, [r[10] for r in fresh[: max(0, made - len(hits))]])
+            for kind, owner_id, lang, title, sid, suid, date, puid, score, _snip, text_id, *_n in fresh:
                 hits.append(
                     SearchHit(
                         kind=kind,
                         session_id=sid,
                         session_uid=suid,
                         title=title,
-                        snippet=snippet_html(marked.get(text_id, snip) or ""),
+                        snippet=snippet_html(marked[text_id]) if text_id in marked else "",
                         lang=lang,
                         date=_to_date(date),
                         panel_id=owner_id if kind == "panel" else None,
                         panel_uid=puid,
                         tier=tier,
                         score=score,
+                        snippet_of=None if text_id in marked else text_id,
                     )
                 )
             if len(hits) >= limit:
@@ -361,6 +381,7 @@ def _session_titles(conn, session_ids: set[int], ui_lang: str) -> dict[int, str]
     return out
 
 
+@functools.lru_cache(maxsize=4_096)  # a keystroke's 100 hits: the same dates again and again (frozen values)
 def _to_date(value: object):  # noqa: ANN202 - date | None
     import datetime as dt
 

@@ -32,6 +32,7 @@ from vod_app.catalog.search import (
     _to_date,
     snippet_html,
 )
+from vod_app.catalog.search_snippets import with_snippets
 from vod_app.catalog.speaker_search import speaker_hits
 from vod_app.domain.records import SearchHit
 
@@ -137,11 +138,13 @@ class PostgresSearch:
         limit: int = 50,
         ui_lang: str = "en",
         prefix: bool = True,
+        snippets: int | None = None,
     ) -> list[SearchHit]:
         tsq = build_tsquery(query, prefix=prefix)
         if tsq is None or limit <= 0:
             return []
         limit = min(limit, 500)
+        made = limit if snippets is None else snippets  # ts_headline for the first ``made`` hits only
         params: dict[str, object] = {"tsq": tsq, "hl": _HEADLINE_OPTS, "limit": limit * 3}
         where = []
         if filters.event_uid is not None:
@@ -177,22 +180,22 @@ class PostgresSearch:
                     if (row[0], row[1]) not in seen and len(hits) + len(fresh) < limit:
                         seen.add((row[0], row[1]))
                         fresh.append(row)
-                snips = _headlines(conn, "texts", "lang", "description", tsq, [r[10] for r in fresh])
+                snips = _text_snippets(conn, tsq, [r[10] for r in fresh[: max(0, made - len(hits))]])
                 for kind, owner_id, lang, title, sid, suid, date, puid, score, _none, tid in fresh:
-                    snip = snips.get(tid)
                     hits.append(
                         SearchHit(
                             kind=kind,
                             session_id=sid,
                             session_uid=suid,
                             title=title,
-                            snippet=snippet_html(snip if "\x02" in (snip or "") else _plain_start(snip)),
+                            snippet=snips.get(tid, ""),
                             lang=lang,
                             date=_to_date(date),
                             panel_id=owner_id if kind == "panel" else None,
                             panel_uid=puid,
                             tier=tier,
                             score=-float(score),
+                            snippet_of=None if tid in snips else tid,
                         )
                     )
                 if len(hits) >= limit:
@@ -207,16 +210,15 @@ class PostgresSearch:
             cue_rows = conn.execute(text(sql), {**params, "limit": (limit - len(hits)) * 3}).all()
             cue_rows = _one_per_moment(cue_rows, ui_lang)[: limit - len(hits)]
             titles = _session_titles(conn, {r[4] for r in cue_rows}, ui_lang)
-            cue_snips = _headlines(conn, "cues", "language", "text", tsq, [r[8] for r in cue_rows])
+            cue_snips = _cue_snippets(conn, tsq, [r[8] for r in cue_rows[: max(0, made - len(hits))]])
             for rid, ruid, start, lang, sid, suid, date, score, cue_id in cue_rows:
-                snip = cue_snips.get(cue_id)
                 hits.append(
                     SearchHit(
                         kind="cue",
                         session_id=sid,
                         session_uid=suid,
                         title=titles.get(sid, ""),
-                        snippet=snippet_html(snip or ""),
+                        snippet=cue_snips.get(cue_id, ""),
                         lang=lang or "",
                         date=_to_date(date),
                         recording_id=rid,
@@ -224,9 +226,22 @@ class PostgresSearch:
                         start_ms=start,
                         tier=2,
                         score=float(score),
+                        snippet_of=None if cue_id in cue_snips else cue_id,
                     )
                 )
         return hits[:limit]
+
+    def snippets(self, query: str, hits: Sequence[SearchHit], *, prefix: bool = True) -> list[SearchHit]:
+        """See :meth:`~vod_app.catalog.search.SearchBackend.snippets`: ts_headline of the hits given."""
+        texts = [h.snippet_of for h in hits if h.snippet_of is not None and h.kind != "cue"]
+        cues = [h.snippet_of for h in hits if h.snippet_of is not None and h.kind == "cue"]
+        tsq = build_tsquery(query, prefix=prefix)
+        if tsq is None or not (texts or cues):
+            return list(hits)
+        with self.catalog.read() as s:
+            conn = s.connection()
+            made_texts, made_cues = _text_snippets(conn, tsq, texts), _cue_snippets(conn, tsq, cues)
+        return [h if h.snippet_of is None else with_snippets([h], made_cues if h.kind == "cue" else made_texts)[0] for h in hits]
 
     def cue_moments(self, session_id: int, query: str, limit: int = 50) -> list[tuple[int, int, str, str]]:
         """(recording_id, start_ms, language, snippet html) of a session's caption moments matching ``query``."""
@@ -254,6 +269,16 @@ def _headlines(conn, table: str, lang_col: str, col: str, tsq: str, ids: list[in
         {"tsq": tsq, "hl": _HEADLINE_OPTS, "ids": list(ids)},
     ).all()
     return dict(rows)
+
+
+def _text_snippets(conn, tsq: str, ids: list[int]) -> dict[int, str]:  # noqa: ANN001
+    """Description snippets (HTML) of these texts rows; a description without a match (a title hit) starts it."""
+    return {tid: snippet_html(snip if "\x02" in (snip or "") else _plain_start(snip))
+            for tid, snip in _headlines(conn, "texts", "lang", "description", tsq, ids).items()}
+
+
+def _cue_snippets(conn, tsq: str, ids: list[int]) -> dict[int, str]:  # noqa: ANN001
+    return {cid: snippet_html(snip or "") for cid, snip in _headlines(conn, "cues", "language", "text", tsq, ids).items()}
 
 
 def _plain_start(snip: str | None) -> str:

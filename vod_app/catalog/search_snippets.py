@@ -5,31 +5,45 @@ Made here from the text rather than with FTS5's snippet(), which runs for every 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import html
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from sqlalchemy import text
+from vod_app.domain.records import SearchHit
 
-# Match marks inside a snippet until it is HTML-escaped (search.snippet_html turns them into <b></b>).
+# Match marks inside a snippet until it is HTML-escaped (snippet_html turns them into <b></b>).
 _MARK_START, _MARK_END = "\x02", "\x03"
 _EXCERPT_TOKENS = 16
 
 
-def _description_snippets(conn, match: str, rows: Sequence[tuple]) -> dict[int, str]:  # noqa: ANN001
+def snippet_html(marked: str) -> str:
+    """Escape a snippet and turn FTS markers into <b> tags: safe to show as rich text."""
+    escaped = html.escape(marked.replace("\r", " ").replace("\n", " "), quote=False)
+    return escaped.replace(_MARK_START, "<b>").replace(_MARK_END, "</b>")
+
+
+def with_snippets(hits: Iterable[SearchHit], made: dict[int, str]) -> list[SearchHit]:
+    """``hits`` with the snippets still to be made taken from ``made`` (snippet_of -> HTML)."""
+    return [h if h.snippet_of is None else dataclasses.replace(h, snippet=made.get(h.snippet_of, ""), snippet_of=None)
+            for h in hits]
+
+
+def _description_snippets(conn, match: str, text_ids: Sequence[int]) -> dict[int, str]:  # noqa: ANN001
     """Description snippets of the hits shown, the query's words marked, made here from the text.
 
     Not with FTS5's snippet(): in the ranked query it runs for every match before LIMIT, and for a
     title hit it needs ``MATCH`` plus ``rowid IN (...)``, which FTS5 answers with one seek per id,
     expanding a long prefix again each time (4 s for 100 rows at 100,000 sessions, ``"climat"*``).
     """
-    if not rows:
+    if not text_ids:
         return {}
-    ids = ",".join(str(int(r[10])) for r in rows)
+    ids = ",".join(str(int(i)) for i in text_ids)
     words = _query_words(match)
     out: dict[int, str] = {}
-    for tid, desc in conn.execute(text(f"SELECT id, substr(description, 1, 2000) FROM texts WHERE id IN ({ids})")).all():
+    for tid, desc in conn.exec_driver_sql(f"SELECT id, substr(description, 1, 2000) FROM texts WHERE id IN ({ids})").all():
         out[tid] = _mark(desc or "", words)
     return out
 

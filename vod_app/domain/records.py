@@ -156,6 +156,10 @@ class SearchHit:
     start_ms: int | None = None
     tier: int = 0  # 0 title, 1 description, 2 caption
     score: float = 0.0
+    # Set while ``snippet`` is still to be made (empty until then): the row it is made from, a texts
+    # id (a cues id for a caption hit on PostgreSQL). SearchBackend.snippets makes it, for the rows
+    # shown: making all of a keystroke's snippets cost a third of the search (issue 14).
+    snippet_of: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -157,6 +157,9 @@ class SearchHitDelegate(QStyledItemDelegate):
         return QSize(width, int(self._doc(option, index, width).size().height()) + 12)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        want = getattr(index.model(), "want_snippet", None)  # SearchResultsModel: snippets of rows shown only
+        if want is not None:
+            want(index.row())
         painter.save()
         style = option.widget.style() if option.widget else None
         if style is not None:

@@ -32,7 +32,7 @@ from vod_app.ui.notes_wiring import install_notes
 from vod_app.ui.player_page import PlayerPage
 from vod_app.ui.playing import Playing
 from vod_app.ui.preferences import Preferences
-from vod_app.ui.search_box import SearchBox
+from vod_app.ui.search_box import SNIPPETS_FIRST, SearchBox
 from vod_app.ui.session_editing import install_session_editing
 from vod_app.ui.session_page import SessionPage
 from vod_app.ui.speakers_view import install_speakers
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self._debounce = self.search_box.debounce  # tests check that Home drops a typed query
         self.search_field.returnPressed.connect(self._search_now_and_focus)
         self.search_box.down_pressed.connect(self.browse.focus_list)
+        self.results_model.run = self.search_box.run_aside  # snippets of the rows scrolled to, on the search lane
 
         build_menus(self)
         connect_actions(self)
@@ -176,11 +177,12 @@ class MainWindow(QMainWindow):
         ui_lang = self.prefs.description_language
 
         def work() -> list[SearchHit]:
-            return self.notes.search_hits(query) + self.services.search.search(query, filters, limit=100, ui_lang=ui_lang)
+            return self.notes.search_hits(query) + self.services.search.search(query, filters, limit=100, ui_lang=ui_lang,
+                                                                               snippets=SNIPPETS_FIRST)
 
         def done(hits: list[SearchHit]) -> None:  # only the newest query's results arrive here
             self._last_query = query
-            self.results_model.set_hits(hits)
+            self.results_model.set_hits(hits, snippets=lambda shown: self.services.search.snippets(query, shown))
             self.browse.show_results(query)
             self.statusBar().showMessage(plural_fallback(self.tr("%n result(s)", "", len(hits)), len(hits)), 3000)
             self.search_finished.emit(query, len(hits))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import Qt as QtGui  # convertFromPlainText lives in QtGui's Qt namespace
 
 from vod_app.domain.records import Page, RecordingSummary, SearchHit
@@ -163,15 +163,67 @@ class RecordingListModel(QAbstractListModel):
         return None
 
 
+SnippetMaker = Callable[[list[SearchHit]], list[SearchHit]]  # the hits with their snippets made (worker thread)
+# Runs the work off the GUI thread and calls back on it, unless a newer query started meanwhile (SearchBox.run_aside).
+Run = Callable[[Callable[[], Any], Callable[[Any], None]], None]
+
+
 class SearchResultsModel(QAbstractListModel):
-    def __init__(self, parent: Any = None) -> None:
+    """Search hits. The search makes the snippets of the first screen's hits only; the others are
+    asked for when their row is painted (:meth:`want_snippet`, called by the delegate), in one batch
+    per paint with a few rows ahead, off the GUI thread through ``run``."""
+
+    AHEAD = 10  # rows past the last one painted, asked in the same batch (scrolling on)
+
+    def __init__(self, parent: Any = None, run: Run | None = None) -> None:
         super().__init__(parent)
         self._hits: list[SearchHit] = []
+        self.run = run
+        self._maker: SnippetMaker | None = None
+        self._generation = 0  # set_hits: snippets made for the hits before arrive too late
+        self._asked: set[int] = set()
+        self._painted: set[int] = set()
+        self._batch = QTimer(self)
+        self._batch.setSingleShot(True)
+        self._batch.setInterval(0)  # after the paint event: every row it painted in one request
+        self._batch.timeout.connect(self._ask)
 
-    def set_hits(self, hits: list[SearchHit]) -> None:
+    def set_hits(self, hits: list[SearchHit], snippets: SnippetMaker | None = None) -> None:
+        """``snippets``: makes the snippets still to be made (``SearchHit.snippet_of``) of the hits given."""
         self.beginResetModel()
         self._hits = list(hits)
+        self._maker, self._generation = snippets, self._generation + 1
+        self._asked, self._painted = set(), set()
         self.endResetModel()
+
+    def want_snippet(self, row: int) -> None:
+        """Row ``row`` is painted: its snippet, if still to be made, is asked for after this paint."""
+        h = self.hit(row)
+        if h is not None and h.snippet_of is not None and row not in self._asked and self._maker is not None:
+            self._painted.add(row)
+            self._batch.start()
+
+    def _ask(self) -> None:
+        last = min(len(self._hits), max(self._painted, default=-1) + 1 + self.AHEAD)
+        rows = [r for r in sorted(self._painted | set(range(min(self._painted, default=last), last)))
+                if r < len(self._hits) and r not in self._asked and self._hits[r].snippet_of is not None]
+        self._painted.clear()
+        if not rows or self._maker is None:
+            return
+        self._asked.update(rows)
+        generation, maker, pending = self._generation, self._maker, [self._hits[r] for r in rows]
+
+        def made(hits: list[SearchHit]) -> None:
+            if generation == self._generation:
+                for r, h in zip(rows, hits, strict=True):
+                    self._hits[r] = h
+                # One signal; QListView lays the rows out again (a snippet may take another line: tested).
+                self.dataChanged.emit(self.index(rows[0]), self.index(rows[-1]))
+
+        if self.run is None:
+            made(maker(pending))
+        else:
+            self.run(lambda: maker(pending), made)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._hits)
@@ -188,7 +240,7 @@ class SearchResultsModel(QAbstractListModel):
         if role == Roles.Record:
             return h
         if role == Roles.Snippet:
-            return h.snippet
+            return h.snippet if h.snippet_of is None else "…"  # one line kept for it until it is made
         if role == Roles.Subtitle:
             kind = {"session": self.tr("Session"), "panel": self.tr("Panel"), "cue": self.tr("Caption"), "note": self.tr("My note"),
                     "speaker": self.tr("Speaker")}.get(h.kind, h.kind)

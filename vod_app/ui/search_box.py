@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from vod_app.tasks import TaskRunner
 
 SEARCH_DEBOUNCE_MS = 150
+# Hits whose snippets the search makes at once: a first screen of results (12 rows of 54 px in a 1280x800
+# window) and some. The others are made when their row is painted (models.SearchResultsModel).
+SNIPPETS_FIRST = 15
 
 
 class SearchBox(QObject):
@@ -88,3 +91,18 @@ class SearchBox(QObject):
                 on_error(exc)
 
         self._runner.submit_latest("search", work, on_done=done, on_error=failed, interrupt=interrupt)
+
+    def run_aside(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        """Run work for the current query's results (their snippets) on the search lane, after the
+        query; skipped, and on_done not called, once a newer query has started. Errors are dropped:
+        a snippet that cannot be made stays a placeholder."""
+        seq = self._seq
+
+        def aside() -> Any:
+            return work() if seq == self._seq else None
+
+        def done(result: Any) -> None:
+            if seq == self._seq and result is not None:
+                on_done(result)
+
+        self._runner.submit(aside, on_done=done, lane="search")
