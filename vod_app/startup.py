@@ -142,10 +142,16 @@ class PendingServices:
 
     def _load(self) -> LoadedServices:
         try:
-            self.value = LoadedServices(self.url, self.data_dir)
+            value = LoadedServices(self.url, self.data_dir)
             if self.cache_dir is not None:
                 keep_language_names(self.cache_dir)
-            return self.value
+            if threading.current_thread() is not threading.main_thread():
+                from vod_app.ui.pages import import_page_modules
+
+                with contextlib.suppress(Exception):  # the pages import them again and say what is wrong
+                    import_page_modules()  # the pages' modules and libvlc's binding: off the GUI thread
+            self.value = value
+            return value
         except BaseException as exc:
             self.error = exc
             raise
@@ -243,8 +249,8 @@ class FirstPageRepository:
         return read
 
 
-class _AfterFirstPaint(QObject):
-    """Starts the ORM's load once the window has painted (an event filter on the window)."""
+class AfterFirstPaint(QObject):
+    """Runs ``start`` once the window has painted (an event filter on the window)."""
 
     def __init__(self, window: Any, start: Callable[[], None]) -> None:
         super().__init__(window)
@@ -282,6 +288,8 @@ def attach(window: Any, pending: PendingServices, runner: Any) -> None:
 
     def ready(loaded: LoadedServices) -> None:
         window.catalog = loaded.catalog
+        # The session and player pages next, in idle time (their modules loaded with the ORM).
+        window.pages.warm_up()
         if getattr(window.services.repo, "languages_pending", False):
             window.services.repo.languages_pending = False
             event, year, _lang = window.browse.filters()
@@ -300,7 +308,7 @@ def attach(window: Any, pending: PendingServices, runner: Any) -> None:
     pending.on_failed.append(failed)
     # Loaded already when something needed it while the window was built (then delivered before now).
     window.catalog = pending.value.catalog if pending.value is not None else Later(pending, "catalog")
-    window.startup_filter = _AfterFirstPaint(window, lambda: pending.start(runner))
+    window.startup_filter = AfterFirstPaint(window, lambda: pending.start(runner))
 
 
 def _catalog_importer(catalog):  # noqa: ANN001, ANN202
