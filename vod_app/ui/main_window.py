@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from vod_app.domain.records import Page, PlayItem, RecordingSummary, SearchHit, SessionDetail
 from vod_app.domain.search_filters import SearchFilters
-from vod_app.playback.player import Player
 from vod_app.tasks import TaskRunner
 from vod_app.ui.actions import Actions
 from vod_app.ui.browse_page import BrowsePage
@@ -37,6 +36,9 @@ from vod_app.ui.session_editing import install_session_editing
 from vod_app.ui.thumbnails import ThumbnailCache
 from vod_app.ui.writes import WriteQueue, WriteStatus, saved_writes
 
+if TYPE_CHECKING:  # the protocol's module (and its track records) is not needed for the first paint
+    from vod_app.playback.player import Player
+
 
 class Services:
     """What the window needs from the rest of the app (built by app.py, the composition root)."""
@@ -55,12 +57,10 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services, controller: Player | None, runner: TaskRunner, prefs: Preferences,
                  thumbnails: ThumbnailCache | None, parent: QWidget | None = None,
                  make_controller: Callable[[], Player] | None = None) -> None:
-        """``controller``: the player to use, or None to have ``make_controller`` make it on first
-        use (libvlc's: not before the first paint, ui/pages.py)."""
+        """``controller``: the player, or None: ``make_controller`` makes it on first use (ui/pages.py)."""
         super().__init__(parent)
         self.services, self.runner, self.prefs = services, runner, prefs
-        # The session, player and notes pages are built on first use or in idle time (ui/pages.py).
-        self.pages = Pages(self, controller, make_controller)
+        self.pages = Pages(self, controller, make_controller)  # session, player, notes: on first use
         # The platform appends the application display name ("vod-app") to every window title.
         self.setWindowTitle(self.tr("Video on demand"))
         self.resize(1280, 800)

@@ -92,6 +92,7 @@ def attach_player(window: Any, p: Any) -> None:
     """The player page's buttons and the Playback actions, once the page is built (ui/pages.py;
     those actions are disabled on every other page, so nothing can trigger them before)."""
     a = window.actions_
+    a.set_player_icons()
     p.play_button.setDefaultAction(a.play_pause)
     p.prev_chapter_button.setDefaultAction(a.previous_chapter)
     p.next_chapter_button.setDefaultAction(a.next_chapter)
