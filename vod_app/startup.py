@@ -212,7 +212,7 @@ class FirstPageRepository:
     def __init__(self, reader: Any, pending: PendingServices) -> None:
         self._reader, self._pending = reader, pending
         self.catalog = Later(pending, "catalog")
-        self.languages_pending = False
+        self.filters_pending = False
         pending.on_ready.append(self._close_reader)
         pending.on_failed.append(self._close_reader)  # a damaged file may be moved aside next
 
@@ -222,16 +222,17 @@ class FirstPageRepository:
             reader.close()
 
     def __getattr__(self, name: str) -> Any:
-        if name == "languages" and not self._pending.ready and self._reader is not None:
-            return self._languages_later
+        if name in ("events", "years", "languages") and not self._pending.ready and self._reader is not None:
+            return self._filters_later
         if name in FIRST_PAGE_READS and not self._pending.ready and self._reader is not None:
             return self._first_page(name)
         return getattr(self._pending.get().repo, name)
 
-    def _languages_later(self) -> list[str]:
-        """None yet: naming them loads langcodes' tag data (~20 ms); :func:`attach` fills the filter
-        once the ORM has loaded (the closed filter paints the same: "All languages")."""
-        self.languages_pending = True
+    def _filters_later(self, *_args: Any, **_kwargs: Any) -> list[Any]:
+        """None yet: naming languages loads langcodes' tag data (~20 ms), events and years are two
+        more reads (~5-10 ms) that the first paint does not show; :func:`attach` fills the filters
+        once the ORM has loaded (the closed filters paint the same: "All events", "All years"...)."""
+        self.filters_pending = True
         return []
 
     def _first_page(self, name: str) -> Callable[..., Any]:
@@ -290,8 +291,8 @@ def attach(window: Any, pending: PendingServices, runner: Any) -> None:
         window.catalog = loaded.catalog
         # The session and player pages next, in idle time (their modules loaded with the ORM).
         window.pages.warm_up()
-        if getattr(window.services.repo, "languages_pending", False):
-            window.services.repo.languages_pending = False
+        if getattr(window.services.repo, "filters_pending", False):
+            window.services.repo.filters_pending = False
             event, year, _lang = window.browse.filters()
             repo = loaded.repo
             try:

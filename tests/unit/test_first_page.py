@@ -144,6 +144,7 @@ seen["warmed"] = [n for n in ("player_page", "session") if getattr(window.pages,
 seen["libvlc"] = window.pages.controller_built is not None
 app.processEvents()
 seen["languages"] = window.browse.language_filter.count()
+seen["events"], seen["years"] = window.browse.event_filter.count(), window.browse.year_filter.count()
 seen["search"] = len(window.services.search.search("migration", limit=5))
 print(json.dumps(seen))
 """
@@ -161,6 +162,6 @@ def test_the_first_paint_shows_the_list_before_sqlalchemy_is_imported(mixed_cata
         assert seen["rows"] > 0
         assert seen["imported"] == ([] if run == "second" else ["language_data.name_data"])
         assert seen["loaded"] == "Catalog" and seen["search"] > 0  # and the ORM took over after it
-        assert seen["languages"] > 1  # the language filter, filled once the ORM had loaded
+        assert seen["languages"] > 1 and seen["events"] > 1 and seen["years"] > 1  # the filters, filled once the ORM had loaded
         assert seen["pages"] == [] and seen["built"] == [] and seen["controller"] is False
         assert seen["warmed"] == ["player_page", "session"] and seen["libvlc"] is True  # then in idle time
