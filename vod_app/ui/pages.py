@@ -123,6 +123,6 @@ class Pages(QObject):
         def next_step() -> None:
             if steps and not self.window.isHidden():
                 steps.pop(0)()
-                QTimer.singleShot(0, next_step)
+                QTimer.singleShot(0, self, next_step)  # with self as context: never after the window is gone
 
-        QTimer.singleShot(0, next_step)
+        QTimer.singleShot(0, self, next_step)
