@@ -52,13 +52,13 @@ def build_window(
     """Open the catalog and build the main window (used by main() and by the UI tests).
 
     player: a `Player` to use instead of libvlc's (UI tests where video is irrelevant pass a
-    FakePlayer); None builds the real PlayerController.
+    FakePlayer); None: the window makes the real PlayerController when the player page is first
+    needed (ui/pages.py), not before the first paint.
     """
     from PySide6.QtGui import QGuiApplication
 
     from vod_app import startup
     from vod_app.paths import app_paths
-    from vod_app.playback.controller import PlayerController
     from vod_app.tasks import TaskRunner
     from vod_app.ui.main_window import MainWindow, Services
     from vod_app.ui.thumbnails import ThumbnailCache
@@ -79,18 +79,22 @@ def build_window(
     from vod_app.ui.preferences import Preferences
 
     prefs = Preferences.from_store(stored, writer=None)  # the window writes them through its WriteQueue
-    if player is not None:
-        controller = player
-    else:
-        if headless_playback is None:
-            headless_playback = QGuiApplication.platformName() not in ("xcb", "windows", "cocoa")
-        controller = PlayerController(headless=headless_playback)
+    if headless_playback is None:
+        headless_playback = QGuiApplication.platformName() not in ("xcb", "windows", "cocoa")
+
+    def make_controller():  # noqa: ANN202 - libvlc's, on the player page's first use
+        from vod_app.playback.controller import PlayerController
+
+        return PlayerController(headless=headless_playback)
+
     thumbs = ThumbnailCache(paths.thumbnails_dir, runner, enabled=thumbnails)
-    window = MainWindow(services, controller, runner, prefs, thumbs)
+    window = MainWindow(services, player, runner, prefs, thumbs, make_controller=make_controller)
     if pending is not None:
         startup.attach(window, pending, runner)
     else:
         window.catalog = catalog
+        # The session and player pages in idle time once the window has painted (ui/pages.py).
+        window.warm_up_filter = startup.AfterFirstPaint(window, window.pages.warm_up)
     window.thumbnails = thumbs  # MPRIS's artUrl (ui/mpris.py)
     if catalog is not None and not catalog.is_sqlite:
         from vod_app.ui.server_status import ServerStatus

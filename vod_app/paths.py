@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import getpass
 import os
-import socket
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,4 +83,9 @@ def current_person() -> str:
 
 def current_device() -> str:
     """This machine, for what only makes sense on it (relocated files): VOD_APP_DEVICE or the host name."""
-    return (os.environ.get("VOD_APP_DEVICE") or "").strip() or socket.gethostname()
+    named = (os.environ.get("VOD_APP_DEVICE") or "").strip()
+    if named:
+        return named
+    import socket  # here: its import (selectors, ~3 ms) is not needed before the first paint otherwise
+
+    return socket.gethostname()

@@ -142,10 +142,16 @@ class PendingServices:
 
     def _load(self) -> LoadedServices:
         try:
-            self.value = LoadedServices(self.url, self.data_dir)
+            value = LoadedServices(self.url, self.data_dir)
             if self.cache_dir is not None:
                 keep_language_names(self.cache_dir)
-            return self.value
+            if threading.current_thread() is not threading.main_thread():
+                from vod_app.ui.pages import import_page_modules
+
+                with contextlib.suppress(Exception):  # the pages import them again and say what is wrong
+                    import_page_modules()  # the pages' modules and libvlc's binding: off the GUI thread
+            self.value = value
+            return value
         except BaseException as exc:
             self.error = exc
             raise
@@ -206,7 +212,7 @@ class FirstPageRepository:
     def __init__(self, reader: Any, pending: PendingServices) -> None:
         self._reader, self._pending = reader, pending
         self.catalog = Later(pending, "catalog")
-        self.languages_pending = False
+        self.filters_pending = False
         pending.on_ready.append(self._close_reader)
         pending.on_failed.append(self._close_reader)  # a damaged file may be moved aside next
 
@@ -216,16 +222,17 @@ class FirstPageRepository:
             reader.close()
 
     def __getattr__(self, name: str) -> Any:
-        if name == "languages" and not self._pending.ready and self._reader is not None:
-            return self._languages_later
+        if name in ("events", "years", "languages") and not self._pending.ready and self._reader is not None:
+            return self._filters_later
         if name in FIRST_PAGE_READS and not self._pending.ready and self._reader is not None:
             return self._first_page(name)
         return getattr(self._pending.get().repo, name)
 
-    def _languages_later(self) -> list[str]:
-        """None yet: naming them loads langcodes' tag data (~20 ms); :func:`attach` fills the filter
-        once the ORM has loaded (the closed filter paints the same: "All languages")."""
-        self.languages_pending = True
+    def _filters_later(self, *_args: Any, **_kwargs: Any) -> list[Any]:
+        """None yet: naming languages loads langcodes' tag data (~20 ms), events and years are two
+        more reads (~5-10 ms) that the first paint does not show; :func:`attach` fills the filters
+        once the ORM has loaded (the closed filters paint the same: "All events", "All years"...)."""
+        self.filters_pending = True
         return []
 
     def _first_page(self, name: str) -> Callable[..., Any]:
@@ -243,8 +250,8 @@ class FirstPageRepository:
         return read
 
 
-class _AfterFirstPaint(QObject):
-    """Starts the ORM's load once the window has painted (an event filter on the window)."""
+class AfterFirstPaint(QObject):
+    """Runs ``start`` once the window has painted (an event filter on the window)."""
 
     def __init__(self, window: Any, start: Callable[[], None]) -> None:
         super().__init__(window)
@@ -282,8 +289,10 @@ def attach(window: Any, pending: PendingServices, runner: Any) -> None:
 
     def ready(loaded: LoadedServices) -> None:
         window.catalog = loaded.catalog
-        if getattr(window.services.repo, "languages_pending", False):
-            window.services.repo.languages_pending = False
+        # The session and player pages next, in idle time (their modules loaded with the ORM).
+        window.pages.warm_up()
+        if getattr(window.services.repo, "filters_pending", False):
+            window.services.repo.filters_pending = False
             event, year, _lang = window.browse.filters()
             repo = loaded.repo
             try:
@@ -300,7 +309,7 @@ def attach(window: Any, pending: PendingServices, runner: Any) -> None:
     pending.on_failed.append(failed)
     # Loaded already when something needed it while the window was built (then delivered before now).
     window.catalog = pending.value.catalog if pending.value is not None else Later(pending, "catalog")
-    window.startup_filter = _AfterFirstPaint(window, lambda: pending.start(runner))
+    window.startup_filter = AfterFirstPaint(window, lambda: pending.start(runner))
 
 
 def _catalog_importer(catalog):  # noqa: ANN001, ANN202

@@ -66,7 +66,8 @@ def prop(qtbot, address: str, name: str, iface: str = PLAYER) -> str:  # noqa: A
     return call(qtbot, address, "org.freedesktop.DBus.Properties.Get", iface, name)
 
 
-def test_identity_and_stopped_before_anything_plays(qtbot, mpris, bus_address) -> None:  # noqa: ANN001
+def test_identity_and_stopped_before_anything_plays(qtbot, window, mpris, bus_address) -> None:  # noqa: ANN001
+    assert window.pages.player_page is None  # registering read the state without building the player page
     assert "'vod-app'" in prop(qtbot, bus_address, "Identity", "org.mpris.MediaPlayer2")
     assert "'vod-app'" in prop(qtbot, bus_address, "DesktopEntry", "org.mpris.MediaPlayer2")
     assert "'Stopped'" in prop(qtbot, bus_address, "PlaybackStatus")
@@ -175,10 +176,11 @@ def test_follows_the_new_window_after_the_catalog_is_rebuilt(qtbot, tmp_path, bu
         second = shell.window
         assert second is not None and second is not first
         qtbot.addWidget(second)
-        assert shell.mpris.window is second and shell.mpris.controller is second.controller
+        assert shell.mpris.window is second
 
         second.play_recording(recording_id(second), 1_000)
         wait_playing(qtbot, second)
+        assert shell.mpris.controller is second.controller  # the new window's player page, once built
         assert "'Playing'" in prop(qtbot, bus_address, "PlaybackStatus")
         assert f"/org/vod_app/recording/{recording_id(second)}" in prop(qtbot, bus_address, "Metadata")
         call(qtbot, bus_address, f"{PLAYER}.PlayPause")

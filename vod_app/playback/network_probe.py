@@ -8,9 +8,6 @@ media itself is at fault). Plain stdlib, no Qt: called off the GUI thread (ui/ne
 
 from __future__ import annotations
 
-import http.client
-import socket
-import ssl
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -43,6 +40,11 @@ def _host(parts: object) -> str:
 
 def check_server(url: str, timeout: float = TIMEOUT_S) -> ServerCheck:
     """One request to the server of ``url``; never raises. Redirects count as ``ok`` (libvlc follows them)."""
+    # Here, not at the top: http.client brings ssl and email (~15 ms) onto the player page's import.
+    import http.client
+    import socket
+    import ssl
+
     parts = urlsplit(url)
     host, path = _host(parts), parts.path or "/"
     if url_problem(url) is not None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from vod_app.ui.icons import themed_icon
-
 
 class Actions(QObject):
     """The window's actions; menus and buttons are built from these."""
@@ -65,7 +63,17 @@ class Actions(QObject):
         self.shortcuts = act(self.tr("&Keyboard shortcuts"), S.HelpContents, "F1")
         self.about = act(self.tr("&About vod-app"))
 
-        # Player buttons show these icons (the text stays in menus, tooltips and screen readers).
+        self.player_actions = [
+            self.play_pause, self.seek_back, self.seek_forward, self.seek_back_long, self.seek_forward_long,
+            self.next_chapter, self.previous_chapter, self.volume_up, self.volume_down, self.mute, self.slower,
+            self.faster, self.normal_speed, self.fullscreen, self.stop,
+        ]
+
+    def set_player_icons(self) -> None:
+        """Player buttons show these icons (the text stays in menus, tooltips and screen readers).
+        Set with the player page (ui/pages.py): QStyle's icons are not needed for the first paint."""
+        from vod_app.ui.icons import themed_icon
+
         for action, icon in (
             (self.play_pause, "media-playback-start"),
             (self.stop, "media-playback-stop"),
@@ -77,12 +85,6 @@ class Actions(QObject):
             (self.fullscreen, "view-fullscreen"),
         ):
             action.setIcon(themed_icon(icon))
-
-        self.player_actions = [
-            self.play_pause, self.seek_back, self.seek_forward, self.seek_back_long, self.seek_forward_long,
-            self.next_chapter, self.previous_chapter, self.volume_up, self.volume_down, self.mute, self.slower,
-            self.faster, self.normal_speed, self.fullscreen, self.stop,
-        ]
 
     def all(self) -> list[QAction]:
         return [a for a in vars(self).values() if isinstance(a, QAction)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from vod_app.domain.records import Page, PlayItem, RecordingSummary, SearchHit, SessionDetail
 from vod_app.domain.search_filters import SearchFilters
-from vod_app.playback.player import Player
 from vod_app.tasks import TaskRunner
 from vod_app.ui.actions import Actions
 from vod_app.ui.browse_page import BrowsePage
@@ -29,16 +28,16 @@ from vod_app.ui.menus import build_menus, connect_actions
 from vod_app.ui.models import RecordingListModel, SearchResultsModel
 from vod_app.ui.navigation import NavigationHistory, Place
 from vod_app.ui.notes_wiring import install_notes
-from vod_app.ui.player_page import PlayerPage
+from vod_app.ui.pages import Pages
 from vod_app.ui.playing import Playing
 from vod_app.ui.preferences import Preferences
 from vod_app.ui.search_box import SNIPPETS_FIRST, SearchBox
 from vod_app.ui.session_editing import install_session_editing
-from vod_app.ui.session_page import SessionPage
-from vod_app.ui.speakers_view import install_speakers
 from vod_app.ui.thumbnails import ThumbnailCache
-from vod_app.ui.transcript_view import install_transcript
 from vod_app.ui.writes import WriteQueue, WriteStatus, saved_writes
+
+if TYPE_CHECKING:  # the protocol's module (and its track records) is not needed for the first paint
+    from vod_app.playback.player import Player
 
 
 class Services:
@@ -55,10 +54,13 @@ class MainWindow(QMainWindow):
     search_finished = Signal(str, int)  # query, number of hits (tests wait on it)
     page_shown = Signal(str)
 
-    def __init__(self, services: Services, controller: Player, runner: TaskRunner, prefs: Preferences,
-                 thumbnails: ThumbnailCache | None, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, controller: Player | None, runner: TaskRunner, prefs: Preferences,
+                 thumbnails: ThumbnailCache | None, parent: QWidget | None = None,
+                 make_controller: Callable[[], Player] | None = None) -> None:
+        """``controller``: the player, or None: ``make_controller`` makes it on first use (ui/pages.py)."""
         super().__init__(parent)
-        self.services, self.controller, self.runner, self.prefs = services, controller, runner, prefs
+        self.services, self.runner, self.prefs = services, runner, prefs
+        self.pages = Pages(self, controller, make_controller)  # session, player, notes: on first use
         # The platform appends the application display name ("vod-app") to every window title.
         self.setWindowTitle(self.tr("Video on demand"))
         self.resize(1280, 800)
@@ -76,14 +78,9 @@ class MainWindow(QMainWindow):
         self.continue_model = RecordingListModel(lambda _c, _n: Page((), None), self)
         self.results_model = SearchResultsModel(self)
         self.browse = BrowsePage(self.recent_model, self.continue_model, self.results_model, thumbnails, self)
-        self.session_page = SessionPage(self)
         self.playing = Playing(self)
-        self.player = PlayerPage(controller, prefs, self._save_position, self._relocate, self)
-        install_transcript(self.player.transcript, runner.submit, services.repo.catalog)
-        install_speakers(self.player.speakers, runner.submit, services.repo, self.session_page.speakers)
         self.stack = QStackedWidget(self)
-        for w in (self.browse, self.session_page, self.player):
-            self.stack.addWidget(w)
+        self.stack.addWidget(self.browse)
         self.setCentralWidget(self.stack)
 
         self.search_box = SearchBox(runner, self._run_search, self)
@@ -102,6 +99,24 @@ class MainWindow(QMainWindow):
         self.statusBar()
         self.refresh_lists()
         self._show(Place("browse"), record=False)
+
+    # --- pages built on first use (ui/pages.py) ---
+
+    @property
+    def controller(self) -> Player:
+        return self.pages.controller()
+
+    @property
+    def player(self) -> Any:  # PlayerPage
+        return self.pages.player()
+
+    @property
+    def session_page(self) -> Any:  # SessionPage
+        return self.pages.session_page()
+
+    def _showing_player(self) -> bool:
+        page = self.pages.player_page
+        return page is not None and self.stack.currentWidget() is page
 
     # --- set-up ---
 
@@ -328,7 +343,7 @@ class MainWindow(QMainWindow):
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():
             self.leave_fullscreen()
-        elif self.stack.currentWidget() is self.player:
+        elif self._showing_player():
             for w in (self.menuBar(), self.toolbar, self.statusBar(), self.player.header, self.player.side):
                 w.hide()
             self.showFullScreen()
@@ -373,11 +388,15 @@ class MainWindow(QMainWindow):
         self.last_error = text
 
     def closeEvent(self, ev: QCloseEvent) -> None:  # noqa: N802
-        self.player.save_position()
+        page, controller = self.pages.player_page, self.pages.controller_built  # none made here
+        if page is not None:
+            page.save_position()
         self.prefs.flush()
-        self.controller.stop()
+        if controller is not None:
+            controller.stop()
         self.writes.close()  # bounded; what is left waits in the pending-writes file (ui/writes.py)
         self.runner.wait(5000, skip=("writes",))
         # libvlc goes before the interpreter tears down what its callbacks reference.
-        self.controller.release()
+        if controller is not None:
+            controller.release()
         super().closeEvent(ev)

@@ -60,18 +60,11 @@ def build_menus(window: Any) -> None:
     m.addAction(a.about)
     for act in a.all():
         self.addAction(act)  # shortcuts work in fullscreen too, with the menu bar hidden
-    p = self.player
-    p.play_button.setDefaultAction(a.play_pause)
-    p.prev_chapter_button.setDefaultAction(a.previous_chapter)
-    p.next_chapter_button.setDefaultAction(a.next_chapter)
-    p.mute_button.setDefaultAction(a.mute)
-    p.fullscreen_button.setDefaultAction(a.fullscreen)
-    p.back_button.hide()  # one Back button: the toolbar's (Alt+Left), not one per page
 
 def connect_actions(window: Any) -> None:
     """What each action does, and how the pages ask the window to navigate or play."""
     self = window
-    a, p = self.actions_, self.player
+    a = self.actions_
     a.quit.triggered.connect(self.close)
     a.back.triggered.connect(self.go_back)
     a.forward.triggered.connect(self.go_forward)
@@ -84,6 +77,28 @@ def connect_actions(window: Any) -> None:
     if self.feed_flow is not None:
         a.subscribe_feed.triggered.connect(self.feed_flow.subscribe_dialog)
         a.refresh_feeds.triggered.connect(self.feed_flow.refresh)
+    a.fullscreen.triggered.connect(self.toggle_fullscreen)
+    a.leave_fullscreen.triggered.connect(self.leave_fullscreen)
+    a.shortcuts.triggered.connect(lambda: show_shortcuts(window))
+    a.about.triggered.connect(lambda: show_about(window))
+    self.browse.session_requested.connect(self.open_session)
+    self.browse.play_requested.connect(self.play_recording)
+    self.browse.hit_activated.connect(self.open_hit)
+    self.browse.filters_changed.connect(self.refresh_lists)
+    self.browse.search_everything_requested.connect(self.browse.clear_filters)  # the query stays
+
+
+def attach_player(window: Any, p: Any) -> None:
+    """The player page's buttons and the Playback actions, once the page is built (ui/pages.py;
+    those actions are disabled on every other page, so nothing can trigger them before)."""
+    a = window.actions_
+    a.set_player_icons()
+    p.play_button.setDefaultAction(a.play_pause)
+    p.prev_chapter_button.setDefaultAction(a.previous_chapter)
+    p.next_chapter_button.setDefaultAction(a.next_chapter)
+    p.mute_button.setDefaultAction(a.mute)
+    p.fullscreen_button.setDefaultAction(a.fullscreen)
+    p.back_button.hide()  # one Back button: the toolbar's (Alt+Left), not one per page
     a.play_pause.triggered.connect(p.toggle_play)
     a.stop.triggered.connect(p.stop)
     a.seek_back.triggered.connect(lambda: p.seek_relative(-10_000))
@@ -98,32 +113,27 @@ def connect_actions(window: Any) -> None:
     a.slower.triggered.connect(lambda: p.change_speed(-1))
     a.faster.triggered.connect(lambda: p.change_speed(1))
     a.normal_speed.triggered.connect(lambda: p.set_rate(1.0))
-    a.fullscreen.triggered.connect(self.toggle_fullscreen)
-    a.leave_fullscreen.triggered.connect(self.leave_fullscreen)
-    a.shortcuts.triggered.connect(lambda: show_shortcuts(window))
-    a.about.triggered.connect(lambda: show_about(window))
-    self.browse.session_requested.connect(self.open_session)
-    self.browse.play_requested.connect(self.play_recording)
-    self.browse.hit_activated.connect(self.open_hit)
-    self.browse.filters_changed.connect(self.refresh_lists)
-    self.browse.search_everything_requested.connect(self.browse.clear_filters)  # the query stays
-    self.session_page.play_requested.connect(self.play_recording)
-    self.session_page.language_changed.connect(self.set_description_language)
-    self.player.back_requested.connect(self.go_back)
+    p.back_requested.connect(window.go_back)
+
 
 def _fill_audio_menu(self: Any) -> None:
-    _fill_combo_menu(self.audio_menu, self.player.audio, self.player.choose_audio)
+    _fill_player_menu(self, self.audio_menu, "audio", "choose_audio")
 
 def _fill_captions_menu(self: Any) -> None:
-    _fill_combo_menu(self.captions_menu, self.player.captions, self.player.choose_captions)
+    _fill_player_menu(self, self.captions_menu, "captions", "choose_captions")
 
 def _fill_description_menu(self: Any) -> None:
-    _fill_combo_menu(self.description_menu, self.player.description_language, self.player.choose_description_language)
+    _fill_player_menu(self, self.description_menu, "description_language", "choose_description_language")
 
-def _fill_combo_menu(menu: Any, combo: Any, chosen: Callable[[int], None]) -> None:
+def _fill_player_menu(self: Any, menu: Any, combo: str, chosen: str) -> None:
+    p = self.pages.player_page  # before the page exists nothing plays: a menu does not build it
+    _fill_combo_menu(menu, None if p is None else getattr(p, combo), None if p is None else getattr(p, chosen))
+
+def _fill_combo_menu(menu: Any, combo: Any, chosen: Callable[[int], None] | None) -> None:
     menu.clear()
-    if combo.count() == 0:
+    if combo is None or combo.count() == 0:
         menu.addAction(QCoreApplication.translate("MainWindow", "(nothing playing)")).setEnabled(False)
+        return
     for i in range(combo.count()):
         act = menu.addAction(combo.itemText(i))
         act.setCheckable(True)

@@ -62,64 +62,75 @@ class PlayerAdaptor(QDBusAbstractAdaptor):
 
     @property
     def page(self) -> Any:
-        return self.service.window.player
+        """The player page with a recording, or None (nothing plays before the page is built)."""
+        page = self.service.page()
+        return page if page is not None and page.item is not None else None
 
     @Slot()
     def PlayPause(self) -> None:  # noqa: N802
-        if self.page.item is not None:
+        if self.page is not None:
             self.page.toggle_play()
 
     @Slot()
     def Play(self) -> None:  # noqa: N802
-        if self.page.item is not None:
-            self.service.controller.play()
+        if self.page is not None:
+            self.page.controller.play()
 
     @Slot()
     def Pause(self) -> None:  # noqa: N802
-        self.service.controller.pause()
+        if self.service.page() is not None:
+            self.service.page().controller.pause()
 
     @Slot()
     def Stop(self) -> None:  # noqa: N802
-        self.page.stop()
+        if self.service.page() is not None:
+            self.service.page().stop()
 
     @Slot()
     def Next(self) -> None:  # noqa: N802
-        self.page.next_chapter()
+        if self.page is not None:
+            self.page.next_chapter()
 
     @Slot()
     def Previous(self) -> None:  # noqa: N802
-        self.page.previous_chapter()
+        if self.page is not None:
+            self.page.previous_chapter()
 
     @Slot("qlonglong")
     def Seek(self, offset_us: int) -> None:  # noqa: N802
-        if self.page.item is not None:
-            self.page.seek(max(0, self.service.controller.time_ms() + offset_us // 1000))
+        if self.page is not None:
+            self.page.seek(max(0, self.page.controller.time_ms() + offset_us // 1000))
 
     @Slot(QDBusObjectPath, "qlonglong")
     def SetPosition(self, track: QDBusObjectPath, position_us: int) -> None:  # noqa: N802
         # The spec: ignore a stale track id (the desktop asked about what was playing before).
-        if self.page.item is not None and track.path() == self.service.track_id() and position_us >= 0:
+        if self.page is not None and track.path() == self.service.track_id() and position_us >= 0:
             self.page.seek(position_us // 1000)
 
     def _volume(self) -> float:
-        return self.page.volume.value() / 100.0
+        page = self.service.page()
+        return (page.volume.value() if page is not None else self.service.window.prefs.volume) / 100.0
 
     def _set_volume(self, value: float) -> None:
         # Through the slider, so the preference and the controls follow as with the keyboard.
-        self.page.volume.setValue(round(min(max(value, 0.0), 1.0) * 100))
+        self.service.window.player.volume.setValue(round(min(max(value, 0.0), 1.0) * 100))
+
+    def _controller(self) -> Any:
+        page = self.service.page()
+        return None if page is None else page.controller
 
     PlaybackStatus = Property(str, lambda s: s.service.status())
-    Position = Property("qlonglong", lambda s: max(0, s.service.controller.time_ms()) * 1000)
+    Position = Property("qlonglong", lambda s: max(0, s._controller().time_ms()) * 1000 if s._controller() else 0)
     Volume = Property(float, _volume, _set_volume)
     Metadata = Property("QVariantMap", lambda s: s.service.metadata())
-    Rate = Property(float, lambda s: float(s.service.controller.rate()))
+    Rate = Property(float, lambda s: float(s._controller().rate()) if s._controller() else 1.0)
     MinimumRate = Property(float, lambda _s: 0.25)
     MaximumRate = Property(float, lambda _s: 4.0)
-    CanGoNext = Property(bool, lambda s: s.page.item is not None)
-    CanGoPrevious = Property(bool, lambda s: s.page.item is not None)
-    CanPlay = Property(bool, lambda s: s.page.item is not None)
-    CanPause = Property(bool, lambda s: s.page.item is not None)
-    CanSeek = Property(bool, lambda s: s.page.item is not None)
+    CanGoNext = Property(bool, lambda s: s.page is not None)
+    CanGoPrevious = Property(bool, lambda s: s.page is not None)
+    CanPlay = Property(bool, lambda s: s.page is not None)
+    CanPause = Property(bool, lambda s: s.page is not None)
+    CanSeek = Property(bool, lambda s: s.page is not None)
     CanControl = Property(bool, lambda _s: True)
 
 
@@ -129,36 +140,66 @@ class MprisService(QObject):
     Owned by the application, not by a window: when the catalog is rebuilt the app opens a new main
     window (with its own controller and player page) and calls ``attach``, so the media keys and the
     desktop's controls follow it; the bus name and object stay registered throughout.
+
+    The window builds its player page (and libvlc) on first use (ui/pages.py): until then nothing
+    plays, the service reports Stopped and builds nothing, and it follows the page once built.
     """
 
     def __init__(self, window: Any, controller: Any, bus: QDBusConnection, thumbnails: Any = None) -> None:
+        """``controller``: unused, kept for callers; the player page's own is followed once built."""
         super().__init__()
         self.bus = bus
         self.root = RootAdaptor(self)
         self.player = PlayerAdaptor(self)
         self._sent: dict[str, Any] = {}
         self.window = None
-        self._attach(window, controller, thumbnails)
+        self._wired: Any = None  # the player page whose signals are connected
+        self._attach(window, thumbnails)
+
+    @property
+    def controller(self) -> Any:
+        page = self.page()
+        return None if page is None else page.controller
+
+    def page(self) -> Any:
+        """The window's player page, or None before it is built (this never builds it)."""
+        return self.window.pages.player_page if self.window is not None else None
 
     def attach(self, window: Any) -> None:
         """Follow ``window`` (a new main window after a rebuild) and tell the desktop what changed."""
-        self._attach(window, window.controller, getattr(window, "thumbnails", None))
+        self._attach(window, getattr(window, "thumbnails", None))
         self._changed()
 
-    def _attach(self, window: Any, controller: Any, thumbnails: Any) -> None:
+    def _attach(self, window: Any, thumbnails: Any) -> None:
         if self.window is not None:
-            self._wire(self.window, self.controller, connect=False)
-        self.window, self.controller, self.thumbnails = window, controller, thumbnails
+            with contextlib.suppress(RuntimeError, TypeError):
+                self.window.pages.player_built.disconnect(self._follow)
+            self._wire(self._wired, connect=False)
+        self.window, self.thumbnails, self._wired = window, thumbnails, None
         self._event_cache = None
         self._last_ms = 0
-        self._wire(window, controller, connect=True)
+        if window.pages.player_page is not None:
+            self._follow(window.pages.player_page)
+        else:
+            window.pages.player_built.connect(self._follow)
 
-    def _wire(self, window: Any, controller: Any, *, connect: bool) -> None:
+    @Slot(object)
+    def _follow(self, page: Any) -> None:
+        """The window's player page exists (built now or before): its state reaches the desktop."""
+        if self._wired is not page:
+            self._wire(self._wired, connect=False)
+            self._wired = page
+            self._wire(page, connect=True)
+
+    def _wire(self, page: Any, *, connect: bool) -> None:
+        if page is None:
+            return
+        controller = page.controller
         pairs = (
             (controller.state_changed, self._changed),
             (controller.length_changed, self._changed),
-            (window.player.panel_changed, self._changed),
-            (window.player.volume.valueChanged, self._changed),
+            (page.panel_changed, self._changed),
+            (page.volume.valueChanged, self._changed),
             (controller.position_changed, self._position),
         )
         for signal, slot in pairs:
@@ -186,18 +227,20 @@ class MprisService(QObject):
     # --- what the adaptors report ---
 
     def status(self) -> str:
-        if self.window.player.item is None:
+        page = self.page()
+        if page is None or page.item is None:
             return "Stopped"
-        return _STATUS.get(self.controller.state(), "Stopped")
+        return _STATUS.get(page.controller.state(), "Stopped")
 
     def track_id(self) -> str:
-        item = self.window.player.item
+        page = self.page()
+        item = None if page is None else page.item
         return f"/org/vod_app/recording/{item.recording.recording_id}" if item is not None else NO_TRACK
 
     def metadata(self) -> dict[str, Any]:
         """xesam/mpris keys, plus the panel and event in vod-app's own namespace (the spec allows it)."""
-        page = self.window.player
-        item = page.item
+        page = self.page()
+        item = None if page is None else page.item
         if item is None:
             return {"mpris:trackid": QDBusObjectPath(NO_TRACK)}
         rec = item.recording
@@ -255,7 +298,7 @@ class MprisService(QObject):
             "PlaybackStatus": self.status(),
             "Metadata": self.metadata(),
             "Volume": self.player._volume(),
-            "CanGoNext": self.window.player.item is not None,
+            "CanGoNext": self.player.page is not None,
         }
 
     @Slot()
@@ -297,7 +340,7 @@ def install(window: Any) -> MprisService | None:
     bus = QDBusConnection.sessionBus()
     if not bus.isConnected():
         return None
-    service = MprisService(window, window.controller, bus, getattr(window, "thumbnails", None))
+    service = MprisService(window, None, bus, getattr(window, "thumbnails", None))
     if not service.register():
         service.deleteLater()
         return None

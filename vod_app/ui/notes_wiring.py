@@ -19,13 +19,10 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu
 from vod_app.domain.durations import format_duration
 from vod_app.domain.links import MomentLink, is_link, parse_link
 from vod_app.domain.notes import Note, citation, citation_markdown
-from vod_app.ui.bookmarks_view import BookmarksPanel
 from vod_app.ui.formatting import plural_fallback
-from vod_app.ui.notes_page import NotesPage
 
 #: (recording id, ms) -> the speaker at that moment, or None. Issue 10's data plugs in here.
 SpeakerAt = Callable[[int, int], str | None]
-
 
 
 def _notes():  # noqa: ANN202 - catalog/notes.py (SQLAlchemy) on first use, not before the first paint
@@ -45,11 +42,23 @@ class NotesInWindow(QObject):
         self.users = window.services.users
         self.catalog = window.services.repo.catalog
         self.speaker_at: SpeakerAt | None = None
-        self.panel = BookmarksPanel(self, window.session_editing.stack, window.player)
+        self.panel: Any = None  # BookmarksPanel, with the player page (attach_player)
         self.recording: tuple[int, str] | None = None  # (id, uid) on the player page
         self._pending: list[tuple[str, str, Any]] = []  # (kind, bookmark uid, value) not yet in the catalog
         self._known: dict[str, Note] = {}  # the notes seen, for a restore not yet written
-        self.page = NotesPage(self.all_notes, window)
+        self._page: Any = None  # NotesPage, built on first use (page)
+
+    @property
+    def page(self) -> Any:
+        if self._page is None:
+            from vod_app.ui.notes_page import NotesPage
+
+            self._page = page = NotesPage(self.all_notes, self.window)
+            self.window.stack.addWidget(page)
+            page.play_requested.connect(lambda rid, ms: self.window.play_recording(rid, start_ms=ms))
+            page.export_button.clicked.connect(self.export_action.trigger)
+            page.import_button.clicked.connect(self.import_action.trigger)
+        return self._page
 
     # --- the store BookmarksPanel writes through ---
     # Writes go through the window's WriteQueue (off the GUI thread, in order); until one lands, the
@@ -91,7 +100,7 @@ class NotesInWindow(QObject):
 
         def landed(_result: object) -> None:
             self._pending.remove(change)
-            if self.window.stack.currentWidget() is self.page:
+            if self._page is not None and self.window.stack.currentWidget() is self._page:
                 self.reload_page()
 
         self.window.writes.state(op, on_done=landed, **args)
@@ -148,13 +157,13 @@ class NotesInWindow(QObject):
         self.window.player.seek_bar.set_bookmarks([n.position_ms for n in self.panel.notes()])
 
     def add_here(self) -> str | None:
-        if self.recording is None or self.window.stack.currentWidget() is not self.window.player:
+        if self.recording is None or not self.window._showing_player():
             return None
         return self.panel.add_at(max(0, self.window.controller.time_ms()))
 
     def current_moment(self) -> Note | None:
         """The selected bookmark, else the moment on screen, as a Note (for links and citations)."""
-        chosen = self.panel.current_note()
+        chosen = self.panel.current_note() if self.panel is not None else None
         if chosen is not None or self.recording is None:
             return chosen
         item = self.window.player.item
@@ -259,7 +268,8 @@ class NotesInWindow(QObject):
         from vod_app.catalog.notes import merge_notes, read_notes_file
 
         def done(counts: tuple[int, int]) -> None:
-            self.panel.refresh()
+            if self.panel is not None:
+                self.panel.refresh()
             self.reload_page()
             self._done(plural_fallback(self.tr("{file}: %n note(s) added, {known} already here", "", counts[0]), counts[0]).format(
                 file=path.name, known=counts[1]))
@@ -327,17 +337,13 @@ def links_in(argv: list[str]) -> list[str]:
 
 
 def install_notes(window: Any) -> NotesInWindow:
-    """The bookmarks panel beside the player, B / Add bookmark, Copy link / citation."""
+    """The Notes menu: B / Add bookmark, Copy link / citation, My notes, Export/Import. The bookmarks
+    panel joins the player page and the notes list the session page when those are built (ui/pages.py)."""
     n = NotesInWindow(window)
-    window.player.side.addTab(n.panel, QCoreApplication.translate("NotesInWindow", "Notes"))  # beside Description, Transcript and Speakers
-    n.panel.seek_requested.connect(window.player.seek)
-    n.panel.add_button.clicked.connect(n.add_here)
-    n.panel.changed.connect(n.show_marks)
     window.page_shown.connect(n.on_page)
     add = QAction(QCoreApplication.translate("NotesInWindow", "Add &bookmark"), window)
     add.setShortcut(QKeySequence("B"))
     add.triggered.connect(n.add_here)
-    window.player.addAction(add)  # B while the player page has the focus; typing in a field is left alone
     n.add_action = add
     copy_link = QAction(QCoreApplication.translate("NotesInWindow", "Copy link to this moment"), window)
     copy_link.triggered.connect(n.copy_link)
@@ -345,21 +351,7 @@ def install_notes(window: Any) -> NotesInWindow:
     cite.triggered.connect(lambda: n.copy_citation(False))
     cite_md = QAction(QCoreApplication.translate("NotesInWindow", "Copy citation as Markdown"), window)
     cite_md.triggered.connect(lambda: n.copy_citation(True))
-    for a in (copy_link, cite, cite_md):
-        n.panel.copy_button.addAction(a)
-    window.stack.addWidget(n.page)
-    lay = window.session_page.layout()
-    n.session_label = QLabel(QCoreApplication.translate("NotesInWindow", "My notes in this session"), window.session_page)
-    n.session_list = QListWidget(window.session_page)
-    n.session_list.setAccessibleName(QCoreApplication.translate("NotesInWindow", "My notes in this session"))
-    n.session_list.setMaximumHeight(110)
-    at = lay.indexOf(window.session_page.body)
-    lay.insertWidget(at, n.session_label)
-    lay.insertWidget(at + 1, n.session_list)
-    n.session_label.hide()
-    n.session_list.hide()
-    n.session_list.itemActivated.connect(lambda it: window.play_recording(*it.data(Qt.ItemDataRole.UserRole)))
-    n.page.play_requested.connect(lambda rid, ms: window.play_recording(rid, start_ms=ms))
+    n.copy_actions = (copy_link, cite, cite_md)
     my_notes = QAction(QCoreApplication.translate("NotesInWindow", "&My notes"), window)
     my_notes.setShortcut(QKeySequence("Ctrl+Shift+B"))
     my_notes.triggered.connect(n.show_page)
@@ -369,11 +361,39 @@ def install_notes(window: Any) -> NotesInWindow:
         p, n.page.session.currentData() if window.stack.currentWidget() is n.page else None))
     imp = QAction(QCoreApplication.translate("NotesInWindow", "&Import notes…"), window)
     imp.triggered.connect(lambda: (p := n.page.ask_import_path()) and n.import_from(p))
-    n.page.export_button.clicked.connect(export.trigger)
-    n.page.import_button.clicked.connect(imp.trigger)
+    n.export_action, n.import_action = export, imp
     menu = QMenu(QCoreApplication.translate("NotesInWindow", "&Notes"), window)
     for a in (my_notes, add, None, copy_link, cite, cite_md, None, export, imp):
         menu.addSeparator() if a is None else menu.addAction(a)
     window.menuBar().insertMenu(window.menuBar().actions()[-1], menu)  # before Help
     n.my_notes_action = my_notes
     return n
+
+
+def attach_player(n: NotesInWindow, player: Any) -> None:
+    """The bookmarks panel beside Description, Transcript and Speakers; B while the player has the focus."""
+    from vod_app.ui.bookmarks_view import BookmarksPanel
+
+    n.panel = BookmarksPanel(n, n.window.session_editing.stack, player)
+    player.side.addTab(n.panel, QCoreApplication.translate("NotesInWindow", "Notes"))
+    n.panel.seek_requested.connect(player.seek)
+    n.panel.add_button.clicked.connect(n.add_here)
+    n.panel.changed.connect(n.show_marks)
+    player.addAction(n.add_action)  # typing in a field is left alone
+    for a in n.copy_actions:
+        n.panel.copy_button.addAction(a)
+
+
+def attach_session_page(n: NotesInWindow, page: Any) -> None:
+    """This person's notes in the session, above its body (hidden when there are none)."""
+    lay = page.layout()
+    n.session_label = QLabel(QCoreApplication.translate("NotesInWindow", "My notes in this session"), page)
+    n.session_list = QListWidget(page)
+    n.session_list.setAccessibleName(QCoreApplication.translate("NotesInWindow", "My notes in this session"))
+    n.session_list.setMaximumHeight(110)
+    at = lay.indexOf(page.body)
+    lay.insertWidget(at, n.session_label)
+    lay.insertWidget(at + 1, n.session_list)
+    n.session_label.hide()
+    n.session_list.hide()
+    n.session_list.itemActivated.connect(lambda it: n.window.play_recording(*it.data(Qt.ItemDataRole.UserRole)))

@@ -75,6 +75,14 @@ class SessionEditing(QObject):
             signal.connect(self._update_actions)
         self._update_actions()
 
+    def attach_page(self, page: Any) -> None:
+        """The session page's Edit…/Remove from catalog, once the page is built (ui/pages.py)."""
+        for button in (page.edit_button, page.remove_button):
+            button.setDisabled(self.busy)
+            self.busy_changed.connect(button.setDisabled)  # one change at a time
+        page.edit_requested.connect(self.edit)
+        page.remove_requested.connect(self.remove)
+
     def _update_actions(self, *_args: object) -> None:
         undo, redo = self._actions
         s = self.stack
@@ -189,7 +197,7 @@ def install_session_editing(window: Any) -> SessionEditing:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMenu
 
-    a, page = window.actions_, window.session_page
+    a = window.actions_
     ed = SessionEditing(window.services.repo.catalog, lambda: window.services.repo.events(window.prefs_langs()), window.runner, window,
                         window.writes.call)
     menu = QMenu(QCoreApplication.translate("MainWindow", "&Edit"), window)
@@ -198,9 +206,5 @@ def install_session_editing(window: Any) -> SessionEditing:
     window.menuBar().insertMenu(window.menuBar().actions()[1], menu)
     ed.bind_actions(a.undo, a.redo)
     ed.changed.connect(window.session_changed)
-    for button in (page.edit_button, page.remove_button):
-        ed.busy_changed.connect(button.setDisabled)  # one change at a time
     ed.failed.connect(window.report_error)
-    page.edit_requested.connect(ed.edit)
-    page.remove_requested.connect(ed.remove)
     return ed

@@ -184,7 +184,7 @@ class SpeakersPane(QWidget):
 
 
 def install_speakers(
-    pane: SpeakersPane, submit: Callable[..., None], repo: Any, session_list: object = None
+    pane: SpeakersPane | None, submit: Callable[..., None], repo: Any, session_list: object = None
 ) -> None:
     """Give the player's pane (read on the task runner, ``submit``) and the session page's list
     (``SessionSpeakers``: a small indexed read) the catalog's speaker index. ``repo.catalog`` and the
@@ -200,6 +200,7 @@ def install_speakers(
 
         return session_speakers(repo.catalog, *args, **kwargs)
 
-    pane.set_loader(submit, recording)
+    if pane is not None:  # the player's and the session page's are built apart (ui/pages.py)
+        pane.set_loader(submit, recording)
     if session_list is not None:
         session_list.set_loader(session)  # type: ignore[attr-defined]

@@ -10,7 +10,6 @@ for whatever is visible by then. Images live in ``QPixmapCache`` (bounded; Qt's 
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import OrderedDict
 from pathlib import Path
@@ -33,6 +32,8 @@ def _file_for(folder: Path, source: str) -> Path:
         stamp = f"{st.st_size}-{st.st_mtime_ns}"
     except OSError:
         pass
+    import hashlib  # here: not needed for the first paint
+
     key = hashlib.sha1(f"{source}|{stamp}".encode()).hexdigest()
     return folder / f"{key}.png"
 
