@@ -188,12 +188,10 @@ class MainWindow(QMainWindow):
             self.browse.show_home()
             self.search_finished.emit(query, 0)
             return
-        filters = self._filters()
-        ui_lang = self.prefs.description_language
+        filters, ui_lang, backend = self._filters(), self.prefs.description_language, self.services.search
 
-        def work() -> list[SearchHit]:
-            return self.notes.search_hits(query) + self.services.search.search(query, filters, limit=100, ui_lang=ui_lang,
-                                                                               snippets=SNIPPETS_FIRST)
+        def work() -> list[SearchHit]:  # on the search lane (a stand-in backend waits there for the ORM)
+            return self.notes.search_hits(query) + backend.search(query, filters, limit=100, ui_lang=ui_lang, snippets=SNIPPETS_FIRST)
 
         def done(hits: list[SearchHit]) -> None:  # only the newest query's results arrive here
             self._last_query = query
