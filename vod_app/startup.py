@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
 
 from vod_app.backups import backups_dir, snapshot_user_state
 
@@ -299,11 +299,11 @@ def attach(window: Any, pending: PendingServices, runner: Any) -> None:
                 window.browse.set_filter_options(repo.events(window.prefs_langs(), year=year), repo.years(event_uid=event),
                                                  repo.languages())
             except Exception as exc:  # noqa: BLE001 - as MainWindow.refresh_lists: a message, not a traceback
-                window.report_error(window.tr("The catalog could not be read: {error}").format(error=exc))
+                window.report_error(QCoreApplication.translate("MainWindow", "The catalog could not be read: {error}").format(error=exc))
 
     def failed(exc: BaseException) -> None:
         window.load_error = exc  # AppShell.check_now offers to rebuild a damaged file
-        window.report_error(window.tr("The catalog could not be read: {error}").format(error=exc))  # MainWindow's string
+        window.report_error(QCoreApplication.translate("MainWindow", "The catalog could not be read: {error}").format(error=exc))  # MainWindow's string
 
     pending.on_ready.append(ready)
     pending.on_failed.append(failed)

@@ -121,7 +121,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/main_window.py" line="185"/>
+        <location filename="../../vod_app/ui/main_window.py" line="200"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>NotesInWindow</name>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/notes_wiring.py" line="250"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="264"/>
         <source>%n note(s) exported to {file}</source>
         <translation>
             <numerusform>%n note exported to {file}</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/notes_wiring.py" line="259"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="274"/>
         <source>{file}: %n note(s) added, {known} already here</source>
         <translation>
             <numerusform>{file}: %n note added, {known} already here</numerusform>
@@ -181,7 +181,7 @@
 <context>
     <name>SpeakersPane</name>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/speakers_view.py" line="130"/>
+        <location filename="../../vod_app/ui/speakers_view.py" line="131"/>
         <source>{name} — %n intervention(s), {total}</source>
         <translation>
             <numerusform>{name} — %n intervention, {total}</numerusform>
@@ -203,7 +203,7 @@
 <context>
     <name>WriteStatus</name>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/writes.py" line="280"/>
+        <location filename="../../vod_app/ui/writes.py" line="301"/>
         <source>%n change(s) waiting to be saved</source>
         <translation>
             <numerusform>%n change waiting to be saved</numerusform>

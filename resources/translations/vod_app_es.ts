@@ -4,147 +4,147 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="32"/>
+        <location filename="../../vod_app/ui/actions.py" line="30"/>
         <source>&amp;Import catalog…</source>
         <translation>&amp;Importar catálogo…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="33"/>
+        <location filename="../../vod_app/ui/actions.py" line="31"/>
         <source>Add &amp;folder…</source>
         <translation>Añadir &amp;carpeta…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="34"/>
+        <location filename="../../vod_app/ui/actions.py" line="32"/>
         <source>&amp;Subscribe to feed…</source>
         <translation>&amp;Suscribirse a un canal…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="35"/>
+        <location filename="../../vod_app/ui/actions.py" line="33"/>
         <source>&amp;Refresh feeds</source>
         <translation>Actuali&amp;zar los canales</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="36"/>
+        <location filename="../../vod_app/ui/actions.py" line="34"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="38"/>
+        <location filename="../../vod_app/ui/actions.py" line="36"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="39"/>
+        <location filename="../../vod_app/ui/actions.py" line="37"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="43"/>
+        <location filename="../../vod_app/ui/actions.py" line="41"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="44"/>
+        <location filename="../../vod_app/ui/actions.py" line="42"/>
         <source>&amp;Forward</source>
         <translation>A&amp;delante</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="45"/>
+        <location filename="../../vod_app/ui/actions.py" line="43"/>
         <source>&amp;Home</source>
         <translation>&amp;Inicio</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="46"/>
+        <location filename="../../vod_app/ui/actions.py" line="44"/>
         <source>&amp;Search</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="48"/>
+        <location filename="../../vod_app/ui/actions.py" line="46"/>
         <source>&amp;Play/Pause</source>
         <translation>&amp;Reproducir/Pausa</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="49"/>
+        <location filename="../../vod_app/ui/actions.py" line="47"/>
         <source>Seek back 10 s</source>
         <translation>Retroceder 10 s</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="50"/>
+        <location filename="../../vod_app/ui/actions.py" line="48"/>
         <source>Seek forward 10 s</source>
         <translation>Avanzar 10 s</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="51"/>
+        <location filename="../../vod_app/ui/actions.py" line="49"/>
         <source>Seek back 1 min</source>
         <translation>Retroceder 1 min</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="52"/>
+        <location filename="../../vod_app/ui/actions.py" line="50"/>
         <source>Seek forward 1 min</source>
         <translation>Avanzar 1 min</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="53"/>
+        <location filename="../../vod_app/ui/actions.py" line="51"/>
         <source>&amp;Next chapter</source>
         <translation>Capítulo &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="54"/>
+        <location filename="../../vod_app/ui/actions.py" line="52"/>
         <source>P&amp;revious chapter</source>
         <translation>Capítulo an&amp;terior</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="55"/>
+        <location filename="../../vod_app/ui/actions.py" line="53"/>
         <source>Volume up</source>
         <translation>Subir volumen</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="56"/>
+        <location filename="../../vod_app/ui/actions.py" line="54"/>
         <source>Volume down</source>
         <translation>Bajar volumen</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="57"/>
+        <location filename="../../vod_app/ui/actions.py" line="55"/>
         <source>&amp;Mute</source>
         <translation>Si&amp;lenciar</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="58"/>
+        <location filename="../../vod_app/ui/actions.py" line="56"/>
         <source>Slower</source>
         <translation>Más lento</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="59"/>
+        <location filename="../../vod_app/ui/actions.py" line="57"/>
         <source>Faster</source>
         <translation>Más rápido</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="60"/>
+        <location filename="../../vod_app/ui/actions.py" line="58"/>
         <source>Normal speed</source>
         <translation>Velocidad normal</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="61"/>
+        <location filename="../../vod_app/ui/actions.py" line="59"/>
         <source>&amp;Fullscreen</source>
         <translation>&amp;Pantalla completa</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="62"/>
+        <location filename="../../vod_app/ui/actions.py" line="60"/>
         <source>Leave fullscreen</source>
         <translation>Salir de pantalla completa</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="63"/>
+        <location filename="../../vod_app/ui/actions.py" line="61"/>
         <source>&amp;Stop</source>
         <translation>&amp;Detener</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="65"/>
+        <location filename="../../vod_app/ui/actions.py" line="63"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="66"/>
+        <location filename="../../vod_app/ui/actions.py" line="64"/>
         <source>&amp;About vod-app</source>
         <translation>&amp;Acerca de vod-app</translation>
     </message>
@@ -529,12 +529,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vod_app/ui/search_box.py" line="34"/>
+        <location filename="../../vod_app/ui/search_box.py" line="37"/>
         <source>Search titles, descriptions and captions (Ctrl+F)</source>
         <translation>Buscar en títulos, descripciones y subtítulos (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/search_box.py" line="37"/>
+        <location filename="../../vod_app/ui/search_box.py" line="40"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
@@ -579,39 +579,42 @@
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="159"/>
+        <location filename="../../vod_app/ui/menus.py" line="169"/>
         <source>vod-app {version}: a video-on-demand browser for recorded dialogue sessions.</source>
         <translation>vod-app {version}: un explorador de vídeo a la carta para sesiones de diálogo grabadas.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="163"/>
+        <location filename="../../vod_app/ui/menus.py" line="173"/>
         <source>Components:</source>
         <translation>Componentes:</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="166"/>
+        <location filename="../../vod_app/ui/menus.py" line="176"/>
         <source>Licences:</source>
         <translation>Licencias:</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="170"/>
+        <location filename="../../vod_app/ui/menus.py" line="180"/>
         <source>Qt and libvlc are under the LGPL: you may replace them with your own builds. In the installed package the Qt libraries are separate files in /opt/vod-app/_internal/PySide6/Qt/lib: put your build of the same Qt version in their place. libvlc is the system&apos;s (the libvlc5 package): install another build of it. The other libraries in /opt/vod-app/_internal and their licences are listed in /usr/share/doc/vod-app/copyright.</source>
         <translation>Qt y libvlc están bajo la LGPL: puede sustituirlos por sus propias compilaciones. En el paquete instalado, las bibliotecas de Qt son archivos separados en /opt/vod-app/_internal/PySide6/Qt/lib: ponga en su lugar su compilación de la misma versión de Qt. libvlc es la del sistema (el paquete libvlc5): instale otra compilación. Las demás bibliotecas de /opt/vod-app/_internal y sus licencias figuran en /usr/share/doc/vod-app/copyright.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="63"/>
+        <location filename="../../vod_app/ui/main_window.py" line="65"/>
         <source>Video on demand</source>
         <translation>Vídeo a la carta</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="132"/>
-        <location filename="../../vod_app/ui/main_window.py" line="144"/>
-        <location filename="../../vod_app/ui/main_window.py" line="224"/>
+        <location filename="../../vod_app/ui/main_window.py" line="148"/>
+        <location filename="../../vod_app/ui/main_window.py" line="160"/>
+        <location filename="../../vod_app/ui/main_window.py" line="239"/>
+        <location filename="../../vod_app/startup.py" line="302"/>
+        <location filename="../../vod_app/startup.py" line="306"/>
         <source>The catalog could not be read: {error}</source>
+        <extracomment>What the start page reads before the ORM has loaded (FirstPageReader has the same methods).</extracomment>
         <translation>No se pudo leer el catálogo: {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/main_window.py" line="185"/>
+        <location filename="../../vod_app/ui/main_window.py" line="200"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -619,12 +622,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="189"/>
+        <location filename="../../vod_app/ui/main_window.py" line="204"/>
         <source>Search failed: {error}</source>
         <translation>Error en la búsqueda: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="298"/>
+        <location filename="../../vod_app/ui/main_window.py" line="313"/>
         <source>The session could not be loaded: {error}</source>
         <translation>No se pudo cargar la sesión: {error}</translation>
     </message>
@@ -634,7 +637,7 @@
         <translation>No se pudo cargar la grabación: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="126"/>
+        <location filename="../../vod_app/ui/menus.py" line="135"/>
         <source>(nothing playing)</source>
         <translation>(nada en reproducción)</translation>
     </message>
@@ -689,22 +692,22 @@
         <translation>No se importó nada. {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="364"/>
+        <location filename="../../vod_app/ui/main_window.py" line="379"/>
         <source>vod-app</source>
         <translation>vod-app</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="141"/>
+        <location filename="../../vod_app/ui/menus.py" line="151"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="148"/>
+        <location filename="../../vod_app/ui/menus.py" line="158"/>
         <source>About vod-app</source>
         <translation>Acerca de vod-app</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="107"/>
+        <location filename="../../vod_app/app.py" line="105"/>
         <source>The built-in catalog could not be loaded: {error}</source>
         <translation>No se pudo cargar el catálogo integrado: {error}</translation>
     </message>
@@ -719,12 +722,12 @@
         <translation>Servidor del catálogo accesible de nuevo; sus cambios se han guardado</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="390"/>
+        <location filename="../../vod_app/app.py" line="377"/>
         <source>Something went wrong: {error}</source>
         <translation>Se ha producido un error: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="196"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="203"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
@@ -781,18 +784,18 @@
 <context>
     <name>NotesInWindow</name>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="168"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="182"/>
         <source>Copied {link}</source>
         <extracomment>(recording id, ms) -&gt; the speaker at that moment, or None. Issue 10&apos;s data plugs in here.</extracomment>
         <translation>Copiado: {link}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="186"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="200"/>
         <source>Citation copied</source>
         <translation>Cita copiada</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/notes_wiring.py" line="250"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="264"/>
         <source>%n note(s) exported to {file}</source>
         <translation>
             <numerusform>%n nota exportada a {file}</numerusform>
@@ -800,7 +803,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/notes_wiring.py" line="259"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="274"/>
         <source>{file}: %n note(s) added, {known} already here</source>
         <translation>
             <numerusform>{file}: %n nota añadida, {known} ya estaban</numerusform>
@@ -808,78 +811,78 @@
         </translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="270"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="285"/>
         <source>Notes: {error}</source>
         <translation>Notas: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="281"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="296"/>
         <source>This link cannot be opened: {reason}</source>
         <translation>No se puede abrir este enlace: {reason}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="287"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="302"/>
         <source>There is no session {id} in this catalog.</source>
         <translation>No hay ninguna sesión {id} en este catálogo.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="293"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="308"/>
         <source>There is no recording {id} in this catalog.</source>
         <translation>No hay ninguna grabación {id} en este catálogo.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="298"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="313"/>
         <source>The link&apos;s time {time} is past the end of this recording ({length}); it opens at the start.</source>
         <translation>El momento del enlace, {time}, es posterior al final de esta grabación ({length}); se abre al principio.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="327"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="378"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="332"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="344"/>
         <source>Add &amp;bookmark</source>
         <translation>Añadir &amp;marcador</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="337"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="348"/>
         <source>Copy link to this moment</source>
         <translation>Copiar el enlace a este momento</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="339"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="350"/>
         <source>Copy citation</source>
         <translation>Copiar la cita</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="341"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="352"/>
         <source>Copy citation as Markdown</source>
         <translation>Copiar la cita en Markdown</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="347"/>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="349"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="390"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="392"/>
         <source>My notes in this session</source>
         <translation>Mis notas en esta sesión</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="358"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="355"/>
         <source>&amp;My notes</source>
         <translation>&amp;Mis notas</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="361"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="358"/>
         <source>&amp;Export notes…</source>
         <translation>&amp;Exportar las notas…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="365"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="362"/>
         <source>&amp;Import notes…</source>
         <translation>&amp;Importar notas…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="369"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="365"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notas</translation>
     </message>
@@ -1195,32 +1198,32 @@
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="193"/>
+        <location filename="../../vod_app/ui/models.py" line="245"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="193"/>
+        <location filename="../../vod_app/ui/models.py" line="245"/>
         <source>Panel</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="193"/>
+        <location filename="../../vod_app/ui/models.py" line="245"/>
         <source>Caption</source>
         <translation>Subtítulo</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="193"/>
+        <location filename="../../vod_app/ui/models.py" line="245"/>
         <source>My note</source>
         <translation>Mi nota</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="194"/>
+        <location filename="../../vod_app/ui/models.py" line="246"/>
         <source>Speaker</source>
         <translation>Interviniente</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="197"/>
+        <location filename="../../vod_app/ui/models.py" line="249"/>
         <source>at {time}</source>
         <translation>en {time}</translation>
     </message>
@@ -1299,58 +1302,58 @@
 <context>
     <name>SessionEditing</name>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="84"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="91"/>
         <source>&amp;Undo {what}</source>
         <translation>&amp;Deshacer {what}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="84"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="91"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="85"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="92"/>
         <source>&amp;Redo {what}</source>
         <translation>&amp;Rehacer {what}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="85"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="92"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="104"/>
-        <location filename="../../vod_app/ui/session_editing.py" line="121"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="111"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="128"/>
         <source>The change could not be made: {error}</source>
         <translation>No se pudo hacer el cambio: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="114"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="121"/>
         <source>Remove “{title}”</source>
         <translation>Quitar «{title}»</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="114"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="121"/>
         <source>Edit “{title}”</source>
         <translation>Editar «{title}»</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="127"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="134"/>
         <source>Undone: {what}</source>
         <translation>Deshecho: {what}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="129"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="136"/>
         <source>“{title}” was removed from the catalog; its files were not touched (Ctrl+Z undoes it)</source>
         <translation>«{title}» se quitó del catálogo; sus archivos no se tocaron (Ctrl+Z lo deshace)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="130"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="137"/>
         <source>“{title}” was saved (Ctrl+Z undoes it)</source>
         <translation>«{title}» se guardó (Ctrl+Z lo deshace)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="169"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="176"/>
         <source>The session could not be edited: {error}</source>
         <translation>No se pudo editar la sesión: {error}</translation>
     </message>
@@ -1571,32 +1574,32 @@
 <context>
     <name>SpeakersPane</name>
     <message>
-        <location filename="../../vod_app/ui/speakers_view.py" line="45"/>
+        <location filename="../../vod_app/ui/speakers_view.py" line="46"/>
         <source>Speakers</source>
         <translation>Intervinientes</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/speakers_view.py" line="49"/>
+        <location filename="../../vod_app/ui/speakers_view.py" line="50"/>
         <source>No speakers are known for this recording.</source>
         <translation>No se conoce ningún interviniente de esta grabación.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/speakers_view.py" line="114"/>
+        <location filename="../../vod_app/ui/speakers_view.py" line="115"/>
         <source>sample speaker</source>
         <translation>interviniente de ejemplo</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/speakers_view.py" line="116"/>
+        <location filename="../../vod_app/ui/speakers_view.py" line="117"/>
         <source>From the catalog</source>
         <translation>Del catálogo</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/speakers_view.py" line="123"/>
+        <location filename="../../vod_app/ui/speakers_view.py" line="124"/>
         <source>From caption voice tags</source>
         <translation>De las etiquetas de voz de los subtítulos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/speakers_view.py" line="130"/>
+        <location filename="../../vod_app/ui/speakers_view.py" line="131"/>
         <source>{name} — %n intervention(s), {total}</source>
         <translation>
             <numerusform>{name} — %n intervención, {total}</numerusform>
@@ -1725,12 +1728,12 @@
 <context>
     <name>WriteStatus</name>
     <message>
-        <location filename="../../vod_app/ui/writes.py" line="270"/>
+        <location filename="../../vod_app/ui/writes.py" line="291"/>
         <source>All changes saved</source>
         <translation>Todos los cambios guardados</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/writes.py" line="280"/>
+        <location filename="../../vod_app/ui/writes.py" line="301"/>
         <source>%n change(s) waiting to be saved</source>
         <translation>
             <numerusform>%n cambio pendiente de guardar</numerusform>
@@ -1738,7 +1741,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/writes.py" line="281"/>
+        <location filename="../../vod_app/ui/writes.py" line="302"/>
         <source>Another program is writing to the catalog; your changes follow in order.</source>
         <translation>Otro programa está escribiendo en el catálogo; sus cambios se guardarán a continuación, en orden.</translation>
     </message>
@@ -1746,12 +1749,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../vod_app/app.py" line="144"/>
+        <location filename="../../vod_app/app.py" line="119"/>
         <source>The catalog file is damaged.</source>
         <translation>El archivo del catálogo está dañado.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="149"/>
+        <location filename="../../vod_app/app.py" line="124"/>
         <source>{error}
 
 vod-app can keep the damaged file aside (nothing is deleted), rebuild the catalog from the last good backup or the built-in catalog, and bring back your positions, bookmarks and settings from the backups.</source>
@@ -1760,34 +1763,34 @@ vod-app can keep the damaged file aside (nothing is deleted), rebuild the catalo
 vod-app puede apartar el archivo dañado (no se borra nada), reconstruir el catálogo a partir de la última copia de seguridad válida o del catálogo integrado, y recuperar sus posiciones, marcadores y ajustes de las copias de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="156"/>
+        <location filename="../../vod_app/app.py" line="131"/>
         <source>Rebuild</source>
         <translation>Reconstruir</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="158"/>
+        <location filename="../../vod_app/app.py" line="133"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="214"/>
+        <location filename="../../vod_app/app.py" line="189"/>
         <source>The catalog could not be opened:
 {error}</source>
         <translation>No se pudo abrir el catálogo:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="305"/>
+        <location filename="../../vod_app/app.py" line="288"/>
         <source>There is no session with the id {id} in this catalog.</source>
         <translation>No hay ninguna sesión con el identificador {id} en este catálogo.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="209"/>
+        <location filename="../../vod_app/app.py" line="184"/>
         <source>vod-app could not start: {error}</source>
         <translation>vod-app no pudo iniciarse: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="235"/>
+        <location filename="../../vod_app/app.py" line="211"/>
         <source>The catalog could not be rebuilt:
 {error}</source>
         <translation>No se pudo reconstruir el catálogo:

@@ -4,147 +4,147 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="32"/>
+        <location filename="../../vod_app/ui/actions.py" line="30"/>
         <source>&amp;Import catalog…</source>
         <translation>&amp;Importer un catalogue…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="33"/>
+        <location filename="../../vod_app/ui/actions.py" line="31"/>
         <source>Add &amp;folder…</source>
         <translation>Ajouter un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="34"/>
+        <location filename="../../vod_app/ui/actions.py" line="32"/>
         <source>&amp;Subscribe to feed…</source>
         <translation>&amp;S&apos;abonner à un flux…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="35"/>
+        <location filename="../../vod_app/ui/actions.py" line="33"/>
         <source>&amp;Refresh feeds</source>
         <translation>&amp;Actualiser les flux</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="36"/>
+        <location filename="../../vod_app/ui/actions.py" line="34"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="38"/>
+        <location filename="../../vod_app/ui/actions.py" line="36"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="39"/>
+        <location filename="../../vod_app/ui/actions.py" line="37"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="43"/>
+        <location filename="../../vod_app/ui/actions.py" line="41"/>
         <source>&amp;Back</source>
         <translation>&amp;Précédent</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="44"/>
+        <location filename="../../vod_app/ui/actions.py" line="42"/>
         <source>&amp;Forward</source>
         <translation>&amp;Suivant</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="45"/>
+        <location filename="../../vod_app/ui/actions.py" line="43"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="46"/>
+        <location filename="../../vod_app/ui/actions.py" line="44"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="48"/>
+        <location filename="../../vod_app/ui/actions.py" line="46"/>
         <source>&amp;Play/Pause</source>
         <translation>&amp;Lecture/Pause</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="49"/>
+        <location filename="../../vod_app/ui/actions.py" line="47"/>
         <source>Seek back 10 s</source>
         <translation>Reculer de 10 s</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="50"/>
+        <location filename="../../vod_app/ui/actions.py" line="48"/>
         <source>Seek forward 10 s</source>
         <translation>Avancer de 10 s</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="51"/>
+        <location filename="../../vod_app/ui/actions.py" line="49"/>
         <source>Seek back 1 min</source>
         <translation>Reculer de 1 min</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="52"/>
+        <location filename="../../vod_app/ui/actions.py" line="50"/>
         <source>Seek forward 1 min</source>
         <translation>Avancer de 1 min</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="53"/>
+        <location filename="../../vod_app/ui/actions.py" line="51"/>
         <source>&amp;Next chapter</source>
         <translation>Chapitre &amp;suivant</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="54"/>
+        <location filename="../../vod_app/ui/actions.py" line="52"/>
         <source>P&amp;revious chapter</source>
         <translation>Chapitre &amp;précédent</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="55"/>
+        <location filename="../../vod_app/ui/actions.py" line="53"/>
         <source>Volume up</source>
         <translation>Augmenter le volume</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="56"/>
+        <location filename="../../vod_app/ui/actions.py" line="54"/>
         <source>Volume down</source>
         <translation>Baisser le volume</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="57"/>
+        <location filename="../../vod_app/ui/actions.py" line="55"/>
         <source>&amp;Mute</source>
         <translation>&amp;Muet</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="58"/>
+        <location filename="../../vod_app/ui/actions.py" line="56"/>
         <source>Slower</source>
         <translation>Plus lent</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="59"/>
+        <location filename="../../vod_app/ui/actions.py" line="57"/>
         <source>Faster</source>
         <translation>Plus rapide</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="60"/>
+        <location filename="../../vod_app/ui/actions.py" line="58"/>
         <source>Normal speed</source>
         <translation>Vitesse normale</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="61"/>
+        <location filename="../../vod_app/ui/actions.py" line="59"/>
         <source>&amp;Fullscreen</source>
         <translation>P&amp;lein écran</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="62"/>
+        <location filename="../../vod_app/ui/actions.py" line="60"/>
         <source>Leave fullscreen</source>
         <translation>Quitter le plein écran</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="63"/>
+        <location filename="../../vod_app/ui/actions.py" line="61"/>
         <source>&amp;Stop</source>
         <translation>&amp;Arrêter</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="65"/>
+        <location filename="../../vod_app/ui/actions.py" line="63"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="66"/>
+        <location filename="../../vod_app/ui/actions.py" line="64"/>
         <source>&amp;About vod-app</source>
         <translation>À &amp;propos de vod-app</translation>
     </message>
@@ -529,12 +529,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vod_app/ui/search_box.py" line="34"/>
+        <location filename="../../vod_app/ui/search_box.py" line="37"/>
         <source>Search titles, descriptions and captions (Ctrl+F)</source>
         <translation>Rechercher dans les titres, descriptions et sous-titres (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/search_box.py" line="37"/>
+        <location filename="../../vod_app/ui/search_box.py" line="40"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
@@ -579,39 +579,42 @@
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="159"/>
+        <location filename="../../vod_app/ui/menus.py" line="169"/>
         <source>vod-app {version}: a video-on-demand browser for recorded dialogue sessions.</source>
         <translation>vod-app {version}&#xa0;: un navigateur de vidéo à la demande pour les sessions de dialogue enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="163"/>
+        <location filename="../../vod_app/ui/menus.py" line="173"/>
         <source>Components:</source>
         <translation>Composants&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="166"/>
+        <location filename="../../vod_app/ui/menus.py" line="176"/>
         <source>Licences:</source>
         <translation>Licences&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="170"/>
+        <location filename="../../vod_app/ui/menus.py" line="180"/>
         <source>Qt and libvlc are under the LGPL: you may replace them with your own builds. In the installed package the Qt libraries are separate files in /opt/vod-app/_internal/PySide6/Qt/lib: put your build of the same Qt version in their place. libvlc is the system&apos;s (the libvlc5 package): install another build of it. The other libraries in /opt/vod-app/_internal and their licences are listed in /usr/share/doc/vod-app/copyright.</source>
         <translation>Qt et libvlc sont sous LGPL&#xa0;: vous pouvez les remplacer par vos propres compilations. Dans le paquet installé, les bibliothèques Qt sont des fichiers séparés dans /opt/vod-app/_internal/PySide6/Qt/lib&#xa0;: mettez à leur place votre compilation de la même version de Qt. libvlc est celle du système (le paquet libvlc5)&#xa0;: installez-en une autre compilation. Les autres bibliothèques de /opt/vod-app/_internal et leurs licences sont listées dans /usr/share/doc/vod-app/copyright.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="63"/>
+        <location filename="../../vod_app/ui/main_window.py" line="65"/>
         <source>Video on demand</source>
         <translation>Vidéo à la demande</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="132"/>
-        <location filename="../../vod_app/ui/main_window.py" line="144"/>
-        <location filename="../../vod_app/ui/main_window.py" line="224"/>
+        <location filename="../../vod_app/ui/main_window.py" line="148"/>
+        <location filename="../../vod_app/ui/main_window.py" line="160"/>
+        <location filename="../../vod_app/ui/main_window.py" line="239"/>
+        <location filename="../../vod_app/startup.py" line="302"/>
+        <location filename="../../vod_app/startup.py" line="306"/>
         <source>The catalog could not be read: {error}</source>
+        <extracomment>What the start page reads before the ORM has loaded (FirstPageReader has the same methods).</extracomment>
         <translation>Impossible de lire le catalogue&#xa0;: {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/main_window.py" line="185"/>
+        <location filename="../../vod_app/ui/main_window.py" line="200"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -619,12 +622,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="189"/>
+        <location filename="../../vod_app/ui/main_window.py" line="204"/>
         <source>Search failed: {error}</source>
         <translation>Échec de la recherche&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="298"/>
+        <location filename="../../vod_app/ui/main_window.py" line="313"/>
         <source>The session could not be loaded: {error}</source>
         <translation>Impossible de charger la session&#xa0;: {error}</translation>
     </message>
@@ -634,7 +637,7 @@
         <translation>Impossible de charger l’enregistrement&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="126"/>
+        <location filename="../../vod_app/ui/menus.py" line="135"/>
         <source>(nothing playing)</source>
         <translation>(aucune lecture en cours)</translation>
     </message>
@@ -689,22 +692,22 @@
         <translation>Rien n’a été importé. {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="364"/>
+        <location filename="../../vod_app/ui/main_window.py" line="379"/>
         <source>vod-app</source>
         <translation>vod-app</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="141"/>
+        <location filename="../../vod_app/ui/menus.py" line="151"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="148"/>
+        <location filename="../../vod_app/ui/menus.py" line="158"/>
         <source>About vod-app</source>
         <translation>À propos de vod-app</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="107"/>
+        <location filename="../../vod_app/app.py" line="105"/>
         <source>The built-in catalog could not be loaded: {error}</source>
         <translation>Impossible de charger le catalogue intégré&#xa0;: {error}</translation>
     </message>
@@ -719,12 +722,12 @@
         <translation>Serveur du catalogue de nouveau joignable&#xa0;; vos modifications ont été enregistrées</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="390"/>
+        <location filename="../../vod_app/app.py" line="377"/>
         <source>Something went wrong: {error}</source>
         <translation>Une erreur s’est produite&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="196"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="203"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -781,18 +784,18 @@
 <context>
     <name>NotesInWindow</name>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="168"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="182"/>
         <source>Copied {link}</source>
         <extracomment>(recording id, ms) -&gt; the speaker at that moment, or None. Issue 10&apos;s data plugs in here.</extracomment>
         <translation>Copié&#xa0;: {link}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="186"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="200"/>
         <source>Citation copied</source>
         <translation>Citation copiée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/notes_wiring.py" line="250"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="264"/>
         <source>%n note(s) exported to {file}</source>
         <translation>
             <numerusform>%n note exportée vers {file}</numerusform>
@@ -800,7 +803,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/notes_wiring.py" line="259"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="274"/>
         <source>{file}: %n note(s) added, {known} already here</source>
         <translation>
             <numerusform>{file}&#xa0;: %n note ajoutée, {known} déjà présentes</numerusform>
@@ -808,78 +811,78 @@
         </translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="270"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="285"/>
         <source>Notes: {error}</source>
         <translation>Notes&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="281"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="296"/>
         <source>This link cannot be opened: {reason}</source>
         <translation>Ce lien ne peut pas être ouvert&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="287"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="302"/>
         <source>There is no session {id} in this catalog.</source>
         <translation>Il n&apos;y a pas de séance {id} dans ce catalogue.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="293"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="308"/>
         <source>There is no recording {id} in this catalog.</source>
         <translation>Il n&apos;y a pas d&apos;enregistrement {id} dans ce catalogue.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="298"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="313"/>
         <source>The link&apos;s time {time} is past the end of this recording ({length}); it opens at the start.</source>
         <translation>Le moment du lien, {time}, est après la fin de cet enregistrement ({length})&#xa0;; il s&apos;ouvre au début.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="327"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="378"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="332"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="344"/>
         <source>Add &amp;bookmark</source>
         <translation>Ajouter un &amp;signet</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="337"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="348"/>
         <source>Copy link to this moment</source>
         <translation>Copier le lien vers ce moment</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="339"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="350"/>
         <source>Copy citation</source>
         <translation>Copier la citation</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="341"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="352"/>
         <source>Copy citation as Markdown</source>
         <translation>Copier la citation en Markdown</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="347"/>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="349"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="390"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="392"/>
         <source>My notes in this session</source>
         <translation>Mes notes dans cette séance</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="358"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="355"/>
         <source>&amp;My notes</source>
         <translation>&amp;Mes notes</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="361"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="358"/>
         <source>&amp;Export notes…</source>
         <translation>&amp;Exporter les notes…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="365"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="362"/>
         <source>&amp;Import notes…</source>
         <translation>&amp;Importer des notes…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="369"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="365"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
@@ -1195,32 +1198,32 @@
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="193"/>
+        <location filename="../../vod_app/ui/models.py" line="245"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="193"/>
+        <location filename="../../vod_app/ui/models.py" line="245"/>
         <source>Panel</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="193"/>
+        <location filename="../../vod_app/ui/models.py" line="245"/>
         <source>Caption</source>
         <translation>Sous-titre</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="193"/>
+        <location filename="../../vod_app/ui/models.py" line="245"/>
         <source>My note</source>
         <translation>Ma note</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="194"/>
+        <location filename="../../vod_app/ui/models.py" line="246"/>
         <source>Speaker</source>
         <translation>Intervenant</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="197"/>
+        <location filename="../../vod_app/ui/models.py" line="249"/>
         <source>at {time}</source>
         <translation>à {time}</translation>
     </message>
@@ -1299,58 +1302,58 @@
 <context>
     <name>SessionEditing</name>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="84"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="91"/>
         <source>&amp;Undo {what}</source>
         <translation>&amp;Annuler {what}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="84"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="91"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="85"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="92"/>
         <source>&amp;Redo {what}</source>
         <translation>&amp;Rétablir {what}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="85"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="92"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="104"/>
-        <location filename="../../vod_app/ui/session_editing.py" line="121"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="111"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="128"/>
         <source>The change could not be made: {error}</source>
         <translation>La modification n&apos;a pas pu être faite&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="114"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="121"/>
         <source>Remove “{title}”</source>
         <translation>Retirer «&#xa0;{title}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="114"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="121"/>
         <source>Edit “{title}”</source>
         <translation>Modifier «&#xa0;{title}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="127"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="134"/>
         <source>Undone: {what}</source>
         <translation>Annulé&#xa0;: {what}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="129"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="136"/>
         <source>“{title}” was removed from the catalog; its files were not touched (Ctrl+Z undoes it)</source>
         <translation>«&#xa0;{title}&#xa0;» a été retiré du catalogue&#xa0;; ses fichiers n&apos;ont pas été touchés (Ctrl+Z l&apos;annule)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="130"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="137"/>
         <source>“{title}” was saved (Ctrl+Z undoes it)</source>
         <translation>«&#xa0;{title}&#xa0;» a été enregistré (Ctrl+Z l&apos;annule)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="169"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="176"/>
         <source>The session could not be edited: {error}</source>
         <translation>La séance n&apos;a pas pu être modifiée&#xa0;: {error}</translation>
     </message>
@@ -1571,32 +1574,32 @@
 <context>
     <name>SpeakersPane</name>
     <message>
-        <location filename="../../vod_app/ui/speakers_view.py" line="45"/>
+        <location filename="../../vod_app/ui/speakers_view.py" line="46"/>
         <source>Speakers</source>
         <translation>Intervenants</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/speakers_view.py" line="49"/>
+        <location filename="../../vod_app/ui/speakers_view.py" line="50"/>
         <source>No speakers are known for this recording.</source>
         <translation>Aucun intervenant n&apos;est connu pour cet enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/speakers_view.py" line="114"/>
+        <location filename="../../vod_app/ui/speakers_view.py" line="115"/>
         <source>sample speaker</source>
         <translation>intervenant d’exemple</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/speakers_view.py" line="116"/>
+        <location filename="../../vod_app/ui/speakers_view.py" line="117"/>
         <source>From the catalog</source>
         <translation>Du catalogue</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/speakers_view.py" line="123"/>
+        <location filename="../../vod_app/ui/speakers_view.py" line="124"/>
         <source>From caption voice tags</source>
         <translation>Des balises de voix des sous-titres</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/speakers_view.py" line="130"/>
+        <location filename="../../vod_app/ui/speakers_view.py" line="131"/>
         <source>{name} — %n intervention(s), {total}</source>
         <translation>
             <numerusform>{name} — %n intervention, {total}</numerusform>
@@ -1725,12 +1728,12 @@
 <context>
     <name>WriteStatus</name>
     <message>
-        <location filename="../../vod_app/ui/writes.py" line="270"/>
+        <location filename="../../vod_app/ui/writes.py" line="291"/>
         <source>All changes saved</source>
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/writes.py" line="280"/>
+        <location filename="../../vod_app/ui/writes.py" line="301"/>
         <source>%n change(s) waiting to be saved</source>
         <translation>
             <numerusform>%n modification en attente d’enregistrement</numerusform>
@@ -1738,7 +1741,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/writes.py" line="281"/>
+        <location filename="../../vod_app/ui/writes.py" line="302"/>
         <source>Another program is writing to the catalog; your changes follow in order.</source>
         <translation>Un autre programme écrit dans le catalogue&#xa0;; vos modifications suivront dans l’ordre.</translation>
     </message>
@@ -1746,12 +1749,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../vod_app/app.py" line="144"/>
+        <location filename="../../vod_app/app.py" line="119"/>
         <source>The catalog file is damaged.</source>
         <translation>Le fichier du catalogue est endommagé.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="149"/>
+        <location filename="../../vod_app/app.py" line="124"/>
         <source>{error}
 
 vod-app can keep the damaged file aside (nothing is deleted), rebuild the catalog from the last good backup or the built-in catalog, and bring back your positions, bookmarks and settings from the backups.</source>
@@ -1760,34 +1763,34 @@ vod-app can keep the damaged file aside (nothing is deleted), rebuild the catalo
 vod-app peut mettre le fichier endommagé de côté (rien n’est supprimé), reconstruire le catalogue à partir de la dernière sauvegarde valide ou du catalogue intégré, et restaurer vos positions, signets et réglages à partir des sauvegardes.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="156"/>
+        <location filename="../../vod_app/app.py" line="131"/>
         <source>Rebuild</source>
         <translation>Reconstruire</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="158"/>
+        <location filename="../../vod_app/app.py" line="133"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="214"/>
+        <location filename="../../vod_app/app.py" line="189"/>
         <source>The catalog could not be opened:
 {error}</source>
         <translation>Impossible d’ouvrir le catalogue&#xa0;:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="305"/>
+        <location filename="../../vod_app/app.py" line="288"/>
         <source>There is no session with the id {id} in this catalog.</source>
         <translation>Il n&apos;y a pas de séance d&apos;identifiant {id} dans ce catalogue.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="209"/>
+        <location filename="../../vod_app/app.py" line="184"/>
         <source>vod-app could not start: {error}</source>
         <translation>vod-app n’a pas pu démarrer&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="235"/>
+        <location filename="../../vod_app/app.py" line="211"/>
         <source>The catalog could not be rebuilt:
 {error}</source>
         <translation>Le catalogue n’a pas pu être reconstruit&#xa0;:
