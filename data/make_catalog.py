@@ -133,7 +133,19 @@ def build() -> dict:
                 "recordings": [{"id": f"sample-session-{i}-rec", "media": MEDIA, "duration_ms": DURATION_MS}],
             }
         )
-    return {"format": "vod-app-catalog", "version": 1, "language": "en", "events": [event], "sessions": [session, *samples]}
+    return french_spacing({"format": "vod-app-catalog", "version": 1, "language": "en", "events": [event], "sessions": [session, *samples]})
+
+
+def french_spacing(node: object, french: bool = False) -> object:
+    """French texts take a no-break space before : ; ! ? (the app's own strings do; tests/ui/
+    test_translations.py checks those), also where the source texts have a plain one."""
+    if isinstance(node, dict):
+        return {k: french_spacing(v, french or k == "fr") for k, v in node.items()}
+    if isinstance(node, list):
+        return [french_spacing(v, french) for v in node]
+    if isinstance(node, str) and french:
+        return re.sub(r" ([:;!?])", "\u00a0\\1", node)
+    return node
 
 
 def main() -> None:
