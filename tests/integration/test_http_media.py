@@ -129,3 +129,37 @@ def test_an_option_in_the_url_is_sent_to_the_server_not_read_by_libvlc(qtbot, co
     _wait_playing(qtbot, controller, past_ms=1_000)
     assert not dst.exists()
     assert any(path.startswith(f"/{SAMPLE.name}?:sout=") for path, _range in server.requests)
+
+
+
+MEDIA_PLAYLIST = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:10\n#EXT-X-MEDIA-SEQUENCE:0\n{}\n#EXT-X-ENDLIST\n"
+
+
+@pytest.mark.parametrize(
+    "playlist",
+    [
+        MEDIA_PLAYLIST.format("#EXTINF:10.0,\n{local_uri}"),  # a segment on this machine
+        MEDIA_PLAYLIST.format("#EXTINF:10.0,\nfile:{local_path}"),
+        "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=200000\n{local_playlist_uri}\n",  # a local variant playlist
+    ],
+    ids=["file-uri-segment", "file-path-segment", "file-variant-playlist"],
+)
+def test_a_remote_playlist_never_makes_libvlc_read_a_local_file(
+    qtbot, controller, server: MediaServer, served_folder: Path, tmp_path: Path, playlist: str  # noqa: ANN001
+) -> None:
+    """A playlist from a server (the catalog's media server, a media root) naming file:// segments
+    or variant playlists: libvlc 3's adaptive module fetches only http(s), so nothing local is
+    played (docs/playback.md, "Media from a server"). The same segment from the server plays
+    (test_hls_playlist_plays_and_seeks)."""
+    local = tmp_path / "private-copy.ts"
+    shutil.copyfile(served_folder / "hls" / "idm2017-panel-2-3-000.ts", local)
+    local_list = tmp_path / "private.m3u8"
+    local_list.write_text(MEDIA_PLAYLIST.format(f"#EXTINF:10.0,\n{local.as_uri()}"), "utf-8")
+    name = f"hls/{tmp_path.name}.m3u8"
+    body = playlist.format(local_uri=local.as_uri(), local_path=local, local_playlist_uri=local_list.as_uri())
+    (served_folder / name).write_text(body, "utf-8")
+    seen: list[int] = []
+    controller.open(server.url(name))
+    qtbot.waitUntil(lambda: seen.append(controller.time_ms()) or controller.state() in ("error", "ended"), timeout=20_000)
+    assert max(seen) <= 0, f"libvlc played {max(seen)} ms of a local file"
+    assert any(path == f"/{name}" for path, _range in server.requests)  # libvlc did read the playlist

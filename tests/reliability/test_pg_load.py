@@ -115,7 +115,11 @@ def test_twenty_clients_for_a_minute(pg_url: str, tmp_path: Path) -> None:
         c.wait_for("ready", timeout=120)
     for c in clients.values():
         c.go()
+    load_before = os.getloadavg()[0]
     results = {name: c.finish(timeout=LOAD_SECONDS + 180) for name, c in clients.items()}
+    # The saves are one statement (~0.5 ms alone); their p95 follows how busy the machine is, so the
+    # figure comes with the 1-minute load average at the start and the end of the run.
+    load = f"load average {load_before:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     imp = results.pop("importer")
     assert imp["errors"] == [] and imp["imports"] >= 1, imp
     for person, r in results.items():
@@ -126,8 +130,8 @@ def test_twenty_clients_for_a_minute(pg_url: str, tmp_path: Path) -> None:
     latencies = sorted(x for r in results.values() for x in r["latencies"])
     p95 = latencies[int(len(latencies) * 0.95)]
     print(f"{len(latencies)} position saves, p50 {statistics.median(latencies) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms; "
-          f"{imp['imports']} imports")
-    assert p95 < 0.050, f"position saves p95 {p95 * 1000:.1f} ms"
+          f"{imp['imports']} imports; {load}")
+    assert p95 < 0.050, f"position saves p95 {p95 * 1000:.1f} ms ({load})"
 
 
 def test_server_restart_loses_nothing(own_cluster, tmp_path: Path) -> None:  # noqa: ANN001

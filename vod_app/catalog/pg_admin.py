@@ -2,8 +2,9 @@
 
 SQLite's integrity check has no PostgreSQL twin; what can go wrong on a server is different: the
 schema behind or ahead of this client, the ``unaccent`` extension or the search configurations
-dropped, an index left invalid by an interrupted ``CREATE INDEX CONCURRENTLY``, rows whose search
-vector is missing. The backup is ``pg_dump`` (custom format, restorable with ``pg_restore``): the
+dropped, an index left invalid by an interrupted ``CREATE INDEX CONCURRENTLY``, and what only the
+migrations create (search vectors, their indexes, speakers' name terms, media roots: pg_derived.py)
+gone or out of step. The backup is ``pg_dump`` (custom format, restorable with ``pg_restore``): the
 server's own tool, consistent while people keep working.
 """
 
@@ -19,6 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from vod_app.catalog.database import Catalog, CatalogError, head_revision
+from vod_app.catalog.pg_derived import derived_problems
 
 SEARCH_CONFIGS = ("vod_simple", "vod_english", "vod_french", "vod_spanish")
 
@@ -42,10 +44,7 @@ def check_postgres(catalog: Catalog) -> list[str]:
             )
         ).scalars().all()
         problems += [f"index {name} is invalid (REINDEX INDEX {name})" for name in invalid]
-        for table in ("texts", "cues"):
-            n = s.execute(text(f"SELECT count(*) FROM {table} WHERE tsv IS NULL")).scalar_one()
-            if n:
-                problems.append(f"{n} rows of {table} have no search vector")
+        problems += derived_problems(s)
     return problems
 
 

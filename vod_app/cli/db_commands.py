@@ -64,8 +64,13 @@ def cmd_db(args: argparse.Namespace) -> int:
         counts = CatalogRepository(catalog).counts()
         catalog.dispose()
         emit(args, {"ok": not problems, "problems": problems, "counts": counts}, [*(problems or ["integrity ok"]), *(f"{k}: {v}" for k, v in counts.items())])
-        if problems:
+        if problems and catalog.is_sqlite:
             error(f"{db_file or url}: integrity check failed: {problems[0]}; {RECOVER_HINT}")
+        elif problems:  # db recover is for SQLite files; the URL is shown without its password
+            from vod_app.catalog.pg_derived import REPAIR
+
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            error(f"{catalog.where}: check failed: {problems[0]}{more}" + ("" if REPAIR in problems[0] else f" ({REPAIR})"))
         return 0 if not problems else 1
     if db_file is None and args.action == "backup" and url.startswith("postgresql"):
         from vod_app.catalog.pg_admin import backup_postgres
