@@ -203,6 +203,12 @@ class Later:
     def __getattr__(self, attr: str) -> Any:
         return getattr(getattr(self._pending.get(), self._name), attr)
 
+    def interrupt(self) -> None:
+        """Search's interrupt (the search box asks for it on the GUI thread): before the load there is
+        no query in SQL to interrupt, and waiting here for the load would freeze the window."""
+        if self._pending.ready:
+            getattr(self._pending.get(), self._name).interrupt()
+
 
 class FirstPageRepository:
     """``CatalogRepository`` for the window: the start page's reads from ``reader`` until the ORM has

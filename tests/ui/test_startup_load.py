@@ -80,3 +80,32 @@ def test_damage_found_by_the_load_after_the_first_page_offers_to_rebuild(make_wi
     qtbot.waitUntil(lambda: isinstance(shell.window.catalog, Catalog), timeout=20_000)
     shell.window.close()
     shell.close()
+
+
+def test_the_load_and_a_search_do_not_wait_for_another_process_write_lock(make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """An import in another process holds the write lock: the ORM's load after the first page needs
+    no write for a known person, and the search box's interrupt never waits for the load (bench: the
+    GUI stall figure's search phase had frozen 8 s on it)."""
+    import sqlite3
+    import time
+
+    from vod_app.catalog.database import Catalog
+    from vod_app.startup import FirstPageRepository, Later
+
+    db = tmp_path / "ui.sqlite3"
+    first = make_window(f"sqlite:///{db}")
+    first.close()
+    first.catalog.dispose()
+    holder = sqlite3.connect(db, isolation_level=None, timeout=1)
+    holder.execute("BEGIN IMMEDIATE")  # as an import does
+    try:
+        again = make_window(f"sqlite:///{db}")
+        assert isinstance(again.services.repo, FirstPageRepository)
+        assert isinstance(again.services.search, Later)
+        t0 = time.monotonic()
+        again.services.search.interrupt()  # what the search box calls on the GUI thread
+        assert time.monotonic() - t0 < 0.05
+        qtbot.waitUntil(lambda: isinstance(again.catalog, Catalog), timeout=5_000)  # loaded while the lock is held
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

@@ -28,6 +28,11 @@ def person_id(catalog: Catalog, name: str) -> int:
     cache: dict[str, int] = catalog.__dict__.setdefault("_person_ids", {})
     if name in cache:
         return cache[name]
+    with catalog.read() as s:  # the usual case needs no write lock (another process may hold it: an import)
+        found = s.execute(text("SELECT id FROM people WHERE name = :n"), {"n": name}).scalar()
+    if found is not None:
+        cache[name] = int(found)
+        return cache[name]
     with catalog.write() as s:
         found = s.execute(text("SELECT id FROM people WHERE name = :n"), {"n": name}).scalar()
         if found is None:
