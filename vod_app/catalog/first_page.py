@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from vod_app.catalog.errors import CatalogError
+from vod_app.catalog.list_filters import filter_sql
 from vod_app.catalog.schema_versions import SCHEMA_HEAD
 from vod_app.catalog.sqlite_files import BUSY_TIMEOUT_MS, recognise
-from vod_app.domain.languages import stored_spellings, without_region
+from vod_app.domain.languages import without_region
 from vod_app.domain.records import Page, RecordingSummary
 from vod_app.domain.search_filters import SearchFilters
 from vod_app.domain.texts import TextMap, pick_text
@@ -134,22 +135,6 @@ class FirstPageReader:
         rows = self.conn.execute(f"SELECT key, value FROM preferences WHERE person_id = {_PERSON_SQL}", {"person": self.person})
         return dict(rows.fetchall())
 
-    def _filter_sql(self, filters: SearchFilters, params: dict[str, Any]) -> str:
-        sql = ""
-        if filters.event_uid is not None:
-            sql += " AND s.event_id = (SELECT id FROM events WHERE uid = :event_uid)"
-            params["event_uid"] = filters.event_uid
-        if filters.year is not None:
-            sql += " AND s.date >= :y0 AND s.date < :y1"
-            params["y0"], params["y1"] = f"{filters.year:04d}-01-01", f"{filters.year + 1:04d}-01-01"
-        if filters.lang:
-            spellings = stored_spellings(filters.lang) or (filters.lang,)
-            names = [f":lang{i}" for i in range(len(spellings))]
-            sql += f" AND s.id IN (SELECT session_id FROM session_languages WHERE lang IN ({', '.join(names)}) OR lang LIKE :lang_sub)"
-            params.update({n[1:]: v for n, v in zip(names, spellings, strict=True)})
-            params["lang_sub"] = f"{spellings[0]}-%"
-        return sql
-
     def recent_recordings(
         self,
         limit: int = 50,
@@ -189,7 +174,7 @@ class FirstPageReader:
 
     def _recent_rows(self, sample: int, after: list[Any] | None, limit: int, filters: SearchFilters) -> list[Any]:
         params: dict[str, Any] = {"limit": limit, "sample": sample, "person": self.person}
-        where = self._filter_sql(filters, params)
+        where = filter_sql(filters, params)
         if after is not None:
             where += f" AND {_RECENT_KEY} <= :cd AND ({_RECENT_KEY}, s.id, -r.position) < (:cd, :cs, :cp)"
             params.update(cd=after[0], cs=after[1], cp=after[2])

@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from vod_app.catalog.list_filters import filter_sql
 from vod_app.catalog.reader import PERSON_SQL, RECENT_KEY, CatalogReader, date_or_none
 from vod_app.catalog.search import SearchFilters
-from vod_app.domain.languages import stored_spellings
 from vod_app.domain.records import Page, RecordingSummary, SessionSummary
 from vod_app.domain.texts import pick_text
 
@@ -36,24 +36,6 @@ def _decode_cursor(cursor: str | None, n: int) -> list[Any] | None:
 
 class SessionLists(CatalogReader):
     """Pages of recordings and sessions, newest first, narrowed by ``SearchFilters``."""
-
-    def _filter_sql(self, filters: SearchFilters, params: dict[str, Any]) -> str:
-        sql = ""
-        if filters.event_uid is not None:
-            sql += " AND s.event_id = (SELECT id FROM events WHERE uid = :event_uid)"
-            params["event_uid"] = filters.event_uid
-        if filters.year is not None:
-            sql += " AND s.date >= :y0 AND s.date < :y1"
-            params["y0"], params["y1"] = f"{filters.year:04d}-01-01", f"{filters.year + 1:04d}-01-01"
-        if filters.lang:
-            # Every spelling of the language ('fr', 'fra', 'fre', 'fr-FR'): catalogs imported before
-            # codes were normalised on import hold the container's three-letter codes.
-            spellings = stored_spellings(filters.lang) or (filters.lang,)
-            names = [f":lang{i}" for i in range(len(spellings))]
-            sql += f" AND s.id IN (SELECT session_id FROM session_languages WHERE lang IN ({', '.join(names)}) OR lang LIKE :lang_sub)"
-            params.update({n[1:]: v for n, v in zip(names, spellings, strict=True)})
-            params["lang_sub"] = f"{spellings[0]}-%"
-        return sql
 
     def recent_recordings(
         self,
@@ -113,7 +95,7 @@ class SessionLists(CatalogReader):
     def _recent_rows(self, conn: Connection, sample: int, after: list[Any] | None, limit: int, filters: SearchFilters) -> list[Any]:
         """One walk of the recent list: sessions with ``is_sample = sample``, newest first."""
         params: dict[str, Any] = {"limit": limit, "sample": bool(sample), "person": self.person}
-        where = self._filter_sql(filters, params)
+        where = filter_sql(filters, params)
         if after is not None:
             # The first term gives SQLite an index range to start from; the row value orders ties.
             where += f" AND {RECENT_KEY} <= :cd AND ({RECENT_KEY}, s.id, -r.position) < (:cd, :cs, :cp)"
@@ -138,7 +120,7 @@ class SessionLists(CatalogReader):
         prefs: Sequence[str] = ("en",),
     ) -> Page[SessionSummary]:
         params: dict[str, Any] = {"limit": limit + 1}
-        where = self._filter_sql(filters, params)
+        where = filter_sql(filters, params)
         after = _decode_cursor(cursor, 2)
         if after is not None:
             where += f" AND {RECENT_KEY} <= :cd AND ({RECENT_KEY}, s.id) < (:cd, :cs)"
