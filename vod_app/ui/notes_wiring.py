@@ -7,8 +7,10 @@ change of either kind, in the order they were made.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -105,11 +107,14 @@ class NotesInWindow(QObject):
 
         self.window.writes.state(op, on_done=landed, **args)
 
-    def _with_pending(self, stored: list[Note], keep: Callable[[Note], bool] = lambda _n: True) -> list[Note]:
-        """``stored`` (newest first) with the changes not yet in the catalog; new ones first."""
+    def _with_pending(self, stored: list[Note], keep: Callable[[Note], bool] = lambda _n: True,
+                      also: Sequence[tuple[str, str, Any]] = ()) -> list[Note]:
+        """``stored`` (newest first) with the changes not yet in the catalog; new ones first. ``also``:
+        changes pending when ``stored`` was read (laying one over the catalog again is harmless)."""
         self._known.update((n.uid, n) for n in stored)
         by_uid = {n.uid: n for n in stored}
-        for kind, uid, value in self._pending:
+        seen = {id(c) for c in also}
+        for kind, uid, value in [*also, *(c for c in self._pending if id(c) not in seen)]:
             if kind == "add" and keep(value):
                 by_uid.setdefault(uid, value)
             elif kind == "edit" and uid in by_uid:
@@ -189,8 +194,6 @@ class NotesInWindow(QObject):
         if not note.event_title and note.session_id is not None:  # the moment on screen: fill in the session
             d = self.window.services.repo.session_detail(note.session_id, self.window.prefs_langs())
             if d is not None:
-                from dataclasses import replace
-
                 note = replace(note, event_title=d.event_title, date=d.date)
         plain, md = citation(note), citation_markdown(note)
         data = QMimeData()
@@ -223,7 +226,9 @@ class NotesInWindow(QObject):
 
     def reload_page(self) -> None:
         """All notes, read on the task runner: with thousands of notes the window stays responsive."""
-        self.window.runner.submit(self.all_notes, on_done=lambda notes: self.page.set_notes(self._with_pending(notes)), on_error=self._failed)
+        before = list(self._pending)  # one landing while the read runs may be missing from what it read
+        self.window.runner.submit(self.all_notes, on_error=self._failed,
+                                  on_done=lambda notes: self.page.set_notes(self._with_pending(notes, also=before)))
 
     def show_page(self) -> None:
         from vod_app.ui.navigation import Place
@@ -319,15 +324,11 @@ class NotesInWindow(QObject):
         return True
 
 
-def _now():  # noqa: ANN202
-    import datetime as dt
-
+def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
 def _with_text(note: Note, text: str) -> Note:
-    from dataclasses import replace
-
     return replace(note, text=text)
 
 
