@@ -57,12 +57,13 @@ def build_window(
     """
     from PySide6.QtGui import QGuiApplication
 
-    from vod_app import startup
+    from vod_app import interpreter, startup
     from vod_app.paths import app_paths
     from vod_app.tasks import TaskRunner
     from vod_app.ui.main_window import MainWindow, Services
     from vod_app.ui.thumbnails import ThumbnailCache
 
+    interpreter.tune()  # the GUI thread's reads beside busy workers (interpreter.py)
     paths = app_paths()
     url = db_url or paths.database_url()
     runner = TaskRunner()
