@@ -65,6 +65,8 @@ def test_signals_arrive_on_the_gui_thread(qtbot, controller, session_media: Path
 def test_chapters_available_once_playing(qtbot, controller, session_media: Path, session_chapters) -> None:
     assert controller.chapters() == []
     _open_and_play(qtbot, controller, session_media)
+    # Read on a worker once Playing (libvlc may make the read wait for the input): soon after.
+    qtbot.waitUntil(lambda: len(controller.chapters()) == len(session_chapters), timeout=TIMEOUT)
     chapters = controller.chapters()
     assert [(c.title, c.start_ms) for c in chapters] == [(t, s) for t, s, _ in session_chapters]
     assert chapters[-1].end_ms == controller.length_ms()

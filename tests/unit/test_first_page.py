@@ -136,7 +136,8 @@ spy.painted = False
 window.installEventFilter(spy)
 window.show()
 end = time.monotonic() + 20
-while time.monotonic() < end and not (seen and type(window.catalog).__name__ == "Catalog" and window.pages.player_page):
+while time.monotonic() < end and not (seen and type(window.catalog).__name__ == "Catalog" and window.pages.player_page
+                                      and window.browse.language_filter.count() > 1):  # the filters: read on a worker
     app.processEvents()
     time.sleep(0.005)
 seen["loaded"] = type(window.catalog).__name__

@@ -101,3 +101,18 @@ def test_the_french_filter_finds_a_catalog_stored_before_normalisation(catalog, 
     found = {r.recording_uid for r in repo.recent_recordings(filters=SearchFilters(lang="fr")).items}
     assert found == {"r-old"}
     assert repo.languages() == ["en", "fr"]  # one entry per language in the filter
+
+
+def test_the_common_languages_table_agrees_with_langcodes() -> None:
+    """domain/languages.py reads the common codes and VLC's English names without langcodes: the
+    same answers as langcodes gives (the table is only a shortcut)."""
+    import langcodes
+
+    from vod_app.domain.languages import _COMMON, _standardize, language_from_name
+
+    for code, (t, b, name) in _COMMON.items():
+        for spelling in (code, t, b, code.upper(), t.upper()):
+            assert normalise_language(spelling) == _standardize(spelling) == code, spelling
+        assert language_from_name(name) == normalise_language(str(langcodes.find(name))) == code, name
+        lang = langcodes.Language.get(code)
+        assert set(stored_spellings(code)) == {code, lang.to_alpha3(variant="T"), lang.to_alpha3(variant="B")}

@@ -11,6 +11,10 @@ waits for a video output that the stop already destroyed), and `set_media()` / `
 started player stop it the same way. The GUI thread therefore never calls them on a player that
 has been started: it retires the player (`Handles.retire_player`), which stops and releases it on
 a worker thread.
+
+Chapters: `libvlc_media_player_get_full_chapter_descriptions` waits for the input's lock (up to
+~60 ms measured on the GUI thread while the input opens). It runs on a worker (`read_chapters_aside`),
+and a retired player is stopped and released only once such a read has returned.
 """
 
 from __future__ import annotations
@@ -19,9 +23,12 @@ import atexit
 import ctypes
 import threading
 import time
+import weakref
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+
+from vod_app.playback.native import read_chapters
 
 #: At interpreter exit, how long in total to wait for players still stopping on worker threads.
 EXIT_JOIN_S = 2.0
@@ -50,15 +57,19 @@ class EventBridge(QObject):
     vout = Signal(int, int)
     es_changed = Signal(int, int)  # generation, 1 when a stream was added
     title_changed = Signal(int)
+    chapters_read = Signal(int, int, object)  # generation, read number, [RawChapter] (read_chapters_aside)
 
 
 _stopping_lock = threading.Lock()
 _stopping: set[threading.Thread] = set()  # every worker still stopping a player, all controllers
 
 
-def _stop_and_release(player: Any) -> None:
-    """Worker thread: the libvlc calls that may block for seconds. Never run on the GUI thread."""
+def _stop_and_release(player: Any, readers: list[threading.Thread] = ()) -> None:  # type: ignore[assignment]
+    """Worker thread: the libvlc calls that may block for seconds. Never run on the GUI thread.
+    ``readers``: chapter reads still using the player, waited for first."""
     try:
+        for reader in readers:
+            reader.join()
         player.stop()
         player.release()
     except Exception:  # noqa: BLE001, S110 - nobody to report to; the thread must end quietly
@@ -101,6 +112,8 @@ class Handles:
         self.generation = 0
         self.released = False
         self.stopping: list[threading.Thread] = []  # players being stopped + released off-thread
+        self.readers: list[threading.Thread] = []  # chapter reads on self.player (read_chapters_aside)
+        self.reads = 0  # chapter reads started: a later one's answer replaces an earlier one's
 
     def release_media(self) -> None:
         if self.media is not None:
@@ -125,13 +138,14 @@ class Handles:
             return
         self.detach_events()
         self.player = None
-        if not self.started:
+        readers, self.readers = [t for t in self.readers if t.is_alive()], []
+        if not self.started and not readers:
             player.release()  # no input thread: nothing to wait for
             return
         self.started = False
         # A daemon thread: exiting must not wait for libvlc's 6 s (join_stopping_players() gives
         # it a bounded time at exit). It holds the player until its release has returned.
-        worker = threading.Thread(target=_stop_and_release, args=(player,), name="vlc-stop", daemon=True)
+        worker = threading.Thread(target=_stop_and_release, args=(player, readers), name="vlc-stop", daemon=True)
         self.stopping = [t for t in self.stopping if t.is_alive()]
         self.stopping.append(worker)
         with _stopping_lock:
@@ -196,6 +210,32 @@ def attach_events(h: Handles, bridge: EventBridge) -> None:
     for et, callback in callbacks.items():
         if h.events.event_attach(et, callback) == 0:
             h.event_types.append(et)
+
+
+def read_chapters_aside(h: Handles, bridge: EventBridge) -> None:
+    """Read the current player's chapters on a worker thread; the answer comes back through
+    ``bridge.chapters_read`` (queued to the GUI thread) with the generation and read number."""
+    player, vlc = h.player, h.vlc
+    if player is None or h.released:
+        return
+    h.reads += 1
+    generation, number, to = h.generation, h.reads, weakref.ref(bridge)
+
+    def read() -> None:
+        try:
+            raw = read_chapters(vlc, player)
+        except Exception:  # noqa: BLE001 - as "no chapters": the catalog's chapters still show
+            raw = []
+        receiver = to()
+        if receiver is not None:
+            try:
+                receiver.chapters_read.emit(generation, number, raw)
+            except RuntimeError:  # the controller (and its bridge) is gone
+                pass
+
+    worker = threading.Thread(target=read, name="vlc-chapters", daemon=True)
+    h.readers = [t for t in h.readers if t.is_alive()] + [worker]
+    worker.start()
 
 
 def bind_window(player: Any, win_id: int, platform_name: str) -> None:

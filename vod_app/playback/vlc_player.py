@@ -15,9 +15,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from vod_app.playback.chapters import ChapterMark, normalise_chapters
 from vod_app.playback.media_file import container_problem, describe_problem, local_file_problem
-from vod_app.playback.native import read_chapters
 from vod_app.playback.track_selection import TrackSelection
-from vod_app.playback.vlc_handles import EventBridge, Handles, attach_events, bind_window
+from vod_app.playback.vlc_handles import EventBridge, Handles, attach_events, bind_window, read_chapters_aside
 from vod_app.playback.vlc_runtime import load_vlc, make_instance, make_player, vlc_unavailable_reason
 
 POLL_INTERVAL_MS = 50
@@ -73,6 +72,7 @@ class VlcPlayerCore(QObject):
         self._bridge.vout.connect(self._on_vout, queued)
         self._bridge.es_changed.connect(self._on_es_changed, queued)
         self._bridge.title_changed.connect(self._on_title_changed, queued)
+        self._bridge.chapters_read.connect(self._on_chapters_read, queued)
 
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(POLL_INTERVAL_MS)
@@ -96,6 +96,7 @@ class VlcPlayerCore(QObject):
         self._length = 0
         self._last_time = 0
         self._chapters: list[ChapterMark] = []
+        self._chapters_read = 0  # the latest chapter read applied (Handles.reads)
         self._started = False
         self._first_frame_sent = False
         self._stream_seen = False
@@ -245,7 +246,13 @@ class VlcPlayerCore(QObject):
         self._read_chapters()
 
     def _read_chapters(self) -> None:
-        raw = read_chapters(self._handles.vlc, self._handles.player)
+        read_chapters_aside(self._handles, self._bridge)  # on a worker: libvlc may make it wait
+
+    @Slot(int, int, object)
+    def _on_chapters_read(self, generation: int, number: int, raw: list[Any]) -> None:
+        if not self._current(generation) or number < self._chapters_read:
+            return
+        self._chapters_read = number
         chapters = normalise_chapters(raw, self._length or None)
         if chapters != self._chapters:
             self._chapters = chapters
@@ -288,7 +295,8 @@ class VlcPlayerCore(QObject):
             self._started = True
             player.audio_set_volume(self._volume)
             player.audio_set_mute(self._muted)
-            player.set_rate(self._rate)
+            if self._rate != 1.0:  # a new player has it already; the call can wait ~30 ms for the input
+                player.set_rate(self._rate)
             self._read_media_info()
             self._tracks.apply_pending()
             if self._pending_seek is not None:

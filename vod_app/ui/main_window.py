@@ -19,6 +19,7 @@ from vod_app.domain.records import Page, PlayItem, RecordingSummary, SearchHit, 
 from vod_app.domain.search_filters import SearchFilters
 from vod_app.tasks import TaskRunner
 from vod_app.ui.actions import Actions
+from vod_app.ui.continue_watching import ContinueWatching
 from vod_app.ui.browse_page import BrowsePage
 from vod_app.ui.feed_dialogs import FeedFlow
 from vod_app.ui.folder_dialogs import ImportSummaryDialog
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
 
         self.recent_model = RecordingListModel(self._recent_page, self)
         self.continue_model = RecordingListModel(lambda _c, _n: Page((), None), self)
+        self.continue_list = ContinueWatching(self, self.continue_model)
         self.results_model = SearchResultsModel(self)
         self.browse = BrowsePage(self.recent_model, self.continue_model, self.results_model, thumbnails, self)
         self.playing = Playing(self)
@@ -151,7 +153,7 @@ class MainWindow(QMainWindow):
     def refresh_lists(self) -> None:
         self.recent_model.reset_with()
         try:
-            self.continue_model.set_items(self.services.repo.continue_watching(prefs=self.prefs_langs()))
+            self.continue_list.read_now()
             event, year, _lang = self.browse.filters()
             repo = self.services.repo
             # Each filter offers only what the other allows: no Year that the chosen Event never had.
@@ -230,15 +232,9 @@ class MainWindow(QMainWindow):
         self._show(Place("browse"))
 
     def _refresh_continue(self) -> None:
-        """Continue watching from the catalog, when the start page shows it (after a position write)."""
-        if self.stack.currentWidget() is not self.browse or self.browse.showing_results():
-            return
-        try:
-            self.continue_model.set_items(self.services.repo.continue_watching(prefs=self.prefs_langs()))
-        except Exception as exc:  # noqa: BLE001
-            self.report_error(self.tr("The catalog could not be read: {error}").format(error=exc))
-            return
-        self.browse.show_home()
+        """Continue watching read again (on a worker), when the start page shows it (after a position write)."""
+        if self.stack.currentWidget() is self.browse and not self.browse.showing_results():
+            self.continue_list.read_later()
 
     def _current_place(self) -> Place | None:
         return self.history.current()
@@ -266,7 +262,8 @@ class MainWindow(QMainWindow):
             if self.search_field.text().strip():
                 self.browse.show_results(self.search_field.text())
             else:
-                self.continue_model.set_items(self.services.repo.continue_watching(prefs=self.prefs_langs()))
+                if current is not None:  # (the window's first page has just read it)
+                    self.continue_list.read_later()  # shown when read (ui/continue_watching.py)
                 self.browse.show_home()
         self.actions_.set_player_active(place.page == "player")
         self.history.visit(place, record)
