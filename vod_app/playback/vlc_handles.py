@@ -20,6 +20,7 @@ and a retired player is stopped and released only once such a read has returned.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import ctypes
 import threading
 import time
@@ -228,10 +229,8 @@ def read_chapters_aside(h: Handles, bridge: EventBridge) -> None:
             raw = []
         receiver = to()
         if receiver is not None:
-            try:
+            with contextlib.suppress(RuntimeError):  # the controller (and its bridge) is gone
                 receiver.chapters_read.emit(generation, number, raw)
-            except RuntimeError:  # the controller (and its bridge) is gone
-                pass
 
     worker = threading.Thread(target=read, name="vlc-chapters", daemon=True)
     h.readers = [t for t in h.readers if t.is_alive()] + [worker]

@@ -19,8 +19,8 @@ from vod_app.domain.records import Page, PlayItem, RecordingSummary, SearchHit, 
 from vod_app.domain.search_filters import SearchFilters
 from vod_app.tasks import TaskRunner
 from vod_app.ui.actions import Actions
-from vod_app.ui.continue_watching import ContinueWatching
 from vod_app.ui.browse_page import BrowsePage
+from vod_app.ui.continue_watching import ContinueWatching
 from vod_app.ui.feed_dialogs import FeedFlow
 from vod_app.ui.folder_dialogs import ImportSummaryDialog
 from vod_app.ui.formatting import plural_fallback
