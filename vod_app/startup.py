@@ -54,6 +54,16 @@ class LoadedServices:
         # What the window will use soon, loaded here rather than on the GUI thread.
         from vod_app.catalog import notes, sessions_edit, transcripts  # noqa: F401
 
+    def compile_statements(self) -> None:
+        """Read one session page and one play item here: SQLAlchemy compiles each ORM statement on its
+        first use (~10 ms each; the first "play" spent ~120 ms compiling on the GUI thread), then
+        reuses it (the engine's statement cache, shared by every thread)."""
+        with contextlib.suppress(Exception):  # only a warm-up: the window's own reads say what is wrong
+            first = self.repo.recent_recordings(limit=1).items
+            if first:
+                self.repo.session_detail(first[0].session_id)
+                self.repo.play_item(first[0].recording_id)
+
 
 LANGUAGE_NAMES = "language-names.json"
 
@@ -150,6 +160,7 @@ class PendingServices:
 
                 with contextlib.suppress(Exception):  # the pages import them again and say what is wrong
                     import_page_modules()  # the pages' modules and libvlc's binding: off the GUI thread
+                value.compile_statements()
             self.value = value
             return value
         except BaseException as exc:
