@@ -105,6 +105,9 @@ def browse_app(db: str) -> None:
         if recording["on"] and statement.lstrip().upper().startswith("SELECT"):
             statements[-1].append((statement, tuple(parameters)))
 
+    # The page read on the GUI thread, as before read-ahead (ui/list_reads.py): what a page costs when
+    # the view asks for it before it was read aside, and every page's SQL for the floor.
+    model.read_ahead = None
     loader = model._loader
     pages: list[float] = []
     started: list[float] = []

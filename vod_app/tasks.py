@@ -7,8 +7,9 @@ Work runs in lanes, each its own pool, so one kind of work never queues behind a
 pool (imports, writes), ``search`` (one thread; a newer search supersedes the one running or waiting:
 see :meth:`TaskRunner.submit_latest`), ``thumbnails`` (one thread: a frame grab takes up to 5 s and
 must not delay a search or a write), ``startup`` (loading SQLAlchemy and the catalog's services
-after the first paint, vod_app/startup.py: jobs of the other pools may wait for it, so it has its own)
-and ``writes`` (one daemon thread, first in first out: a person's
+after the first paint, vod_app/startup.py: jobs of the other pools may wait for it, so it has its own),
+``lists`` (one thread: the start page's Continue watching and the recent list's next page read
+ahead, ui/list_reads.py; before the ORM has loaded they share one sqlite3 connection) and ``writes`` (one daemon thread, first in first out: a person's
 database writes apply in the order made, one at a time; see ui/writes.py). The writes lane is a
 Python daemon thread, not a QThreadPool: a write can wait minutes for another process's write lock,
 and a QThreadPool's thread would hold the process at exit until it ends (the window's quit instead
@@ -164,7 +165,7 @@ class _DaemonLane:
 class TaskRunner:
     """Runs callables on a thread pool; callbacks run on the thread that created the runner (GUI)."""
 
-    LANES = ("search", "thumbnails", "startup")
+    LANES = ("search", "thumbnails", "startup", "lists")
     #: Lanes on a daemon thread (see the module's docstring).
     DAEMON_LANES = ("writes",)
 

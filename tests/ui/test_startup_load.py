@@ -21,7 +21,7 @@ def test_a_second_start_shows_the_first_page_then_hands_over_to_the_orm(make_win
     assert isinstance(again.services.repo, FirstPageRepository)
     assert [again.recent_model.record(r).recording_uid for r in range(again.recent_model.rowCount())] == shown
     qtbot.waitUntil(lambda: isinstance(again.catalog, Catalog), timeout=20_000)  # loaded after the first paint
-    assert again.browse.language_filter.count() > 1  # filled once the ORM had loaded
+    qtbot.waitUntil(lambda: again.browse.language_filter.count() > 1, timeout=5_000)  # read on a worker once the ORM had loaded
     assert again.services.repo.session_id_for_uid(again.recent_model.record(0).session_uid) is not None
 
 

@@ -20,11 +20,11 @@ from vod_app.domain.search_filters import SearchFilters
 from vod_app.tasks import TaskRunner
 from vod_app.ui.actions import Actions
 from vod_app.ui.browse_page import BrowsePage
-from vod_app.ui.continue_watching import ContinueWatching
 from vod_app.ui.feed_dialogs import FeedFlow
 from vod_app.ui.folder_dialogs import ImportSummaryDialog
 from vod_app.ui.formatting import plural_fallback
 from vod_app.ui.import_flow import ImportFlow
+from vod_app.ui.list_reads import ContinueWatching, recent_read_ahead
 from vod_app.ui.menus import build_menus, connect_actions
 from vod_app.ui.models import RecordingListModel, SearchResultsModel
 from vod_app.ui.navigation import NavigationHistory, Place
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.actions_.leave_fullscreen.setEnabled(False)  # Esc belongs to fields and dialogs otherwise
         self.statusBar()
         self.refresh_lists()
+        self.recent_model.read_ahead = recent_read_ahead(self)  # after the first page (ui/list_reads.py)
         self._show(Place("browse"), record=False)
 
     # --- pages built on first use (ui/pages.py) ---
@@ -263,7 +264,7 @@ class MainWindow(QMainWindow):
                 self.browse.show_results(self.search_field.text())
             else:
                 if current is not None:  # (the window's first page has just read it)
-                    self.continue_list.read_later()  # shown when read (ui/continue_watching.py)
+                    self.continue_list.read_later()  # shown when read (ui/list_reads.py)
                 self.browse.show_home()
         self.actions_.set_player_active(place.page == "player")
         self.history.visit(place, record)

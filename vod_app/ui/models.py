@@ -30,6 +30,8 @@ class Roles(IntEnum):
 
 
 PageLoader = Callable[[str | None, int], Page[RecordingSummary]]
+#: Reads the page after ``cursor`` aside (on a worker) and hands it to the callback on the GUI thread.
+ReadAhead = Callable[[str | None, int, Callable[[Page[RecordingSummary]], None]], None]
 
 
 @dataclass
@@ -47,6 +49,12 @@ class RecordingListModel(QAbstractListModel):
     Windowed: only the MAX_PAGES pages used most recently keep their rows; the others keep the cursor
     that loaded them and are read again (one indexed page query, ~0.5 ms of SQL) when a row of theirs is
     shown. Scrolling through 100,000 sessions held every summary before (~65 MB).
+
+    Read ahead: with ``read_ahead`` set, the page after the last one loaded is read on a worker
+    meanwhile, and the next ``fetchMore`` takes it from there; only a page not read yet (scrolling
+    faster than a read) is read on the GUI thread. A page read there waited for the disk (a catalog
+    of 3.5 GB is not all in the page cache) and for the GIL behind other workers: the bench's "GUI
+    stall" while scrolling.
     """
 
     PAGE_SIZE = 100
@@ -62,10 +70,14 @@ class RecordingListModel(QAbstractListModel):
         self._fixed = False  # set_items: one list, never evicted
         self._cursor: str | None = None
         self._exhausted = False
+        self.read_ahead: ReadAhead | None = None
+        self._generation = 0  # a reset's: pages read ahead for an earlier list are dropped
+        self._ahead: tuple[int, str | None, Page[RecordingSummary] | None] | None = None  # (generation, cursor, page)
 
     def _clear(self) -> None:
         self._slots, self._starts, self._count, self._kept = [], [], 0, OrderedDict()
         self._cursor, self._exhausted, self._fixed = None, False, False
+        self._generation, self._ahead = self._generation + 1, None
 
     def reset_with(self, loader: PageLoader | None = None) -> None:
         self.beginResetModel()
@@ -108,7 +120,9 @@ class RecordingListModel(QAbstractListModel):
         if parent.isValid() or self._exhausted:
             return
         cursor = self._cursor
-        page = self._loader(cursor, self.PAGE_SIZE)
+        page = self._take_ahead(cursor)
+        if page is None:
+            page = self._loader(cursor, self.PAGE_SIZE)
         self._cursor = page.next_cursor
         self._exhausted = page.next_cursor is None
         if page.items:
@@ -116,6 +130,25 @@ class RecordingListModel(QAbstractListModel):
             self.beginInsertRows(QModelIndex(), first, first + len(page.items) - 1)
             self._add_slot(_Slot(cursor, len(page.items), list(page.items)))
             self.endInsertRows()
+        self._read_next_ahead()
+
+    def _take_ahead(self, cursor: str | None) -> Page[RecordingSummary] | None:
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead[0] == self._generation and ahead[1] == cursor:
+            return ahead[2]  # None while it is still being read: read here (its answer is then dropped)
+        return None
+
+    def _read_next_ahead(self) -> None:
+        if self.read_ahead is None or self._exhausted or self._fixed:
+            return
+        key = (self._generation, self._cursor)
+        self._ahead = (*key, None)
+
+        def read(page: Page[RecordingSummary]) -> None:
+            if self._ahead is not None and self._ahead[:2] == key:
+                self._ahead = (*key, page)
+
+        self.read_ahead(self._cursor, self.PAGE_SIZE, read)
 
     def record(self, row: int) -> RecordingSummary | None:
         if not 0 <= row < self._count:
