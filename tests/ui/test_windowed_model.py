@@ -66,32 +66,37 @@ def test_a_fixed_list_is_never_evicted(qtbot, repo) -> None:  # noqa: ANN001, AR
 
 def test_pages_read_ahead_are_the_pages_the_gui_thread_would_read(qtbot, repo) -> None:  # noqa: ANN001, ARG001
     """With ``read_ahead`` (ui/list_reads.py: the lists lane), the next fetchMore takes the page read
-    aside and reads nothing itself; a page still being read is read at once; a reset drops it."""
+    aside and reads nothing itself; one asked for while being read is inserted when it arrives; a
+    failed read is read at once; a reset starts from its first page again."""
     gui_reads: list[str | None] = []
-    waiting: list = []
+    waiting: list = []  # (done, cursor, n) of the reads aside, answered when the test says so
 
     def loader(cursor, n):  # noqa: ANN001, ANN202
         gui_reads.append(cursor)
         return repo.recent_recordings(limit=n, cursor=cursor)
 
-    def read_ahead(cursor, n, done):  # noqa: ANN001, ANN202 - answered when the test says so
-        waiting.append(lambda: done(repo.recent_recordings(limit=n, cursor=cursor)))
+    def answer(failed: bool = False) -> None:
+        done, cursor, n = waiting.pop(0)
+        done(None if failed else repo.recent_recordings(limit=n, cursor=cursor))
 
     model = RecordingListModel(loader)
     model.MAX_PAGES = 10_000
     model.fetchMore()
-    model.read_ahead = read_ahead
+    model.read_ahead = lambda cursor, n, done: waiting.append((done, cursor, n))
     model.fetchMore()  # nothing read ahead yet: read here, then the third page is asked for
     assert len(gui_reads) == 2 and len(waiting) == 1
-    waiting.pop()()
+    answer()
     model.fetchMore()  # the third page, from the read ahead
     assert len(gui_reads) == 2 and model.rowCount() == 3 * model.PAGE_SIZE
-    model.fetchMore()  # the fourth is still being read: read here; its late answer is dropped
-    assert len(gui_reads) == 3
-    waiting.pop(0)()
+    model.fetchMore()  # the fourth is still being read: inserted when it arrives
+    assert len(gui_reads) == 2 and model.rowCount() == 3 * model.PAGE_SIZE
+    answer()
+    assert len(gui_reads) == 2 and model.rowCount() == 4 * model.PAGE_SIZE
+    model.fetchMore()
+    answer(failed=True)  # the fifth's read failed: read here
+    assert len(gui_reads) == 3 and model.rowCount() == 5 * model.PAGE_SIZE
     while model.canFetchMore():
-        if waiting:
-            waiting.pop(0)()
+        answer()
         model.fetchMore()
     fresh = RecordingListModel(lambda c, n: repo.recent_recordings(limit=n, cursor=c))
     fresh.MAX_PAGES = 10_000
@@ -99,6 +104,5 @@ def test_pages_read_ahead_are_the_pages_the_gui_thread_would_read(qtbot, repo) -
         fresh.fetchMore()
     assert model.rowCount() == fresh.rowCount() == SESSIONS
     assert [model.record(r) for r in range(0, SESSIONS, 37)] == [fresh.record(r) for r in range(0, SESSIONS, 37)]
-    model.read_ahead = None
-    model.reset_with()  # a page read ahead for the list before the reset is not used after it
-    assert model.rowCount() == model.PAGE_SIZE
+    model.reset_with()
+    assert model.rowCount() == model.PAGE_SIZE and gui_reads[-1] is None

@@ -57,16 +57,16 @@ class ContinueWatching:
         w.runner.submit(read, on_done=done, on_error=failed, lane=LANE)
 
 
-def recent_read_ahead(window: Any) -> Callable[[str | None, int, Callable[[Page[RecordingSummary]], None]], None]:
+def recent_read_ahead(window: Any) -> Callable[[str | None, int, Callable[[Page[RecordingSummary] | None], None]], None]:
     """The recent list's ``read_ahead``: the page after ``cursor`` with the filters shown now, read on
-    the lists lane (a failed read is read again on the GUI thread, which says what is wrong)."""
+    the lists lane (None when it failed: the model reads it again on the GUI thread, which says what is wrong)."""
 
-    def read_ahead(cursor: str | None, n: int, done: Callable[[Page[RecordingSummary]], None]) -> None:
+    def read_ahead(cursor: str | None, n: int, done: Callable[[Page[RecordingSummary] | None], None]) -> None:
         repo, filters, prefs = window.services.repo, window._filters(), window.prefs_langs()
 
         def read() -> Page[RecordingSummary]:
             return repo.recent_recordings(limit=n, cursor=cursor, filters=filters, prefs=prefs)
 
-        window.runner.submit(read, on_done=done, on_error=lambda _exc: None, lane=LANE)
+        window.runner.submit(read, on_done=done, on_error=lambda _exc: done(None), lane=LANE)
 
     return read_ahead

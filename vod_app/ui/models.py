@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable
@@ -29,9 +30,12 @@ class Roles(IntEnum):
     ThumbnailKey = Qt.ItemDataRole.UserRole + 8
 
 
+#: A page read aside for longer than this is read on the GUI thread when the view asks for it.
+AHEAD_WAIT_S = 1.0
+
 PageLoader = Callable[[str | None, int], Page[RecordingSummary]]
-#: Reads the page after ``cursor`` aside (on a worker) and hands it to the callback on the GUI thread.
-ReadAhead = Callable[[str | None, int, Callable[[Page[RecordingSummary]], None]], None]
+#: Reads the page after ``cursor`` aside (on a worker) and hands it (None: failed) to the callback on the GUI thread.
+ReadAhead = Callable[[str | None, int, Callable[[Page[RecordingSummary] | None], None]], None]
 
 
 @dataclass
@@ -51,10 +55,10 @@ class RecordingListModel(QAbstractListModel):
     shown. Scrolling through 100,000 sessions held every summary before (~65 MB).
 
     Read ahead: with ``read_ahead`` set, the page after the last one loaded is read on a worker
-    meanwhile, and the next ``fetchMore`` takes it from there; only a page not read yet (scrolling
-    faster than a read) is read on the GUI thread. A page read there waited for the disk (a catalog
-    of 3.5 GB is not all in the page cache) and for the GIL behind other workers: the bench's "GUI
-    stall" while scrolling.
+    meanwhile; the next ``fetchMore`` takes it, or, while it is still being read, inserts it when it
+    arrives (a read that fails or takes over AHEAD_WAIT_S is read on the GUI thread). Read there, a
+    page waited for the disk (a catalog of 3.5 GB is not all in the page cache) and for the GIL
+    behind other workers: the bench's "GUI stall" while scrolling.
     """
 
     PAGE_SIZE = 100
@@ -72,12 +76,14 @@ class RecordingListModel(QAbstractListModel):
         self._exhausted = False
         self.read_ahead: ReadAhead | None = None
         self._generation = 0  # a reset's: pages read ahead for an earlier list are dropped
-        self._ahead: tuple[int, str | None, Page[RecordingSummary] | None] | None = None  # (generation, cursor, page)
+        # (generation, cursor, the page once read, when asked); _wanted: fetchMore came before it
+        self._ahead: tuple[int, str | None, Page[RecordingSummary] | None, float] | None = None
+        self._wanted = False
 
     def _clear(self) -> None:
         self._slots, self._starts, self._count, self._kept = [], [], 0, OrderedDict()
         self._cursor, self._exhausted, self._fixed = None, False, False
-        self._generation, self._ahead = self._generation + 1, None
+        self._generation, self._ahead, self._wanted = self._generation + 1, None, False
 
     def reset_with(self, loader: PageLoader | None = None) -> None:
         self.beginResetModel()
@@ -120,6 +126,11 @@ class RecordingListModel(QAbstractListModel):
         if parent.isValid() or self._exhausted:
             return
         cursor = self._cursor
+        ahead = self._ahead
+        if ahead is not None and ahead[:2] == (self._generation, cursor) and ahead[2] is None \
+                and time.monotonic() - ahead[3] < AHEAD_WAIT_S:
+            self._wanted = True  # being read aside: inserted when it arrives (see _read_next_ahead)
+            return
         page = self._take_ahead(cursor)
         if page is None:
             page = self._loader(cursor, self.PAGE_SIZE)
@@ -133,20 +144,23 @@ class RecordingListModel(QAbstractListModel):
         self._read_next_ahead()
 
     def _take_ahead(self, cursor: str | None) -> Page[RecordingSummary] | None:
-        ahead, self._ahead = self._ahead, None
+        ahead, self._ahead, self._wanted = self._ahead, None, False
         if ahead is not None and ahead[0] == self._generation and ahead[1] == cursor:
-            return ahead[2]  # None while it is still being read: read here (its answer is then dropped)
+            return ahead[2]  # None when its read failed or is late: read here
         return None
 
     def _read_next_ahead(self) -> None:
         if self.read_ahead is None or self._exhausted or self._fixed:
             return
         key = (self._generation, self._cursor)
-        self._ahead = (*key, None)
+        self._ahead = (*key, None, time.monotonic())
 
-        def read(page: Page[RecordingSummary]) -> None:
-            if self._ahead is not None and self._ahead[:2] == key:
-                self._ahead = (*key, page)
+        def read(page: Page[RecordingSummary] | None) -> None:  # None: the read failed
+            if self._ahead is None or self._ahead[:2] != key:
+                return
+            self._ahead = (*key, page, self._ahead[3]) if page is not None else None
+            if self._wanted:
+                self.fetchMore()  # the view asked meanwhile (a failed read is read here: it says why)
 
         self.read_ahead(self._cursor, self.PAGE_SIZE, read)
 
