@@ -90,6 +90,14 @@ def build_window(
 
     thumbs = ThumbnailCache(paths.thumbnails_dir, runner, enabled=thumbnails)
     window = MainWindow(services, player, runner, prefs, thumbs, make_controller=make_controller)
+    if player is None:
+
+        def prepare_libvlc() -> None:  # on a worker, before the idle warm-up builds the controller
+            from vod_app.playback.vlc_runtime import prepare_instance
+
+            prepare_instance(headless_playback)  # libvlc_new off the GUI thread
+
+        window.pages.prepare = prepare_libvlc
     if pending is not None:
         startup.attach(window, pending, runner)
     else:

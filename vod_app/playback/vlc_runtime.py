@@ -78,8 +78,35 @@ def instance_args(headless: bool) -> list[str]:
     return args
 
 
+_prepared: dict[bool, Any] = {}  # headless -> an Instance made ahead by prepare_instance
+_prepared_lock = threading.Lock()
+
+
+def prepare_instance(headless: bool) -> None:
+    """Make the next ``make_instance(headless)``'s Instance now, on the calling (worker) thread:
+    ``libvlc_new`` took ~35 ms on the GUI thread in the window's idle warm-up (ui/pages.py)."""
+    vlc = load_vlc()
+    if vlc is None:
+        return
+    with _prepared_lock:
+        if headless in _prepared:
+            return
+    try:
+        instance = vlc.Instance(instance_args(headless))
+    except Exception:  # noqa: BLE001 - make_instance tries again and the controller says why
+        return
+    with _prepared_lock:
+        kept = _prepared.setdefault(headless, instance)
+    if kept is not instance:
+        instance.release()  # another thread prepared one meanwhile
+
+
 def make_instance(headless: bool) -> Any:
     """A new libvlc Instance (None when libvlc is unavailable or refuses to start)."""
+    with _prepared_lock:
+        prepared = _prepared.pop(headless, None)
+    if prepared is not None:
+        return prepared
     vlc = load_vlc()
     if vlc is None:
         return None

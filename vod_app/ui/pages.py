@@ -12,6 +12,7 @@ turn of the event loop of its own, so neither the first paint nor the first "ope
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -53,6 +54,9 @@ class Pages(QObject):
         self.player_page: Any = None
         self.session: Any = None
         self._warming = False
+        #: Work for libvlc's controller that needs no GUI thread (app.py: libvlc's Instance), run on
+        #: the task runner before the warm-up builds the controller.
+        self.prepare: Callable[[], object] | None = None
 
     # --- what exists already (builds nothing) ---
 
@@ -125,4 +129,11 @@ class Pages(QObject):
                 steps.pop(0)()
                 QTimer.singleShot(0, self, next_step)  # with self as context: never after the window is gone
 
-        QTimer.singleShot(0, self, next_step)
+        def prepared(_result: object = None) -> None:
+            with contextlib.suppress(RuntimeError):  # the window (and self) went away meanwhile
+                QTimer.singleShot(0, self, next_step)
+
+        if self.prepare is not None and self._controller is None:
+            self.window.runner.submit(self.prepare, on_done=prepared, on_error=prepared)
+        else:
+            prepared()
