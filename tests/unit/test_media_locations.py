@@ -71,7 +71,9 @@ def test_url_to_local_mount_decodes_and_refuses_encoded_dot_dot() -> None:
 )
 def test_bad_machine_roots_are_reported(spec: str) -> None:
     roots, problems = machine_roots([spec], environ={})
-    assert roots == [] and len(problems) == 1 and "VOD_APP_MEDIA_ROOTS" in problems[0]
+    assert roots == [] and len(problems) == 1 and problems[0].startswith("--media-root: ")
+    env_roots, env_problems = machine_roots(environ={"VOD_APP_MEDIA_ROOTS": f"/ok/=/mnt/ok;{spec}"})
+    assert [str(r) for r in env_roots] == ["/ok=/mnt/ok"] and env_problems[0].startswith("VOD_APP_MEDIA_ROOTS: ")
 
 
 def test_machine_roots_from_the_environment_and_flags() -> None:

@@ -222,16 +222,23 @@ def machine_roots(specs: list[str] | None = None, environ: dict[str, str] | None
     new lines; set by ``--media-root``) plus ``specs``: (roots, problems). A later item for the same
     prefix replaces an earlier one."""
     env = os.environ if environ is None else environ
-    items = [*re.split(r"[;\n]", env.get(MACHINE_ROOTS_ENV, "")), *(specs or [])]
+    items = [(MACHINE_ROOTS_ENV, i) for i in re.split(r"[;\n]", env.get(MACHINE_ROOTS_ENV, ""))]
+    items += [("--media-root", i) for i in specs or []]
     roots: dict[str, MediaRoot] = {}
     problems = []
-    for item in items:
+    for source, item in items:
         if not item.strip():
             continue
         try:
             root = parse_root_spec(item)
         except ValueError as exc:
-            problems.append(f"{MACHINE_ROOTS_ENV}/--media-root: {exc}")
+            problems.append(f"{source}: {exc}")
             continue
         roots[root.prefix] = root
     return list(roots.values()), problems
+
+
+def environment_root_problems() -> list[str]:
+    """What is wrong in ``VOD_APP_MEDIA_ROOTS`` as set in the environment: those items are left out
+    (the rest still applies), and the commands and the window say so once, on stderr."""
+    return [f"{p}; left out" for p in machine_roots()[1]]
