@@ -20,13 +20,12 @@ from typing import Any
 
 from vod_app.catalog import list_filters as lists
 from vod_app.catalog.errors import CatalogError
-from vod_app.catalog.list_filters import NO_DATE, PERSON_SQL, RECENT_KEY
+from vod_app.catalog.list_filters import PERSON_SQL
 from vod_app.catalog.schema_versions import SCHEMA_HEAD
 from vod_app.catalog.sqlite_files import BUSY_TIMEOUT_MS, recognise
-from vod_app.domain.languages import without_region
 from vod_app.domain.records import Page, RecordingSummary
 from vod_app.domain.search_filters import SearchFilters
-from vod_app.domain.texts import TextMap, pick_text
+from vod_app.domain.texts import TextMap
 
 SEEDED_KEY = "builtin_catalog_seeded"  # catalog/builtin.py: the built-in catalog was loaded once
 # Only the plain form of a file URL (what app_paths().database_url() and --db PATH give); a driver,
@@ -128,38 +127,10 @@ class FirstPageReader:
         return self.conn.execute(sql, params).fetchall()
 
     def events(self, prefs: Sequence[str] = ("en",), year: int | None = None) -> list[tuple[str, str]]:
-        sql, params = "SELECT id, uid FROM events", {}
-        if year is not None:
-            sql += f""" WHERE id IN (SELECT s.event_id FROM sessions AS s
-                        WHERE {RECENT_KEY} >= :y0 AND {RECENT_KEY} < :y1)"""
-            params = {"y0": f"{year:04d}-01-01", "y1": f"{year + 1:04d}-01-01"}
-        rows = self.conn.execute(sql, params).fetchall()
-        texts = self._texts("event", (r[0] for r in rows))
-        return sorted(((uid, pick_text(texts.get(eid, {}), prefs)[1] or uid) for eid, uid in rows), key=lambda e: e[1].casefold())
+        return lists.events(self._fetch, self._texts, prefs, year)
 
     def years(self, event_uid: str | None = None) -> list[int]:
-        if event_uid is not None:
-            sql = """SELECT DISTINCT substr(s.date, 1, 4) FROM sessions AS s
-                     WHERE s.event_id = (SELECT id FROM events WHERE uid = :event_uid) AND s.date IS NOT NULL"""
-            rows = [r[0] for r in self.conn.execute(sql, {"event_uid": event_uid})]
-        else:
-            sql = f"""
-                WITH RECURSIVE y(d) AS (
-                  SELECT max({RECENT_KEY}) FROM sessions AS s
-                  UNION ALL
-                  SELECT (SELECT max({RECENT_KEY}) FROM sessions AS s WHERE {RECENT_KEY} < substr(y.d, 1, 4))
-                  FROM y WHERE y.d > '{NO_DATE}'
-                )
-                SELECT substr(d, 1, 4) FROM y WHERE d > '{NO_DATE}'"""
-            rows = [r[0] for r in self.conn.execute(sql)]
-        return sorted({int(y) for y in rows if y and y.isdigit()}, reverse=True)
+        return lists.years(self._fetch, event_uid)
 
     def languages(self) -> list[str]:
-        sql = """
-            WITH RECURSIVE l(lang) AS (
-              SELECT min(lang) FROM session_languages
-              UNION ALL
-              SELECT (SELECT min(lang) FROM session_languages WHERE lang > l.lang) FROM l WHERE l.lang IS NOT NULL
-            )
-            SELECT lang FROM l WHERE lang IS NOT NULL"""
-        return sorted({without_region(r[0]) or r[0] for r in self.conn.execute(sql)})
+        return lists.languages(self._fetch)

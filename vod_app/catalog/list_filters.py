@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from vod_app.domain.languages import stored_spellings
+from vod_app.domain.languages import stored_spellings, without_region
 from vod_app.domain.records import Page, RecordingSummary
 from vod_app.domain.search_filters import SearchFilters
 from vod_app.domain.texts import TextMap, pick_text
@@ -152,3 +152,59 @@ def continue_watching(fetch: Fetch, texts: Texts, person: str, limit: int, prefs
         )
         for rid, ruid, sid, suid, d, dur, langs, source, sample, eid, pos, rtitle in rows
     ]
+
+
+# --- what the filters offer (catalog/filter_options.py; the first page's reader before the ORM) ---
+
+
+def events(fetch: Fetch, texts: Texts, prefs: Sequence[str], year: int | None = None) -> list[tuple[str, str]]:
+    """(uid, title) of every event, or of those with a session in ``year``, by title."""
+    sql, params = "SELECT id, uid FROM events", {}
+    if year is not None:
+        # The sort key as written in ix_sessions_recent: a range seek, not a scan of every session.
+        sql += f""" WHERE id IN (SELECT s.event_id FROM sessions AS s
+                    WHERE {RECENT_KEY} >= :y0 AND {RECENT_KEY} < :y1)"""
+        params = {"y0": f"{year:04d}-01-01", "y1": f"{year + 1:04d}-01-01"}
+    rows = fetch(sql, params)
+    got = texts("event", (r[0] for r in rows))
+    return sorted(((uid, pick_text(got.get(eid, {}), prefs)[1] or uid) for eid, uid in rows), key=lambda e: e[1].casefold())
+
+
+def sqlite_year(expr: str) -> str:
+    return f"substr({expr}, 1, 4)"  # SQLite stores dates as ISO text: its 'YYYY' prefix
+
+
+def years(fetch: Fetch, event_uid: str | None = None, year_of: Callable[[str], str] = sqlite_year,
+          year_start: Callable[[str], str] = sqlite_year) -> list[int]:
+    """Years with a dated session, newest first; only the event's when ``event_uid`` is given.
+    ``year_of``: a date's year as 'YYYY' text; ``year_start``: what sorts just before its year."""
+    if event_uid is not None:
+        # An event's sessions are few (ix_sessions_event): read their dates directly.
+        rows = fetch(f"""SELECT DISTINCT {year_of('s.date')} FROM sessions AS s
+                         WHERE s.event_id = (SELECT id FROM events WHERE uid = :event_uid) AND s.date IS NOT NULL""",
+                     {"event_uid": event_uid})
+    else:
+        # One index seek per year (ix_sessions_recent), not a scan of every session: the start page
+        # asks for this, and its cost must not grow with the catalog.
+        rows = fetch(f"""
+            WITH RECURSIVE y(d) AS (
+              SELECT max({RECENT_KEY}) FROM sessions AS s
+              UNION ALL
+              SELECT (SELECT max({RECENT_KEY}) FROM sessions AS s WHERE {RECENT_KEY} < {year_start('y.d')})
+              FROM y WHERE y.d > '{NO_DATE}'
+            )
+            SELECT {year_of('d')} FROM y WHERE d > '{NO_DATE}'""", {})
+    return sorted({int(r[0]) for r in rows if r[0] and r[0].isdigit()}, reverse=True)
+
+
+def languages(fetch: Fetch) -> list[str]:
+    """One entry per language, also for catalogs stored before codes were normalised ('fra')."""
+    # One index seek per language (ix_session_languages_lang), not a scan of every row.
+    rows = fetch("""
+        WITH RECURSIVE l(lang) AS (
+          SELECT min(lang) FROM session_languages
+          UNION ALL
+          SELECT (SELECT min(lang) FROM session_languages WHERE lang > l.lang) FROM l WHERE l.lang IS NOT NULL
+        )
+        SELECT lang FROM l WHERE lang IS NOT NULL""", {})
+    return sorted({without_region(r[0]) or r[0] for r in rows})
