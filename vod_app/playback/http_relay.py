@@ -75,7 +75,7 @@ def rewrite_playlist(text: str, base: str, to_relay) -> str:  # noqa: ANN001 - (
         return to_relay(None if url_problem(absolute) else absolute)
 
     out = []
-    for line in text.splitlines():
+    for line in text.removeprefix("\ufeff").splitlines():
         stripped = line.strip()
         if not stripped:
             out.append(line)
@@ -86,19 +86,22 @@ def rewrite_playlist(text: str, base: str, to_relay) -> str:  # noqa: ANN001 - (
     return "\n".join(out) + "\n"
 
 
-def open_upstream(url: str, method: str, headers: dict[str, str], context: ssl.SSLContext):  # noqa: ANN201
+def open_upstream(
+    url: str, method: str, headers: dict[str, str], context: ssl.SSLContext | None, timeout: float = UPSTREAM_TIMEOUT_S
+) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse, str]:
     """(connection, response, final url) of ``url``, redirects followed within http(s) only.
 
     Raises RefusedRedirect, OSError or http.client.HTTPException. The caller closes the connection.
+    The relay and `network_probe.check_server` both ask servers through it: they see the same hops.
     """
     for _hop in range(MAX_REDIRECTS + 1):
         parts = urlsplit(url)
         if parts.scheme.lower() == "https":
             conn: http.client.HTTPConnection = http.client.HTTPSConnection(
-                parts.hostname or "", parts.port, timeout=UPSTREAM_TIMEOUT_S, context=context
+                parts.hostname or "", parts.port, timeout=timeout, context=context
             )
         else:
-            conn = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=UPSTREAM_TIMEOUT_S)
+            conn = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=timeout)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         try:
             conn.request(method, target, headers={**headers, "Connection": "close"})
