@@ -50,7 +50,8 @@ REQUEST_HEADERS = ("Range", "If-Range", "User-Agent", "Accept", "Accept-Language
 RESPONSE_HEADERS = ("Content-Type", "Content-Length", "Content-Range", "Accept-Ranges", "Last-Modified", "ETag")
 #: The path, under the token, of what the relay will not fetch (a playlist's file: or data: URIs).
 REFUSED = "refused"
-_URI_ATTR = re.compile(r'(URI=")([^"]*)(")')
+#: A URI attribute, quoted (closed or not: a parser may read an unclosed one to the end) or bare.
+_URI_ATTR = re.compile(r'URI=(?:"([^"]*)"?|([^,\s]*))', re.IGNORECASE)
 
 
 class RefusedRedirect(Exception):
@@ -78,9 +79,9 @@ def rewrite_playlist(text: str, base: str, to_relay) -> str:  # noqa: ANN001 - (
     for line in text.removeprefix("\ufeff").splitlines():
         stripped = line.strip()
         if not stripped:
-            out.append(line)
+            out.append("")
         elif stripped.startswith("#"):
-            out.append(_URI_ATTR.sub(lambda m: m.group(1) + one(m.group(2)) + m.group(3), line))
+            out.append(_URI_ATTR.sub(lambda m: f'URI="{one(m.group(1) if m.group(1) is not None else m.group(2))}"', stripped))
         else:
             out.append(one(stripped))
     return "\n".join(out) + "\n"
