@@ -122,3 +122,43 @@ def test_the_app_quits_with_the_relay_stopped(server: MediaServer) -> None:
     assert again is not first and again.token != first.token
     status, _headers, _body = _ask(again.port, "HEAD", again.url_for(server.url(SAMPLE.name)).removeprefix(f"http://127.0.0.1:{again.port}"))
     assert status == 200
+
+
+def test_https_certificates_are_verified(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A self-signed server: the relay refuses it (502), as libvlc's own https client did."""
+    import ssl
+    import subprocess
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from vod_app.playback.http_relay import relay
+
+    assert shutil.which("openssl"), "openssl is needed for a self-signed certificate"
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-days", "1", "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True, timeout=60)
+
+    class Ok(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Ok)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    srv.socket = context.wrap_socket(srv.socket, server_side=True)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        r = relay()
+        caplog.set_level(logging.INFO, logger="vod_app.playback.http_relay")
+        url = f"https://127.0.0.1:{srv.server_address[1]}/a.mkv"
+        status, _headers, _body = _ask(r.port, "GET", r.url_for(url).removeprefix(f"http://127.0.0.1:{r.port}"))
+        assert status == 502 and "CERTIFICATE_VERIFY_FAILED" in caplog.text
+    finally:
+        srv.shutdown()
+        srv.server_close()
