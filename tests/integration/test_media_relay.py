@@ -13,7 +13,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_http_media import SAMPLE, MediaServer, _wait_playing, served_folder, server  # noqa: F401 - fixtures
+from media_server import MediaServer
+from test_http_media import SAMPLE, _wait_playing
 
 HLS = "hls/idm2017-panel-2-3.m3u8"
 
@@ -59,7 +60,7 @@ def test_a_redirect_within_http_plays_and_seeks(qtbot, controller, server: Media
 
 
 @pytest.mark.parametrize("kind", ["absolute-segments", "redirected-playlist"])
-def test_hls_through_the_relay(qtbot, controller, server: MediaServer, served_folder: Path, kind: str) -> None:  # noqa: ANN001, F811
+def test_hls_through_the_relay(qtbot, controller, server: MediaServer, served_folder: Path, kind: str) -> None:  # noqa: ANN001
     """Segments named by absolute http URLs, and a playlist reached by a redirect whose relative
     segments resolve against where it was found (/hls/), not the URL first asked (/moved/)."""
     if kind == "absolute-segments":

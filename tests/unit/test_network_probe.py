@@ -82,7 +82,7 @@ def test_a_redirect_within_http_is_followed(raw_server) -> None:  # noqa: ANN001
     port = sock.getsockname()[1]
 
     def serve() -> None:
-        for reply in (f"HTTP/1.1 302 Found\r\nLocation: /moved/b.mkv\r\nContent-Length: 0\r\n\r\n", "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"):
+        for reply in ("HTTP/1.1 302 Found\r\nLocation: /moved/b.mkv\r\nContent-Length: 0\r\n\r\n", "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"):
             conn, _ = sock.accept()
             with conn:
                 seen.append(conn.recv(4096))
