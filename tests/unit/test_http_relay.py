@@ -23,7 +23,7 @@ def test_every_uri_becomes_a_relay_url_resolved_against_the_final_playlist_url()
         '#EXT-X-MAP:URI="file:///etc/passwd\n'  # unclosed: a parser could read it to the end
         '#EXT-X-MEDIA:TYPE=AUDIO,uri=../a/b.m3u8,NAME="x"\n'
         "#EXTINF:10,\nseg0.ts\n  /abs/seg1.ts\n//cdn.example/seg2.ts?x=1#frag\n"
-        "http://other.example:8080/seg3.ts\nfile:///tmp/x.ts\nv4l2:///dev/video0\ndata:,x\n"
+        "http://other.example:8080/seg3.ts\nfile:///tmp/x.ts\nv4l2:///dev/video0\ndata:,x\nß/ü.ts\n"
     )
     out = rewrite_playlist(text, "https://h.example/hls/list.m3u8?tok=1", _to_relay).splitlines()
     assert out == [
@@ -39,6 +39,7 @@ def test_every_uri_becomes_a_relay_url_resolved_against_the_final_playlist_url()
         f"{PREFIX}refused",
         f"{PREFIX}refused",
         f"{PREFIX}refused",
+        f"{PREFIX}https://h.example/hls/%C3%9F/%C3%BC.ts",  # UTF-8, percent-encoded
     ]
 
 
@@ -81,6 +82,8 @@ def test_relay_urls_keep_the_path_and_query_and_need_the_token() -> None:
         assert relay.remote_url(f"/{relay.token}/refused") == ""
         assert relay.remote_url(f"/{relay.token}/http/u:p@h/x") == ""  # what url_problem refuses
         assert relay.url_for("http://h") == f"{base}/http/h/"
+        assert relay.url_for("http://h/Vortrag-ü.mkv?t=ß") == f"{base}/http/h/Vortrag-%C3%BC.mkv?t=%C3%9F"
+        assert relay.remote_url(f"/{relay.token}/http/h/\xc3\xbc.mkv") == "http://h/%C3%BC.mkv"  # raw UTF-8, read as latin-1
         other = HttpRelay()
         other.stop()
         assert len(relay.token) >= 32 and relay.token != other.token and relay.port != other.port

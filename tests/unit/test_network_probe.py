@@ -94,3 +94,21 @@ def test_a_redirect_within_http_is_followed(raw_server) -> None:  # noqa: ANN001
     t.join(3)
     assert (found.kind, found.status, found.path) == ("not_found", 404, "/a.mkv")  # the original URL's path
     assert seen[1].startswith(b"GET /moved/b.mkv HTTP/1.1")
+
+
+def test_a_redirect_to_a_non_ascii_path_is_followed_percent_encoded(raw_server) -> None:  # noqa: ANN001
+    sock, seen = raw_server
+    port = sock.getsockname()[1]
+
+    def serve() -> None:
+        for reply in ("HTTP/1.1 302 Found\r\nLocation: /Vortrag-ü.mkv\r\nContent-Length: 0\r\n\r\n", "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"):
+            conn, _ = sock.accept()
+            with conn:
+                seen.append(conn.recv(4096))
+                conn.sendall(reply.encode("utf-8"))
+
+    t = threading.Thread(target=serve, daemon=True)
+    t.start()
+    found = check_server(f"http://127.0.0.1:{port}/a.mkv", timeout=3)
+    t.join(3)
+    assert found.kind == "ok" and seen[1].startswith(b"GET /Vortrag-%C3%BC.mkv HTTP/1.1")

@@ -31,7 +31,7 @@ import socket
 import ssl
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from vod_app.domain.media_locations import url_problem
 
@@ -39,8 +39,9 @@ log = logging.getLogger(__name__)
 
 MAX_REDIRECTS = 5
 UPSTREAM_TIMEOUT_S = 30.0
-#: A keep-alive connection from libvlc left idle this long is closed (its thread ends).
-IDLE_TIMEOUT_S = 120.0
+#: A connection from libvlc that neither asks nor reads for this long is closed (its thread ends).
+#: libvlc stops reading while paused; when it reads again it reconnects with a Range request.
+IDLE_TIMEOUT_S = 600.0
 CHUNK = 64 * 1024
 MAX_PLAYLIST = 4 * 1024 * 1024
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -51,7 +52,13 @@ RESPONSE_HEADERS = ("Content-Type", "Content-Length", "Content-Range", "Accept-R
 #: The path, under the token, of what the relay will not fetch (a playlist's file: or data: URIs).
 REFUSED = "refused"
 #: A URI attribute, quoted (closed or not: a parser may read an unclosed one to the end) or bare.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _URI_ATTR = re.compile(r'URI=(?:"([^"]*)"?|([^,\s]*))', re.IGNORECASE)
+
+
+def _ascii(text: str, encoding: str) -> str:
+    """``text`` with its non-ASCII characters percent-encoded (as ``encoding`` bytes): http.client sends ASCII."""
+    return _NON_ASCII.sub(lambda m: quote(m.group(0).encode(encoding, "replace"), safe=""), text)
 
 
 class RefusedRedirect(Exception):
@@ -72,7 +79,7 @@ def rewrite_playlist(text: str, base: str, to_relay) -> str:  # noqa: ANN001 - (
     """
 
     def one(uri: str) -> str:
-        absolute = urljoin(base, uri.strip()).split("#", 1)[0]
+        absolute = _ascii(urljoin(base, uri.strip()).split("#", 1)[0], "utf-8")
         return to_relay(None if url_problem(absolute) else absolute)
 
     out = []
@@ -114,7 +121,9 @@ def open_upstream(
         if resp.status not in REDIRECT_STATUSES or not location:
             return conn, resp, url
         conn.close()
-        following = urljoin(url, location.strip()).split("#", 1)[0]
+        # Non-ASCII in a Location (read as latin-1 by http.client) percent-encoded, as browsers do.
+        location = _ascii(location.strip(), "latin-1")
+        following = urljoin(url, location).split("#", 1)[0]
         problem = url_problem(following)
         if problem:
             raise RefusedRedirect(f"{url[:200]} redirected to {following[:200]!r}, not followed: {problem}")
@@ -145,12 +154,12 @@ class HttpRelay:
         if url is None:
             return f"{base}/{REFUSED}"
         parts = urlsplit(url)
-        query = f"?{parts.query}" if parts.query else ""
-        return f"{base}/{parts.scheme.lower()}/{parts.netloc}{parts.path or '/'}{query}"
+        query = f"?{_ascii(parts.query, 'utf-8')}" if parts.query else ""
+        return f"{base}/{parts.scheme.lower()}/{parts.netloc}{_ascii(parts.path, 'utf-8') or '/'}{query}"
 
     def remote_url(self, path: str) -> str | None:
         """The remote URL a request path of ours names; None without the token, "" for the refused path."""
-        token, _, rest = path.lstrip("/").partition("/")
+        token, _, rest = _ascii(path, "latin-1").lstrip("/").partition("/")  # http.server read it as latin-1
         if not secrets.compare_digest(token.encode(), self.token.encode()):
             return None
         scheme, _, rest = rest.partition("/")
@@ -193,7 +202,8 @@ class _Handler(BaseHTTPRequestHandler):
             super().finish()
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        log.debug("relay: " + format, *args)
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("media relay: %s", (format % args).replace(self.relay.token, "…"))
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         self._serve("GET")
@@ -229,7 +239,7 @@ class _Handler(BaseHTTPRequestHandler):
         except TimeoutError:
             self._plain(504, "the server does not answer")
             return
-        except (OSError, http.client.HTTPException) as exc:
+        except (OSError, http.client.HTTPException, ValueError) as exc:  # ValueError: a non-ASCII URL
             log.info("media relay: %s: %s", url[:200], exc)
             self._plain(502, "the server cannot be reached")
             return

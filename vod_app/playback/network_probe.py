@@ -67,7 +67,7 @@ def check_server(url: str, timeout: float = TIMEOUT_S) -> ServerCheck:
         return ServerCheck("unreachable", host, path, detail=f"TLS: {exc.reason or exc}")
     except socket.gaierror as exc:
         return ServerCheck("unreachable", host, path, detail=exc.strerror or str(exc))
-    except (OSError, http.client.HTTPException) as exc:
+    except (OSError, http.client.HTTPException, ValueError) as exc:  # ValueError: a non-ASCII redirect
         return ServerCheck("unreachable", host, path, detail=getattr(exc, "strerror", None) or str(exc) or type(exc).__name__)
     if status < 400:
         return ServerCheck("ok", host, path, status)
