@@ -119,9 +119,9 @@ def test_a_remote_playlist_never_makes_libvlc_read_a_local_file(
     qtbot, controller, server: MediaServer, served_folder: Path, tmp_path: Path, playlist: str  # noqa: ANN001
 ) -> None:
     """A playlist from a server (the catalog's media server, a media root) naming file:// segments
-    or variant playlists: libvlc 3's adaptive module fetches only http(s), so nothing local is
-    played (docs/playback.md, "Media from a server"). The same segment from the server plays
-    (test_hls_playlist_plays_and_seeks)."""
+    or variant playlists: libvlc 3's adaptive module fetches only http(s), and the app's relay
+    rewrites such URIs to its refused path, so nothing local is played (docs/playback.md, "Media
+    from a server"). The same segment from the server plays (test_hls_playlist_plays_and_seeks)."""
     local = tmp_path / "private-copy.ts"
     shutil.copyfile(served_folder / "hls" / "idm2017-panel-2-3-000.ts", local)
     local_list = tmp_path / "private.m3u8"
