@@ -163,3 +163,17 @@ def test_https_certificates_are_verified(tmp_path: Path, caplog: pytest.LogCaptu
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+def test_a_relay_that_cannot_listen_is_a_message(qtbot, controller, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    from vod_app.playback import http_relay
+
+    def no_socket(self: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    http_relay.stop_relay()
+    monkeypatch.setattr(http_relay.HttpRelay, "__init__", no_socket)
+    errors: list[str] = []
+    controller.error_occurred.connect(errors.append)
+    assert controller.open("http://127.0.0.1:9/a.mkv") is False
+    assert controller.state() == "error" and "media relay could not start" in errors[-1] and "http://127.0.0.1:9/a.mkv" in errors[-1]

@@ -82,6 +82,7 @@ def test_relay_urls_keep_the_path_and_query_and_need_the_token() -> None:
         assert relay.remote_url(f"/{relay.token}/refused") == ""
         assert relay.remote_url(f"/{relay.token}/http/u:p@h/x") == ""  # what url_problem refuses
         assert relay.url_for("http://h") == f"{base}/http/h/"
+        assert relay.url_for("http://bücher.example:8080/a.mkv") == f"{base}/http/xn--bcher-kva.example:8080/a.mkv"
         assert relay.url_for("http://h/Vortrag-ü.mkv?t=ß") == f"{base}/http/h/Vortrag-%C3%BC.mkv?t=%C3%9F"
         assert relay.remote_url(f"/{relay.token}/http/h/\xc3\xbc.mkv") == "http://h/%C3%BC.mkv"  # raw UTF-8, read as latin-1
         other = HttpRelay()

@@ -154,8 +154,11 @@ class HttpRelay:
         if url is None:
             return f"{base}/{REFUSED}"
         parts = urlsplit(url)
+        netloc = parts.netloc
+        with contextlib.suppress(UnicodeError):  # a host name such as bücher.example, as DNS knows it
+            netloc = netloc.encode("idna").decode("ascii")
         query = f"?{_ascii(parts.query, 'utf-8')}" if parts.query else ""
-        return f"{base}/{parts.scheme.lower()}/{parts.netloc}{_ascii(parts.path, 'utf-8') or '/'}{query}"
+        return f"{base}/{parts.scheme.lower()}/{netloc}{_ascii(parts.path, 'utf-8') or '/'}{query}"
 
     def remote_url(self, path: str) -> str | None:
         """The remote URL a request path of ours names; None without the token, "" for the refused path."""
