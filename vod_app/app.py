@@ -309,6 +309,11 @@ class AppShell:
             keep_language_names(app_paths().cache_dir)  # names met since (scrolling, other pages)
             snapshot_user_state(self.window.catalog, "exit")
             self.window.catalog.dispose()
+        # The media relay, if anything was played from a server (not imported just to stop it):
+        # its open connections are cut, so players still stopping on worker threads end sooner.
+        relay = sys.modules.get("vod_app.playback.http_relay")
+        if relay is not None:
+            relay.stop_relay()
 
 
 def main(argv: Sequence[str] = ()) -> int:
