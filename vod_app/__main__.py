@@ -43,9 +43,10 @@ def _media_roots_to_environ(args: list[str]) -> list[str] | None:
     VOD_APP_MEDIA_ROOTS, which the repository reads (as --user is passed on as VOD_APP_USER)."""
     import os
 
-    from vod_app.domain.media_locations import MACHINE_ROOTS_ENV, environment_root_problems, machine_roots
+    from vod_app.domain.media_locations import MACHINE_ROOTS_ENV, machine_roots
+    from vod_app.paths import machine_root_problems
 
-    for problem in environment_root_problems():  # left out; the window still opens
+    for problem in machine_root_problems():  # left out; the window still opens
         sys.stderr.write(f"vod-app: warning: {problem}\n")
     rest, specs = [], []
     it = iter(args)

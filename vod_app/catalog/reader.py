@@ -16,7 +16,7 @@ from vod_app.catalog.database import Catalog
 
 # The lists' shared SQL pieces live in catalog/list_filters.py (also read before SQLAlchemy loads).
 from vod_app.catalog.list_filters import NO_DATE, PERSON_SQL, RECENT_KEY, date_or_none  # noqa: F401 - re-exported
-from vod_app.domain.media_locations import machine_roots
+from vod_app.domain.media_locations import MediaRoot
 from vod_app.domain.texts import TextMap
 
 
@@ -31,10 +31,17 @@ class CatalogReader:
         self.catalog = catalog
         self.person = person or current_person()
         self.device = device or current_device()
-        self.machine_roots = machine_roots()[0]  # VOD_APP_MEDIA_ROOTS / --media-root (docs/deployment.md)
         # One object per distinct value for what repeats across list rows (language tuples, event
         # titles, dates): the recent list can hold 100,000 summaries.
         self._shared: dict[object, Any] = {}
+
+    @property
+    def machine_roots(self) -> list[MediaRoot]:
+        """This machine's media roots (media-roots.txt, VOD_APP_MEDIA_ROOTS, --media-root;
+        docs/deployment.md), read at each use: a change saved in the window applies at the next play."""
+        from vod_app.paths import this_machine_roots
+
+        return this_machine_roots()[0]
 
     def _share(self, key: object, make: Any = None) -> Any:
         value = self._shared.get(key)

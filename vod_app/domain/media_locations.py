@@ -217,12 +217,19 @@ def parse_root_spec(spec: str, origin: str = "machine") -> MediaRoot:
     return make_root(prefix.strip(), target.strip(), origin)
 
 
-def machine_roots(specs: list[str] | None = None, environ: dict[str, str] | None = None) -> tuple[list[MediaRoot], list[str]]:
-    """This machine's roots from ``VOD_APP_MEDIA_ROOTS`` (``FROM=TO`` items separated by ``;`` or
-    new lines; set by ``--media-root``) plus ``specs``: (roots, problems). A later item for the same
-    prefix replaces an earlier one."""
+SAVED_ROOTS_FILE = "media-roots.txt"  # in the config folder: File → Media folders on this computer…
+
+
+def machine_roots(
+    specs: list[str] | None = None, environ: dict[str, str] | None = None, saved: str = ""
+) -> tuple[list[MediaRoot], list[str]]:
+    """This machine's roots: ``saved`` (the text of ``media-roots.txt``: one ``FROM=TO`` a line, ``#``
+    comments), then ``VOD_APP_MEDIA_ROOTS`` (items separated by ``;`` or new lines; set by
+    ``--media-root``), then ``specs``: (roots, problems). A later item for the same prefix replaces
+    an earlier one."""
     env = os.environ if environ is None else environ
-    items = [(MACHINE_ROOTS_ENV, i) for i in re.split(r"[;\n]", env.get(MACHINE_ROOTS_ENV, ""))]
+    items = [(f"{SAVED_ROOTS_FILE} line {n}", line) for n, line in enumerate(saved.splitlines(), 1) if not line.lstrip().startswith("#")]
+    items += [(MACHINE_ROOTS_ENV, i) for i in re.split(r"[;\n]", env.get(MACHINE_ROOTS_ENV, ""))]
     items += [("--media-root", i) for i in specs or []]
     roots: dict[str, MediaRoot] = {}
     problems = []
@@ -236,9 +243,3 @@ def machine_roots(specs: list[str] | None = None, environ: dict[str, str] | None
             continue
         roots[root.prefix] = root
     return list(roots.values()), problems
-
-
-def environment_root_problems() -> list[str]:
-    """What is wrong in ``VOD_APP_MEDIA_ROOTS`` as set in the environment: those items are left out
-    (the rest still applies), and the commands and the window say so once, on stderr."""
-    return [f"{p}; left out" for p in machine_roots()[1]]

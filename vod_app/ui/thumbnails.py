@@ -105,6 +105,10 @@ class ThumbnailCache(QObject):
         """Where the thumbnail of the file ``source`` is kept (MPRIS's artUrl), made or not."""
         return _file_for(self.folder, source)
 
+    def retry_failed(self) -> None:
+        """Ask again for thumbnails that failed (this machine's media roots changed)."""
+        self._failed.clear()
+
     def pixmap(self, source: str, duration_ms: int | None, recording_id: int | None = None) -> QPixmap | None:
         """The cached thumbnail, or None (then noted for the next dispatch). Cheap: called from paint."""
         if _is_url(source) and (self.locate is None or recording_id is None):
