@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "media" / "idm2017-panel-2-3.mkv"
 
@@ -65,8 +67,10 @@ def test_a_folder_saved_in_the_window_applies_at_the_next_play_and_a_wrong_row_i
     again = window.media_roots_dialog
     qtbot.waitUntil(again.isVisible, timeout=5_000)
     assert again.rows() == [("/srv/archive/", f"{mnt}/")]
+    again.table.setFocus()
     again.table.selectRow(0)
-    again.remove_rows()
+    qtbot.keyClick(again.table, Qt.Key.Key_Delete)  # the keyboard's way to remove a row
+    assert again.rows() == []
     again.save()
     qtbot.waitUntil(lambda: not again.isVisible(), timeout=5_000)
     assert repository_media_source(window.services.repo, rid)[1] == "/srv/archive/talk.mkv"

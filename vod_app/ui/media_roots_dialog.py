@@ -15,7 +15,8 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -82,6 +83,7 @@ class MediaRootsDialog(QDialog):
         add.clicked.connect(lambda: self.add_row())
         self.remove = QPushButton(self.tr("&Remove"), self)
         self.remove.clicked.connect(self.remove_rows)
+        self.table.installEventFilter(self)  # Delete removes the selected rows (not while a cell is edited)
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
@@ -103,6 +105,12 @@ class MediaRootsDialog(QDialog):
         for prefix, target in read_rows(path):
             self.add_row(prefix, target)
         self.resize(640, 360)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Delete):
+            self.remove_rows()
+            return True
+        return super().eventFilter(obj, event)
 
     def add_row(self, prefix: str = "", target: str = "") -> None:
         n = self.table.rowCount()
