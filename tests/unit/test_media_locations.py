@@ -210,6 +210,8 @@ def test_the_windows_media_root_option_goes_to_the_environment(monkeypatch: pyte
     assert problems == [] and {str(r) for r in roots} == {"/a=/mnt/a", "/srv/archive=/mnt/archive", "/x=https://h/x"}
     assert _media_roots_to_environ(["--media-root", "/srv/a=smb://nas/a"]) is None
     assert "smb" in capsys.readouterr().err
+    assert _media_roots_to_environ(["--media-root"]) is None  # no value: an error, not a window without roots
+    assert "needs FROM=TO" in capsys.readouterr().err
 
 
 def test_url_to_url_keeps_the_remainder_as_written() -> None:

@@ -235,6 +235,8 @@ def machine_roots(
     problems = []
     for source, item in items:
         if not item.strip():
+            if source == "--media-root":  # the flag given without its value
+                problems.append("--media-root: needs FROM=TO (e.g. /srv/archive/=/mnt/archive/)")
             continue
         try:
             root = parse_root_spec(item)
