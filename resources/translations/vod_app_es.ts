@@ -740,48 +740,53 @@
 <context>
     <name>MediaRootsDialog</name>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="66"/>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="80"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="71"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="85"/>
         <source>Media folders on this computer</source>
         <translation>Carpetas de medios en este equipo</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="68"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="73"/>
         <source>When a catalog names folders or a media server that are somewhere else on this computer, say where they are here. Each row replaces the start of a recording&apos;s location. These rows apply to this computer only.</source>
         <translation>Cuando un catálogo nombra carpetas o un servidor de medios que están en otro lugar de este equipo, indique dónde están aquí. Cada fila sustituye el comienzo de la ubicación de una grabación. Estas filas solo se aplican a este equipo.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="75"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="80"/>
         <source>In the catalog</source>
         <translation>En el catálogo</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="75"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="80"/>
         <source>On this computer</source>
         <translation>En este equipo</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="81"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="86"/>
         <source>&amp;Add</source>
         <translation>&amp;Añadir</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="83"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="88"/>
         <source>&amp;Remove</source>
         <translation>&amp;Quitar</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="136"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="115"/>
+        <source>{file} could not be read ({error}); Save keeps it as {backup}.</source>
+        <translation>No se pudo leer {file} ({error}); Guardar lo conserva como {backup}.</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="155"/>
         <source>Row {row}: {problem}</source>
         <translation>Fila {row}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="141"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="160"/>
         <source>{file} could not be written: {error}</source>
         <translation>No se pudo escribir {file}: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="157"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="176"/>
         <source>Media folders saved</source>
         <translation>Carpetas de medios guardadas</translation>
     </message>

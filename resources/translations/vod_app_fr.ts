@@ -740,48 +740,53 @@
 <context>
     <name>MediaRootsDialog</name>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="66"/>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="80"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="71"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="85"/>
         <source>Media folders on this computer</source>
         <translation>Dossiers de médias sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="68"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="73"/>
         <source>When a catalog names folders or a media server that are somewhere else on this computer, say where they are here. Each row replaces the start of a recording&apos;s location. These rows apply to this computer only.</source>
         <translation>Quand un catalogue nomme des dossiers ou un serveur de médias qui se trouvent ailleurs sur cet ordinateur, indiquez où ils sont ici. Chaque ligne remplace le début de l’emplacement d’un enregistrement. Ces lignes ne valent que pour cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="75"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="80"/>
         <source>In the catalog</source>
         <translation>Dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="75"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="80"/>
         <source>On this computer</source>
         <translation>Sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="81"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="86"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="83"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="88"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="136"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="115"/>
+        <source>{file} could not be read ({error}); Save keeps it as {backup}.</source>
+        <translation>{file} n’a pas pu être lu ({error})&#xa0;; Enregistrer le garde sous le nom {backup}.</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="155"/>
         <source>Row {row}: {problem}</source>
         <translation>Ligne {row}&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="141"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="160"/>
         <source>{file} could not be written: {error}</source>
         <translation>{file} n’a pas pu être écrit&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="157"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="176"/>
         <source>Media folders saved</source>
         <translation>Dossiers de médias enregistrés</translation>
     </message>

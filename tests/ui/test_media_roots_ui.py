@@ -89,3 +89,20 @@ def test_a_wrong_line_of_media_roots_txt_is_a_warning_naming_it_and_the_rest_app
     r = subprocess.run([sys.executable, "-m", "vod_app", "recent"], capture_output=True, text=True, env=env, timeout=120)
     assert r.returncode == 0, r.stderr
     assert "warning: media-roots.txt line 3" in r.stderr and "left out" in r.stderr
+
+
+def test_an_unreadable_media_roots_txt_is_said_and_kept_when_the_dialog_saves(qtbot, fake_window) -> None:  # noqa: ANN001
+    from vod_app.paths import app_paths
+
+    saved = app_paths().media_roots_file
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    saved.write_bytes(b"\xff\xfe/srv/a=/mnt/a\n")  # not UTF-8
+    fake_window.actions_.media_roots.trigger()
+    dialog = fake_window.media_roots_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    assert dialog.problems.isVisible() and "media-roots.txt.bak" in dialog.problems.text()
+    dialog.add_row("/srv/b/", "/mnt/b/")
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+    assert saved.with_name("media-roots.txt.bak").read_bytes() == b"\xff\xfe/srv/a=/mnt/a\n"  # nothing lost
+    assert "/srv/b/=/mnt/b/" in saved.read_text("utf-8")

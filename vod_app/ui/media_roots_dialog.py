@@ -37,10 +37,11 @@ HEADER = "# vod-app: this computer's media roots, one FROM=TO a line (File → M
 
 
 def read_rows(path: Path) -> list[tuple[str, str]]:
-    """The (catalog's prefix, this computer's) pairs of ``path``; comments and blank lines left out."""
+    """The (catalog's prefix, this computer's) pairs of ``path``; comments and blank lines left out.
+    Raises OSError or UnicodeDecodeError when the file is there but cannot be read."""
     try:
         text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
+    except FileNotFoundError:
         return []
     rows = []
     for line in text.splitlines():
@@ -50,9 +51,12 @@ def read_rows(path: Path) -> list[tuple[str, str]]:
     return rows
 
 
-def write_rows(path: Path, rows: list[tuple[str, str]]) -> None:
-    """Replace ``path`` with ``rows`` (written aside, then renamed: never half a file)."""
+def write_rows(path: Path, rows: list[tuple[str, str]], keep_old: bool = False) -> None:
+    """Replace ``path`` with ``rows`` (written aside, then renamed: never half a file); ``keep_old``:
+    the file there (unreadable) is kept as ``<name>.bak`` first."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    if keep_old and path.exists():
+        path.replace(path.with_name(path.name + ".bak"))
     part = path.with_name(path.name + ".part")
     part.write_text(HEADER + "".join(f"{a}={b}\n" for a, b in rows), "utf-8")
     part.replace(path)
@@ -102,8 +106,15 @@ class MediaRootsDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.problems)
         layout.addWidget(buttons)
-        for prefix, target in read_rows(path):
-            self.add_row(prefix, target)
+        self.unreadable = False
+        try:
+            for prefix, target in read_rows(path):
+                self.add_row(prefix, target)
+        except (OSError, UnicodeDecodeError) as exc:
+            self.unreadable = True  # nothing of it is lost: Save keeps it as .bak
+            self.problems.setText(self.tr("{file} could not be read ({error}); Save keeps it as {backup}.").format(
+                file=str(path), error=getattr(exc, "strerror", None) or exc, backup=path.name + ".bak"))
+            self.problems.show()
         self.resize(640, 360)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
@@ -144,7 +155,7 @@ class MediaRootsDialog(QDialog):
                 problems.append(self.tr("Row {row}: {problem}").format(row=n, problem=exc))
         if not problems:
             try:
-                write_rows(self.path, self.rows())
+                write_rows(self.path, self.rows(), keep_old=self.unreadable)
             except OSError as exc:
                 problems.append(self.tr("{file} could not be written: {error}").format(file=str(self.path), error=exc.strerror or exc))
         if problems:
