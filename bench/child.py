@@ -3,6 +3,7 @@
 Each mode prints one JSON object on its last stdout line. Modes:
 
   start-app DB          process start -> main window shown with the recent list filled
+  settle-app DB         the window until the ORM has loaded (a returning user's caches), then quit
   start-floor           process start -> a bare PySide6 window shown + a libvlc instance and player
   browse-app DB         the whole recent list scrolled in the view (time of every fetchMore page),
                         then a recording played for 2 s: peak RSS
@@ -86,6 +87,17 @@ def start_app(db: str) -> None:
     t = time.monotonic()
     _out({"t_shown": t, "t_enter": T_ENTER, "rows": rows})
     os._exit(0 if rows > 0 else 3)
+
+
+def settle_app(db: str) -> None:
+    """A returning user's home: the window opened once until the catalog's ORM has loaded, so what a
+    run keeps for the next start (the language names of the first page) is there, then quit."""
+    app, window = _app_window(db)
+    pending = getattr(window.services.repo, "_pending", None)
+    ok = _wait(app, lambda: pending is None or pending.ready or pending.error is not None, 60)
+    _wait(app, lambda: False, 0.3)
+    _out({"settled": ok})
+    os._exit(0 if ok else 3)
 
 
 def browse_app(db: str) -> None:
@@ -425,6 +437,7 @@ def memory_floor() -> None:
 
 MODES = {
     "start-app": start_app,
+    "settle-app": settle_app,
     "start-floor": start_floor,
     "browse-app": browse_app,
     "play-app": play_app,

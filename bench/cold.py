@@ -45,6 +45,7 @@ def fig_cold(db: Path, out: Path, runs: int, method: str, warm: dict[str, Figure
     log(f"cold: {runs} app and {runs} floor starts, each after dropping the page cache; one cold scroll")
     app, floor = [], []
     used = ""
+    run_child(out, "settle-app", str(db))  # after a reboot the cache folder is still there
     for _ in range(runs):
         used = drop_page_cache(db, method)
         r, t0 = run_child(out, "start-app", str(db))

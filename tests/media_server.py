@@ -1,7 +1,8 @@
 """A small threaded HTTP server on 127.0.0.1 serving a folder, for the tests of media from a server.
 
 It honours ``Range`` (206 with ``Content-Range``, ``Accept-Ranges: bytes``, 416 past the end),
-answers 404 for what is not there, records every request (path and Range header), and can be
+answers 404 for what is not there, answers ``302`` for the paths in ``redirects`` (to any
+Location, ``file:`` and ``v4l2:`` included), records every request (path and Range header), and can be
 stopped (open connections are cut, as when a server goes away) and started again on the same port.
 """
 
@@ -25,6 +26,7 @@ class MediaServer:
         self.root = root.resolve()
         self.rate = rate  # bytes per second per response (None: as fast as it goes)
         self.requests: list[tuple[str, str | None]] = []  # (path, Range header)
+        self.redirects: dict[str, str] = {}  # request path ("/a.mkv") -> Location of a 302
         self.port = 0
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -96,6 +98,12 @@ class MediaServer:
 
             def _serve(self, body: bool) -> None:
                 owner.requests.append((self.path, self.headers.get("Range")))
+                if self.path in owner.redirects:
+                    self.send_response(302)
+                    self.send_header("Location", owner.redirects[self.path])
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 rel = unquote(urlsplit(self.path).path).lstrip("/")
                 path = (owner.root / rel).resolve()
                 if not path.is_relative_to(owner.root) or not path.is_file():

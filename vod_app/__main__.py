@@ -44,7 +44,10 @@ def _media_roots_to_environ(args: list[str]) -> list[str] | None:
     import os
 
     from vod_app.domain.media_locations import MACHINE_ROOTS_ENV, machine_roots
+    from vod_app.paths import machine_root_problems
 
+    for problem in machine_root_problems():  # left out; the window still opens
+        sys.stderr.write(f"vod-app: warning: {problem}\n")
     rest, specs = [], []
     it = iter(args)
     for a in it:

@@ -46,6 +46,14 @@ def _prepare_platform() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
+def _located(services, recording_id: int) -> str | None:  # noqa: ANN001
+    """Where a list row's recording plays from (the thumbnails' worker; waits for the ORM's load there)."""
+    from vod_app.catalog.media_source import repository_media_source
+
+    found = repository_media_source(services.repo, recording_id)
+    return None if found is None else found[1]
+
+
 def build_window(
     db_url: str | None = None, *, headless_playback: bool | None = None, thumbnails: bool = True, player=None
 ):  # noqa: ANN001, ANN201
@@ -89,6 +97,7 @@ def build_window(
         return PlayerController(headless=headless_playback)
 
     thumbs = ThumbnailCache(paths.thumbnails_dir, runner, enabled=thumbnails)
+    thumbs.locate = lambda recording_id: _located(services, recording_id)
     window = MainWindow(services, player, runner, prefs, thumbs, make_controller=make_controller)
     if player is None:
 
@@ -309,6 +318,11 @@ class AppShell:
             keep_language_names(app_paths().cache_dir)  # names met since (scrolling, other pages)
             snapshot_user_state(self.window.catalog, "exit")
             self.window.catalog.dispose()
+        # The media relay, if anything was played from a server (not imported just to stop it):
+        # its open connections are cut, so players still stopping on worker threads end sooner.
+        relay = sys.modules.get("vod_app.playback.http_relay")
+        if relay is not None:
+            relay.stop_relay()
 
 
 def main(argv: Sequence[str] = ()) -> int:

@@ -148,5 +148,10 @@ def report(db_url: str | None = None) -> str:
         ("display", os.environ.get("QT_QPA_PLATFORM") or ("wayland" if os.environ.get("WAYLAND_DISPLAY") else "x11" if os.environ.get("DISPLAY") else "none")),
     ]
     rows += _catalog_lines(url)
+    from vod_app.paths import this_machine_roots
+
+    roots, problems = this_machine_roots()
+    left_out = f"; {len(problems)} invalid, left out (any command names them)" if problems else ""
+    rows.append(("media roots (this machine)", f"{len(roots)}{left_out}"))  # no paths or hosts: private
     width = max(len(k) for k, _ in rows)
     return "\n".join(f"{k.ljust(width)}  {v}" for k, v in rows) + "\n"

@@ -35,8 +35,11 @@ class AppPaths:
         return self.cache_dir / "thumbnails"
 
     @property
-    def settings_file(self) -> Path:
-        return self.config_dir / "settings.json"
+    def media_roots_file(self) -> Path:
+        """This machine's media roots (File → Media folders on this computer…, docs/deployment.md)."""
+        from vod_app.domain.media_locations import SAVED_ROOTS_FILE
+
+        return self.config_dir / SAVED_ROOTS_FILE
 
     def database_url(self) -> str:
         """The SQLAlchemy URL of the catalog: VOD_APP_DB wins over the default file."""
@@ -89,3 +92,26 @@ def current_device() -> str:
     import socket  # here: its import (selectors, ~3 ms) is not needed before the first paint otherwise
 
     return socket.gethostname()
+
+
+def this_machine_roots() -> tuple[list, list[str]]:
+    """(roots, problems) of this machine: ``media-roots.txt`` in the config folder, then
+    ``VOD_APP_MEDIA_ROOTS`` / ``--media-root`` (domain/media_locations.py ``machine_roots``)."""
+    from vod_app.domain.media_locations import SAVED_ROOTS_FILE, machine_roots
+
+    problems = []
+    try:
+        saved = app_paths().media_roots_file.read_text("utf-8")
+    except FileNotFoundError:
+        saved = ""
+    except (OSError, UnicodeDecodeError) as exc:
+        saved = ""
+        problems.append(f"{SAVED_ROOTS_FILE}: cannot be read ({getattr(exc, 'strerror', None) or exc})")
+    roots, more = machine_roots(saved=saved)
+    return roots, problems + more
+
+
+def machine_root_problems() -> list[str]:
+    """What is wrong in this machine's roots: those items are left out (the rest still applies), and
+    the commands and the window say so once, on stderr."""
+    return [f"{p}; left out" for p in this_machine_roots()[1]]

@@ -76,7 +76,8 @@ def _names_key() -> list[object]:
     key: list[object] = []
     for package in ("langcodes", "language_data"):
         spec = find_spec(package)
-        folder = Path(spec.origin).parent if spec is not None and spec.origin else None
+        # Resolved: a venv reached through a symlink (a git worktree's) names the same packages.
+        folder = Path(spec.origin).resolve().parent if spec is not None and spec.origin else None
         key += [str(folder), folder.stat().st_mtime_ns if folder is not None else None]
     return key
 

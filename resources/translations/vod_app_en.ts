@@ -121,7 +121,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/main_window.py" line="200"/>
+        <location filename="../../vod_app/ui/main_window.py" line="199"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>NotesInWindow</name>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/notes_wiring.py" line="264"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="269"/>
         <source>%n note(s) exported to {file}</source>
         <translation>
             <numerusform>%n note exported to {file}</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/notes_wiring.py" line="274"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="279"/>
         <source>{file}: %n note(s) added, {known} already here</source>
         <translation>
             <numerusform>{file}: %n note added, {known} already here</numerusform>

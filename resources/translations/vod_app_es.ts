@@ -25,126 +25,131 @@
     </message>
     <message>
         <location filename="../../vod_app/ui/actions.py" line="34"/>
+        <source>&amp;Media folders on this computer…</source>
+        <translation>Carpetas de &amp;medios en este equipo…</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/actions.py" line="35"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="36"/>
+        <location filename="../../vod_app/ui/actions.py" line="37"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="37"/>
+        <location filename="../../vod_app/ui/actions.py" line="38"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="41"/>
+        <location filename="../../vod_app/ui/actions.py" line="42"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="42"/>
+        <location filename="../../vod_app/ui/actions.py" line="43"/>
         <source>&amp;Forward</source>
         <translation>A&amp;delante</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="43"/>
+        <location filename="../../vod_app/ui/actions.py" line="44"/>
         <source>&amp;Home</source>
         <translation>&amp;Inicio</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="44"/>
+        <location filename="../../vod_app/ui/actions.py" line="45"/>
         <source>&amp;Search</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="46"/>
+        <location filename="../../vod_app/ui/actions.py" line="47"/>
         <source>&amp;Play/Pause</source>
         <translation>&amp;Reproducir/Pausa</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="47"/>
+        <location filename="../../vod_app/ui/actions.py" line="48"/>
         <source>Seek back 10 s</source>
         <translation>Retroceder 10 s</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="48"/>
+        <location filename="../../vod_app/ui/actions.py" line="49"/>
         <source>Seek forward 10 s</source>
         <translation>Avanzar 10 s</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="49"/>
+        <location filename="../../vod_app/ui/actions.py" line="50"/>
         <source>Seek back 1 min</source>
         <translation>Retroceder 1 min</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="50"/>
+        <location filename="../../vod_app/ui/actions.py" line="51"/>
         <source>Seek forward 1 min</source>
         <translation>Avanzar 1 min</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="51"/>
+        <location filename="../../vod_app/ui/actions.py" line="52"/>
         <source>&amp;Next chapter</source>
         <translation>Capítulo &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="52"/>
+        <location filename="../../vod_app/ui/actions.py" line="53"/>
         <source>P&amp;revious chapter</source>
         <translation>Capítulo an&amp;terior</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="53"/>
+        <location filename="../../vod_app/ui/actions.py" line="54"/>
         <source>Volume up</source>
         <translation>Subir volumen</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="54"/>
+        <location filename="../../vod_app/ui/actions.py" line="55"/>
         <source>Volume down</source>
         <translation>Bajar volumen</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="55"/>
+        <location filename="../../vod_app/ui/actions.py" line="56"/>
         <source>&amp;Mute</source>
         <translation>Si&amp;lenciar</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="56"/>
+        <location filename="../../vod_app/ui/actions.py" line="57"/>
         <source>Slower</source>
         <translation>Más lento</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="57"/>
+        <location filename="../../vod_app/ui/actions.py" line="58"/>
         <source>Faster</source>
         <translation>Más rápido</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="58"/>
+        <location filename="../../vod_app/ui/actions.py" line="59"/>
         <source>Normal speed</source>
         <translation>Velocidad normal</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="59"/>
+        <location filename="../../vod_app/ui/actions.py" line="60"/>
         <source>&amp;Fullscreen</source>
         <translation>&amp;Pantalla completa</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="60"/>
+        <location filename="../../vod_app/ui/actions.py" line="61"/>
         <source>Leave fullscreen</source>
         <translation>Salir de pantalla completa</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="61"/>
+        <location filename="../../vod_app/ui/actions.py" line="62"/>
         <source>&amp;Stop</source>
         <translation>&amp;Detener</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="63"/>
+        <location filename="../../vod_app/ui/actions.py" line="64"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="64"/>
+        <location filename="../../vod_app/ui/actions.py" line="65"/>
         <source>&amp;About vod-app</source>
         <translation>&amp;Acerca de vod-app</translation>
     </message>
@@ -549,72 +554,72 @@
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="39"/>
+        <location filename="../../vod_app/ui/menus.py" line="40"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="44"/>
+        <location filename="../../vod_app/ui/menus.py" line="45"/>
         <source>&amp;Playback</source>
         <translation>&amp;Reproducción</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="52"/>
+        <location filename="../../vod_app/ui/menus.py" line="53"/>
         <source>&amp;Audio language</source>
         <translation>Idioma del &amp;audio</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="54"/>
+        <location filename="../../vod_app/ui/menus.py" line="55"/>
         <source>&amp;Captions</source>
         <translation>S&amp;ubtítulos</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="56"/>
+        <location filename="../../vod_app/ui/menus.py" line="57"/>
         <source>&amp;Description language</source>
         <translation>&amp;Idioma de la descripción</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="58"/>
+        <location filename="../../vod_app/ui/menus.py" line="59"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="169"/>
+        <location filename="../../vod_app/ui/menus.py" line="172"/>
         <source>vod-app {version}: a video-on-demand browser for recorded dialogue sessions.</source>
         <translation>vod-app {version}: un explorador de vídeo a la carta para sesiones de diálogo grabadas.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="173"/>
+        <location filename="../../vod_app/ui/menus.py" line="176"/>
         <source>Components:</source>
         <translation>Componentes:</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="176"/>
+        <location filename="../../vod_app/ui/menus.py" line="179"/>
         <source>Licences:</source>
         <translation>Licencias:</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="180"/>
+        <location filename="../../vod_app/ui/menus.py" line="183"/>
         <source>Qt and libvlc are under the LGPL: you may replace them with your own builds. In the installed package the Qt libraries are separate files in /opt/vod-app/_internal/PySide6/Qt/lib: put your build of the same Qt version in their place. libvlc is the system&apos;s (the libvlc5 package): install another build of it. The other libraries in /opt/vod-app/_internal and their licences are listed in /usr/share/doc/vod-app/copyright.</source>
         <translation>Qt y libvlc están bajo la LGPL: puede sustituirlos por sus propias compilaciones. En el paquete instalado, las bibliotecas de Qt son archivos separados en /opt/vod-app/_internal/PySide6/Qt/lib: ponga en su lugar su compilación de la misma versión de Qt. libvlc es la del sistema (el paquete libvlc5): instale otra compilación. Las demás bibliotecas de /opt/vod-app/_internal y sus licencias figuran en /usr/share/doc/vod-app/copyright.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="65"/>
+        <location filename="../../vod_app/ui/main_window.py" line="66"/>
         <source>Video on demand</source>
         <translation>Vídeo a la carta</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="148"/>
-        <location filename="../../vod_app/ui/main_window.py" line="160"/>
-        <location filename="../../vod_app/ui/main_window.py" line="239"/>
-        <location filename="../../vod_app/startup.py" line="302"/>
-        <location filename="../../vod_app/startup.py" line="306"/>
+        <location filename="../../vod_app/ui/main_window.py" line="147"/>
+        <location filename="../../vod_app/ui/main_window.py" line="159"/>
+        <location filename="../../vod_app/ui/main_window.py" line="238"/>
+        <location filename="../../vod_app/startup.py" line="309"/>
+        <location filename="../../vod_app/startup.py" line="313"/>
         <source>The catalog could not be read: {error}</source>
         <extracomment>What the start page reads before the ORM has loaded (FirstPageReader has the same methods).</extracomment>
         <translation>No se pudo leer el catálogo: {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/main_window.py" line="200"/>
+        <location filename="../../vod_app/ui/main_window.py" line="199"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -622,12 +627,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="204"/>
+        <location filename="../../vod_app/ui/main_window.py" line="203"/>
         <source>Search failed: {error}</source>
         <translation>Error en la búsqueda: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="313"/>
+        <location filename="../../vod_app/ui/main_window.py" line="312"/>
         <source>The session could not be loaded: {error}</source>
         <translation>No se pudo cargar la sesión: {error}</translation>
     </message>
@@ -637,7 +642,7 @@
         <translation>No se pudo cargar la grabación: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="135"/>
+        <location filename="../../vod_app/ui/menus.py" line="138"/>
         <source>(nothing playing)</source>
         <translation>(nada en reproducción)</translation>
     </message>
@@ -697,17 +702,17 @@
         <translation>vod-app</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="151"/>
+        <location filename="../../vod_app/ui/menus.py" line="154"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="158"/>
+        <location filename="../../vod_app/ui/menus.py" line="161"/>
         <source>About vod-app</source>
         <translation>Acerca de vod-app</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="105"/>
+        <location filename="../../vod_app/app.py" line="114"/>
         <source>The built-in catalog could not be loaded: {error}</source>
         <translation>No se pudo cargar el catálogo integrado: {error}</translation>
     </message>
@@ -722,14 +727,68 @@
         <translation>Servidor del catálogo accesible de nuevo; sus cambios se han guardado</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="377"/>
+        <location filename="../../vod_app/app.py" line="391"/>
         <source>Something went wrong: {error}</source>
         <translation>Se ha producido un error: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="203"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="207"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
+    </message>
+</context>
+<context>
+    <name>MediaRootsDialog</name>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="71"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="85"/>
+        <source>Media folders on this computer</source>
+        <translation>Carpetas de medios en este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="73"/>
+        <source>When a catalog names folders or a media server that are somewhere else on this computer, say where they are here. Each row replaces the start of a recording&apos;s location. These rows apply to this computer only.</source>
+        <translation>Cuando un catálogo nombra carpetas o un servidor de medios que están en otro lugar de este equipo, indique dónde están aquí. Cada fila sustituye el comienzo de la ubicación de una grabación. Estas filas solo se aplican a este equipo.</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="80"/>
+        <source>In the catalog</source>
+        <translation>En el catálogo</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="80"/>
+        <source>On this computer</source>
+        <translation>En este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="86"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="88"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="115"/>
+        <source>{file} could not be read ({error}); Save keeps it as {backup}.</source>
+        <translation>No se pudo leer {file} ({error}); Guardar lo conserva como {backup}.</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="155"/>
+        <source>Row {row}: {problem}</source>
+        <translation>Fila {row}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="160"/>
+        <source>{file} could not be written: {error}</source>
+        <translation>No se pudo escribir {file}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="176"/>
+        <source>Media folders saved</source>
+        <translation>Carpetas de medios guardadas</translation>
     </message>
 </context>
 <context>
@@ -784,18 +843,18 @@
 <context>
     <name>NotesInWindow</name>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="182"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="187"/>
         <source>Copied {link}</source>
         <extracomment>(recording id, ms) -&gt; the speaker at that moment, or None. Issue 10&apos;s data plugs in here.</extracomment>
         <translation>Copiado: {link}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="200"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="203"/>
         <source>Citation copied</source>
         <translation>Cita copiada</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/notes_wiring.py" line="264"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="269"/>
         <source>%n note(s) exported to {file}</source>
         <translation>
             <numerusform>%n nota exportada a {file}</numerusform>
@@ -803,7 +862,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/notes_wiring.py" line="274"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="279"/>
         <source>{file}: %n note(s) added, {known} already here</source>
         <translation>
             <numerusform>{file}: %n nota añadida, {known} ya estaban</numerusform>
@@ -811,78 +870,78 @@
         </translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="285"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="290"/>
         <source>Notes: {error}</source>
         <translation>Notas: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="296"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="301"/>
         <source>This link cannot be opened: {reason}</source>
         <translation>No se puede abrir este enlace: {reason}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="302"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="307"/>
         <source>There is no session {id} in this catalog.</source>
         <translation>No hay ninguna sesión {id} en este catálogo.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="308"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="313"/>
         <source>There is no recording {id} in this catalog.</source>
         <translation>No hay ninguna grabación {id} en este catálogo.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="313"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="318"/>
         <source>The link&apos;s time {time} is past the end of this recording ({length}); it opens at the start.</source>
         <translation>El momento del enlace, {time}, es posterior al final de esta grabación ({length}); se abre al principio.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="378"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="379"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="344"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="345"/>
         <source>Add &amp;bookmark</source>
         <translation>Añadir &amp;marcador</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="348"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="349"/>
         <source>Copy link to this moment</source>
         <translation>Copiar el enlace a este momento</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="350"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="351"/>
         <source>Copy citation</source>
         <translation>Copiar la cita</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="352"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="353"/>
         <source>Copy citation as Markdown</source>
         <translation>Copiar la cita en Markdown</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="390"/>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="392"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="391"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="393"/>
         <source>My notes in this session</source>
         <translation>Mis notas en esta sesión</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="355"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="356"/>
         <source>&amp;My notes</source>
         <translation>&amp;Mis notas</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="358"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="359"/>
         <source>&amp;Export notes…</source>
         <translation>&amp;Exportar las notas…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="362"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="363"/>
         <source>&amp;Import notes…</source>
         <translation>&amp;Importar notas…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="365"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="366"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notas</translation>
     </message>
@@ -1302,58 +1361,58 @@
 <context>
     <name>SessionEditing</name>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="91"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="93"/>
         <source>&amp;Undo {what}</source>
         <translation>&amp;Deshacer {what}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="91"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="93"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="92"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="94"/>
         <source>&amp;Redo {what}</source>
         <translation>&amp;Rehacer {what}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="92"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="94"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="111"/>
-        <location filename="../../vod_app/ui/session_editing.py" line="128"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="113"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="130"/>
         <source>The change could not be made: {error}</source>
         <translation>No se pudo hacer el cambio: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="121"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="123"/>
         <source>Remove “{title}”</source>
         <translation>Quitar «{title}»</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="121"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="123"/>
         <source>Edit “{title}”</source>
         <translation>Editar «{title}»</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="134"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="136"/>
         <source>Undone: {what}</source>
         <translation>Deshecho: {what}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="136"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="138"/>
         <source>“{title}” was removed from the catalog; its files were not touched (Ctrl+Z undoes it)</source>
         <translation>«{title}» se quitó del catálogo; sus archivos no se tocaron (Ctrl+Z lo deshace)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="137"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="139"/>
         <source>“{title}” was saved (Ctrl+Z undoes it)</source>
         <translation>«{title}» se guardó (Ctrl+Z lo deshace)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="176"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="180"/>
         <source>The session could not be edited: {error}</source>
         <translation>No se pudo editar la sesión: {error}</translation>
     </message>
@@ -1749,12 +1808,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../vod_app/app.py" line="119"/>
+        <location filename="../../vod_app/app.py" line="128"/>
         <source>The catalog file is damaged.</source>
         <translation>El archivo del catálogo está dañado.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="124"/>
+        <location filename="../../vod_app/app.py" line="133"/>
         <source>{error}
 
 vod-app can keep the damaged file aside (nothing is deleted), rebuild the catalog from the last good backup or the built-in catalog, and bring back your positions, bookmarks and settings from the backups.</source>
@@ -1763,34 +1822,34 @@ vod-app can keep the damaged file aside (nothing is deleted), rebuild the catalo
 vod-app puede apartar el archivo dañado (no se borra nada), reconstruir el catálogo a partir de la última copia de seguridad válida o del catálogo integrado, y recuperar sus posiciones, marcadores y ajustes de las copias de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="131"/>
+        <location filename="../../vod_app/app.py" line="140"/>
         <source>Rebuild</source>
         <translation>Reconstruir</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="133"/>
+        <location filename="../../vod_app/app.py" line="142"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="189"/>
+        <location filename="../../vod_app/app.py" line="198"/>
         <source>The catalog could not be opened:
 {error}</source>
         <translation>No se pudo abrir el catálogo:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="288"/>
+        <location filename="../../vod_app/app.py" line="297"/>
         <source>There is no session with the id {id} in this catalog.</source>
         <translation>No hay ninguna sesión con el identificador {id} en este catálogo.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="184"/>
+        <location filename="../../vod_app/app.py" line="193"/>
         <source>vod-app could not start: {error}</source>
         <translation>vod-app no pudo iniciarse: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="211"/>
+        <location filename="../../vod_app/app.py" line="220"/>
         <source>The catalog could not be rebuilt:
 {error}</source>
         <translation>No se pudo reconstruir el catálogo:

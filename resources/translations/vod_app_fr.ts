@@ -25,126 +25,131 @@
     </message>
     <message>
         <location filename="../../vod_app/ui/actions.py" line="34"/>
+        <source>&amp;Media folders on this computer…</source>
+        <translation>Dossiers de &amp;médias sur cet ordinateur…</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/actions.py" line="35"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="36"/>
+        <location filename="../../vod_app/ui/actions.py" line="37"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="37"/>
+        <location filename="../../vod_app/ui/actions.py" line="38"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="41"/>
+        <location filename="../../vod_app/ui/actions.py" line="42"/>
         <source>&amp;Back</source>
         <translation>&amp;Précédent</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="42"/>
+        <location filename="../../vod_app/ui/actions.py" line="43"/>
         <source>&amp;Forward</source>
         <translation>&amp;Suivant</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="43"/>
+        <location filename="../../vod_app/ui/actions.py" line="44"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="44"/>
+        <location filename="../../vod_app/ui/actions.py" line="45"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="46"/>
+        <location filename="../../vod_app/ui/actions.py" line="47"/>
         <source>&amp;Play/Pause</source>
         <translation>&amp;Lecture/Pause</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="47"/>
+        <location filename="../../vod_app/ui/actions.py" line="48"/>
         <source>Seek back 10 s</source>
         <translation>Reculer de 10 s</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="48"/>
+        <location filename="../../vod_app/ui/actions.py" line="49"/>
         <source>Seek forward 10 s</source>
         <translation>Avancer de 10 s</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="49"/>
+        <location filename="../../vod_app/ui/actions.py" line="50"/>
         <source>Seek back 1 min</source>
         <translation>Reculer de 1 min</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="50"/>
+        <location filename="../../vod_app/ui/actions.py" line="51"/>
         <source>Seek forward 1 min</source>
         <translation>Avancer de 1 min</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="51"/>
+        <location filename="../../vod_app/ui/actions.py" line="52"/>
         <source>&amp;Next chapter</source>
         <translation>Chapitre &amp;suivant</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="52"/>
+        <location filename="../../vod_app/ui/actions.py" line="53"/>
         <source>P&amp;revious chapter</source>
         <translation>Chapitre &amp;précédent</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="53"/>
+        <location filename="../../vod_app/ui/actions.py" line="54"/>
         <source>Volume up</source>
         <translation>Augmenter le volume</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="54"/>
+        <location filename="../../vod_app/ui/actions.py" line="55"/>
         <source>Volume down</source>
         <translation>Baisser le volume</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="55"/>
+        <location filename="../../vod_app/ui/actions.py" line="56"/>
         <source>&amp;Mute</source>
         <translation>&amp;Muet</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="56"/>
+        <location filename="../../vod_app/ui/actions.py" line="57"/>
         <source>Slower</source>
         <translation>Plus lent</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="57"/>
+        <location filename="../../vod_app/ui/actions.py" line="58"/>
         <source>Faster</source>
         <translation>Plus rapide</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="58"/>
+        <location filename="../../vod_app/ui/actions.py" line="59"/>
         <source>Normal speed</source>
         <translation>Vitesse normale</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="59"/>
+        <location filename="../../vod_app/ui/actions.py" line="60"/>
         <source>&amp;Fullscreen</source>
         <translation>P&amp;lein écran</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="60"/>
+        <location filename="../../vod_app/ui/actions.py" line="61"/>
         <source>Leave fullscreen</source>
         <translation>Quitter le plein écran</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="61"/>
+        <location filename="../../vod_app/ui/actions.py" line="62"/>
         <source>&amp;Stop</source>
         <translation>&amp;Arrêter</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="63"/>
+        <location filename="../../vod_app/ui/actions.py" line="64"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/actions.py" line="64"/>
+        <location filename="../../vod_app/ui/actions.py" line="65"/>
         <source>&amp;About vod-app</source>
         <translation>À &amp;propos de vod-app</translation>
     </message>
@@ -549,72 +554,72 @@
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="39"/>
+        <location filename="../../vod_app/ui/menus.py" line="40"/>
         <source>&amp;View</source>
         <translation>&amp;Vue</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="44"/>
+        <location filename="../../vod_app/ui/menus.py" line="45"/>
         <source>&amp;Playback</source>
         <translation>&amp;Lecture</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="52"/>
+        <location filename="../../vod_app/ui/menus.py" line="53"/>
         <source>&amp;Audio language</source>
         <translation>Langue a&amp;udio</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="54"/>
+        <location filename="../../vod_app/ui/menus.py" line="55"/>
         <source>&amp;Captions</source>
         <translation>Sous-&amp;titres</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="56"/>
+        <location filename="../../vod_app/ui/menus.py" line="57"/>
         <source>&amp;Description language</source>
         <translation>Langue de la &amp;description</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="58"/>
+        <location filename="../../vod_app/ui/menus.py" line="59"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="169"/>
+        <location filename="../../vod_app/ui/menus.py" line="172"/>
         <source>vod-app {version}: a video-on-demand browser for recorded dialogue sessions.</source>
         <translation>vod-app {version}&#xa0;: un navigateur de vidéo à la demande pour les sessions de dialogue enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="173"/>
+        <location filename="../../vod_app/ui/menus.py" line="176"/>
         <source>Components:</source>
         <translation>Composants&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="176"/>
+        <location filename="../../vod_app/ui/menus.py" line="179"/>
         <source>Licences:</source>
         <translation>Licences&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="180"/>
+        <location filename="../../vod_app/ui/menus.py" line="183"/>
         <source>Qt and libvlc are under the LGPL: you may replace them with your own builds. In the installed package the Qt libraries are separate files in /opt/vod-app/_internal/PySide6/Qt/lib: put your build of the same Qt version in their place. libvlc is the system&apos;s (the libvlc5 package): install another build of it. The other libraries in /opt/vod-app/_internal and their licences are listed in /usr/share/doc/vod-app/copyright.</source>
         <translation>Qt et libvlc sont sous LGPL&#xa0;: vous pouvez les remplacer par vos propres compilations. Dans le paquet installé, les bibliothèques Qt sont des fichiers séparés dans /opt/vod-app/_internal/PySide6/Qt/lib&#xa0;: mettez à leur place votre compilation de la même version de Qt. libvlc est celle du système (le paquet libvlc5)&#xa0;: installez-en une autre compilation. Les autres bibliothèques de /opt/vod-app/_internal et leurs licences sont listées dans /usr/share/doc/vod-app/copyright.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="65"/>
+        <location filename="../../vod_app/ui/main_window.py" line="66"/>
         <source>Video on demand</source>
         <translation>Vidéo à la demande</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="148"/>
-        <location filename="../../vod_app/ui/main_window.py" line="160"/>
-        <location filename="../../vod_app/ui/main_window.py" line="239"/>
-        <location filename="../../vod_app/startup.py" line="302"/>
-        <location filename="../../vod_app/startup.py" line="306"/>
+        <location filename="../../vod_app/ui/main_window.py" line="147"/>
+        <location filename="../../vod_app/ui/main_window.py" line="159"/>
+        <location filename="../../vod_app/ui/main_window.py" line="238"/>
+        <location filename="../../vod_app/startup.py" line="309"/>
+        <location filename="../../vod_app/startup.py" line="313"/>
         <source>The catalog could not be read: {error}</source>
         <extracomment>What the start page reads before the ORM has loaded (FirstPageReader has the same methods).</extracomment>
         <translation>Impossible de lire le catalogue&#xa0;: {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/main_window.py" line="200"/>
+        <location filename="../../vod_app/ui/main_window.py" line="199"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -622,12 +627,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="204"/>
+        <location filename="../../vod_app/ui/main_window.py" line="203"/>
         <source>Search failed: {error}</source>
         <translation>Échec de la recherche&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="313"/>
+        <location filename="../../vod_app/ui/main_window.py" line="312"/>
         <source>The session could not be loaded: {error}</source>
         <translation>Impossible de charger la session&#xa0;: {error}</translation>
     </message>
@@ -637,7 +642,7 @@
         <translation>Impossible de charger l’enregistrement&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="135"/>
+        <location filename="../../vod_app/ui/menus.py" line="138"/>
         <source>(nothing playing)</source>
         <translation>(aucune lecture en cours)</translation>
     </message>
@@ -697,17 +702,17 @@
         <translation>vod-app</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="151"/>
+        <location filename="../../vod_app/ui/menus.py" line="154"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/menus.py" line="158"/>
+        <location filename="../../vod_app/ui/menus.py" line="161"/>
         <source>About vod-app</source>
         <translation>À propos de vod-app</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="105"/>
+        <location filename="../../vod_app/app.py" line="114"/>
         <source>The built-in catalog could not be loaded: {error}</source>
         <translation>Impossible de charger le catalogue intégré&#xa0;: {error}</translation>
     </message>
@@ -722,14 +727,68 @@
         <translation>Serveur du catalogue de nouveau joignable&#xa0;; vos modifications ont été enregistrées</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="377"/>
+        <location filename="../../vod_app/app.py" line="391"/>
         <source>Something went wrong: {error}</source>
         <translation>Une erreur s’est produite&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="203"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="207"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
+    </message>
+</context>
+<context>
+    <name>MediaRootsDialog</name>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="71"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="85"/>
+        <source>Media folders on this computer</source>
+        <translation>Dossiers de médias sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="73"/>
+        <source>When a catalog names folders or a media server that are somewhere else on this computer, say where they are here. Each row replaces the start of a recording&apos;s location. These rows apply to this computer only.</source>
+        <translation>Quand un catalogue nomme des dossiers ou un serveur de médias qui se trouvent ailleurs sur cet ordinateur, indiquez où ils sont ici. Chaque ligne remplace le début de l’emplacement d’un enregistrement. Ces lignes ne valent que pour cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="80"/>
+        <source>In the catalog</source>
+        <translation>Dans le catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="80"/>
+        <source>On this computer</source>
+        <translation>Sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="86"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="88"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="115"/>
+        <source>{file} could not be read ({error}); Save keeps it as {backup}.</source>
+        <translation>{file} n’a pas pu être lu ({error})&#xa0;; Enregistrer le garde sous le nom {backup}.</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="155"/>
+        <source>Row {row}: {problem}</source>
+        <translation>Ligne {row}&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="160"/>
+        <source>{file} could not be written: {error}</source>
+        <translation>{file} n’a pas pu être écrit&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="176"/>
+        <source>Media folders saved</source>
+        <translation>Dossiers de médias enregistrés</translation>
     </message>
 </context>
 <context>
@@ -784,18 +843,18 @@
 <context>
     <name>NotesInWindow</name>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="182"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="187"/>
         <source>Copied {link}</source>
         <extracomment>(recording id, ms) -&gt; the speaker at that moment, or None. Issue 10&apos;s data plugs in here.</extracomment>
         <translation>Copié&#xa0;: {link}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="200"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="203"/>
         <source>Citation copied</source>
         <translation>Citation copiée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/notes_wiring.py" line="264"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="269"/>
         <source>%n note(s) exported to {file}</source>
         <translation>
             <numerusform>%n note exportée vers {file}</numerusform>
@@ -803,7 +862,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/notes_wiring.py" line="274"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="279"/>
         <source>{file}: %n note(s) added, {known} already here</source>
         <translation>
             <numerusform>{file}&#xa0;: %n note ajoutée, {known} déjà présentes</numerusform>
@@ -811,78 +870,78 @@
         </translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="285"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="290"/>
         <source>Notes: {error}</source>
         <translation>Notes&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="296"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="301"/>
         <source>This link cannot be opened: {reason}</source>
         <translation>Ce lien ne peut pas être ouvert&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="302"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="307"/>
         <source>There is no session {id} in this catalog.</source>
         <translation>Il n&apos;y a pas de séance {id} dans ce catalogue.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="308"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="313"/>
         <source>There is no recording {id} in this catalog.</source>
         <translation>Il n&apos;y a pas d&apos;enregistrement {id} dans ce catalogue.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="313"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="318"/>
         <source>The link&apos;s time {time} is past the end of this recording ({length}); it opens at the start.</source>
         <translation>Le moment du lien, {time}, est après la fin de cet enregistrement ({length})&#xa0;; il s&apos;ouvre au début.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="378"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="379"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="344"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="345"/>
         <source>Add &amp;bookmark</source>
         <translation>Ajouter un &amp;signet</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="348"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="349"/>
         <source>Copy link to this moment</source>
         <translation>Copier le lien vers ce moment</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="350"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="351"/>
         <source>Copy citation</source>
         <translation>Copier la citation</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="352"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="353"/>
         <source>Copy citation as Markdown</source>
         <translation>Copier la citation en Markdown</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="390"/>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="392"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="391"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="393"/>
         <source>My notes in this session</source>
         <translation>Mes notes dans cette séance</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="355"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="356"/>
         <source>&amp;My notes</source>
         <translation>&amp;Mes notes</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="358"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="359"/>
         <source>&amp;Export notes…</source>
         <translation>&amp;Exporter les notes…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="362"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="363"/>
         <source>&amp;Import notes…</source>
         <translation>&amp;Importer des notes…</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/notes_wiring.py" line="365"/>
+        <location filename="../../vod_app/ui/notes_wiring.py" line="366"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
@@ -1302,58 +1361,58 @@
 <context>
     <name>SessionEditing</name>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="91"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="93"/>
         <source>&amp;Undo {what}</source>
         <translation>&amp;Annuler {what}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="91"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="93"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="92"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="94"/>
         <source>&amp;Redo {what}</source>
         <translation>&amp;Rétablir {what}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="92"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="94"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="111"/>
-        <location filename="../../vod_app/ui/session_editing.py" line="128"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="113"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="130"/>
         <source>The change could not be made: {error}</source>
         <translation>La modification n&apos;a pas pu être faite&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="121"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="123"/>
         <source>Remove “{title}”</source>
         <translation>Retirer «&#xa0;{title}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="121"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="123"/>
         <source>Edit “{title}”</source>
         <translation>Modifier «&#xa0;{title}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="134"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="136"/>
         <source>Undone: {what}</source>
         <translation>Annulé&#xa0;: {what}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="136"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="138"/>
         <source>“{title}” was removed from the catalog; its files were not touched (Ctrl+Z undoes it)</source>
         <translation>«&#xa0;{title}&#xa0;» a été retiré du catalogue&#xa0;; ses fichiers n&apos;ont pas été touchés (Ctrl+Z l&apos;annule)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="137"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="139"/>
         <source>“{title}” was saved (Ctrl+Z undoes it)</source>
         <translation>«&#xa0;{title}&#xa0;» a été enregistré (Ctrl+Z l&apos;annule)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/session_editing.py" line="176"/>
+        <location filename="../../vod_app/ui/session_editing.py" line="180"/>
         <source>The session could not be edited: {error}</source>
         <translation>La séance n&apos;a pas pu être modifiée&#xa0;: {error}</translation>
     </message>
@@ -1749,12 +1808,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../vod_app/app.py" line="119"/>
+        <location filename="../../vod_app/app.py" line="128"/>
         <source>The catalog file is damaged.</source>
         <translation>Le fichier du catalogue est endommagé.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="124"/>
+        <location filename="../../vod_app/app.py" line="133"/>
         <source>{error}
 
 vod-app can keep the damaged file aside (nothing is deleted), rebuild the catalog from the last good backup or the built-in catalog, and bring back your positions, bookmarks and settings from the backups.</source>
@@ -1763,34 +1822,34 @@ vod-app can keep the damaged file aside (nothing is deleted), rebuild the catalo
 vod-app peut mettre le fichier endommagé de côté (rien n’est supprimé), reconstruire le catalogue à partir de la dernière sauvegarde valide ou du catalogue intégré, et restaurer vos positions, signets et réglages à partir des sauvegardes.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="131"/>
+        <location filename="../../vod_app/app.py" line="140"/>
         <source>Rebuild</source>
         <translation>Reconstruire</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="133"/>
+        <location filename="../../vod_app/app.py" line="142"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="189"/>
+        <location filename="../../vod_app/app.py" line="198"/>
         <source>The catalog could not be opened:
 {error}</source>
         <translation>Impossible d’ouvrir le catalogue&#xa0;:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="288"/>
+        <location filename="../../vod_app/app.py" line="297"/>
         <source>There is no session with the id {id} in this catalog.</source>
         <translation>Il n&apos;y a pas de séance d&apos;identifiant {id} dans ce catalogue.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="184"/>
+        <location filename="../../vod_app/app.py" line="193"/>
         <source>vod-app could not start: {error}</source>
         <translation>vod-app n’a pas pu démarrer&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/app.py" line="211"/>
+        <location filename="../../vod_app/app.py" line="220"/>
         <source>The catalog could not be rebuilt:
 {error}</source>
         <translation>Le catalogue n’a pas pu être reconstruit&#xa0;:

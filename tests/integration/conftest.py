@@ -6,14 +6,20 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import importlib.util  # noqa: E402
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
+import sys  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "tests"))
+from media_server import MediaServer  # noqa: E402
+
+SAMPLE = REPO / "data" / "media" / "idm2017-panel-2-3.mkv"
 MEDIA_CHAPTERS = (
     Path(os.environ.get("VOD_APP_TESTDATA", str(REPO.parent / "shared" / "testdata"))) / "media_chapters"
 )
@@ -81,3 +87,40 @@ def controller(qtbot: object) -> Iterator[object]:
     assert ctl.is_available(), ctl.unavailable_reason()
     yield ctl
     ctl.release()
+
+
+# ---- media from a server (test_http_media.py, test_media_relay.py) ----
+
+
+def _load_make_sample_media():  # noqa: ANN202
+    spec = importlib.util.spec_from_file_location("make_sample_media", REPO / "data" / "make_sample_media.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up while being defined
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def make_sample_media():  # noqa: ANN201
+    """data/make_sample_media.py, loaded as a module."""
+    return _load_make_sample_media()
+
+
+@pytest.fixture(scope="session")
+def served_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample and its HLS rendition (hls/*.m3u8 + .ts), as a server would hold them."""
+    assert shutil.which("ffmpeg"), "ffmpeg is needed to build the HLS rendition (apt-get install ffmpeg)"
+    folder = tmp_path_factory.mktemp("served")
+    shutil.copyfile(SAMPLE, folder / SAMPLE.name)
+    playlist = _load_make_sample_media().build_hls(SAMPLE, folder / "hls")
+    assert playlist.name == "idm2017-panel-2-3.m3u8"
+    return folder
+
+
+@pytest.fixture
+def server(served_folder: Path) -> Iterator[MediaServer]:
+    srv = MediaServer(served_folder, rate=100_000)  # ~100 KB/s: the file is not all fetched at once
+    srv.start()
+    yield srv
+    srv.stop()

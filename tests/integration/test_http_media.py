@@ -1,15 +1,14 @@
 """Media from a server on 127.0.0.1, played by real libvlc: Range requests and seeking, HLS, failures.
 
-The server (tests/media_server.py) serves the sample recording and an HLS rendition of it made by
-data/make_sample_media.py (``build_hls``) into a temporary folder.
+The server (tests/media_server.py, fixture ``server`` in conftest.py) serves the sample recording
+and an HLS rendition of it made by data/make_sample_media.py (``build_hls``) into a temporary folder.
+libvlc reads it through the app's relay (test_media_relay.py).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,46 +20,18 @@ from media_server import MediaServer  # noqa: E402
 SAMPLE = ROOT / "data" / "media" / "idm2017-panel-2-3.mkv"
 
 
-def _make_sample_media():  # noqa: ANN202
-    spec = importlib.util.spec_from_file_location("make_sample_media", ROOT / "data" / "make_sample_media.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up while being defined
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="session")
-def served_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample and its HLS rendition (hls/*.m3u8 + .ts), as a server would hold them."""
-    assert shutil.which("ffmpeg"), "ffmpeg is needed to build the HLS rendition (apt-get install ffmpeg)"
-    folder = tmp_path_factory.mktemp("served")
-    shutil.copyfile(SAMPLE, folder / SAMPLE.name)
-    playlist = _make_sample_media().build_hls(SAMPLE, folder / "hls")
-    assert playlist.name == "idm2017-panel-2-3.m3u8"
-    return folder
-
-
-@pytest.fixture
-def server(served_folder: Path) -> Iterator[MediaServer]:
-    srv = MediaServer(served_folder, rate=100_000)  # ~100 KB/s: the file is not all fetched at once
-    srv.start()
-    yield srv
-    srv.stop()
-
-
 def _wait_playing(qtbot, controller, past_ms: int = 300) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: controller.state() == "error" or (controller.state() == "playing" and controller.time_ms() > past_ms), timeout=20_000)
     assert controller.state() == "playing", controller.state()
 
 
-def test_hls_rendition_is_small_and_reproducible(served_folder: Path, tmp_path: Path) -> None:
+def test_hls_rendition_is_small_and_reproducible(served_folder: Path, tmp_path: Path, make_sample_media) -> None:  # noqa: ANN001
     hls = served_folder / "hls"
     playlist = (hls / "idm2017-panel-2-3.m3u8").read_text("utf-8")
     segments = sorted(hls.glob("*.ts"))
     assert "#EXT-X-ENDLIST" in playlist and 5 <= len(segments) <= 12
     assert sum(p.stat().st_size for p in segments) < 3_000_000
-    again = _make_sample_media().build_hls(SAMPLE, tmp_path / "again")
+    again = make_sample_media.build_hls(SAMPLE, tmp_path / "again")
     assert again.read_text("utf-8") == playlist
     assert all((tmp_path / "again" / p.name).read_bytes() == p.read_bytes() for p in segments)
 
@@ -148,9 +119,9 @@ def test_a_remote_playlist_never_makes_libvlc_read_a_local_file(
     qtbot, controller, server: MediaServer, served_folder: Path, tmp_path: Path, playlist: str  # noqa: ANN001
 ) -> None:
     """A playlist from a server (the catalog's media server, a media root) naming file:// segments
-    or variant playlists: libvlc 3's adaptive module fetches only http(s), so nothing local is
-    played (docs/playback.md, "Media from a server"). The same segment from the server plays
-    (test_hls_playlist_plays_and_seeks)."""
+    or variant playlists: libvlc 3's adaptive module fetches only http(s), and the app's relay
+    rewrites such URIs to its refused path, so nothing local is played (docs/playback.md, "Media
+    from a server"). The same segment from the server plays (test_hls_playlist_plays_and_seeks)."""
     local = tmp_path / "private-copy.ts"
     shutil.copyfile(served_folder / "hls" / "idm2017-panel-2-3-000.ts", local)
     local_list = tmp_path / "private.m3u8"

@@ -57,6 +57,10 @@ def test_unreachable_server_is_said_and_playback_starts_when_it_is_back(qtbot, w
     qtbot.waitUntil(lambda: page.message_box.isVisible() and "cannot be reached" in page.message.text(), timeout=20_000)
     text = page.message.text()
     assert host in text and "Trying again" in text and "Traceback" not in text, text
+    from vod_app.playback.http_relay import relay
+
+    assert window.controller._handles.media.get_mrl().startswith(f"http://127.0.0.1:{relay().port}/")  # libvlc reads through the relay
+    assert f":{relay().port}" not in text  # which the message never names
     assert page.retry_button.isVisible() and not page.locate_button.isVisible()
     qtbot.waitUntil(lambda: page.network.attempt >= 2, timeout=20_000)  # it keeps trying, further apart
     server.start()

@@ -55,3 +55,16 @@ def test_diagnose_hides_the_home_folder_and_server_credentials(tmp_path: Path) -
 def test_diagnose_with_extra_arguments_is_a_usage_error(tmp_path: Path) -> None:
     r = vod("--diagnose", "nonsense", home=tmp_path)
     assert r.returncode == 2 and r.stderr.startswith("vod-app:") and "Traceback" not in r.stderr
+
+
+def test_a_bad_media_root_in_the_environment_is_a_warning_naming_it_and_the_rest_applies(tmp_path: Path) -> None:
+    env_roots = "/srv/ok/=/mnt/ok;/srv/cam=rtsp://cam.example.org/"
+    env = {**os.environ, "VOD_APP_HOME": str(tmp_path), "VOD_APP_MEDIA_ROOTS": env_roots}
+    env.pop("VOD_APP_DB", None)
+    r = subprocess.run([sys.executable, "-m", "vod_app", "recent"], capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "warning: VOD_APP_MEDIA_ROOTS" in r.stderr and "rtsp" in r.stderr and "left out" in r.stderr
+    assert "International Dialogue on Migration 2017" in r.stdout
+    d = subprocess.run([sys.executable, "-m", "vod_app", "--diagnose"], capture_output=True, text=True, env=env, timeout=120)
+    line = next(x for x in d.stdout.splitlines() if x.startswith("media roots"))
+    assert "1; 1 invalid, left out" in line and "cam.example.org" not in line

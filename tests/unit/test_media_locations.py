@@ -71,7 +71,9 @@ def test_url_to_local_mount_decodes_and_refuses_encoded_dot_dot() -> None:
 )
 def test_bad_machine_roots_are_reported(spec: str) -> None:
     roots, problems = machine_roots([spec], environ={})
-    assert roots == [] and len(problems) == 1 and "VOD_APP_MEDIA_ROOTS" in problems[0]
+    assert roots == [] and len(problems) == 1 and problems[0].startswith("--media-root: ")
+    env_roots, env_problems = machine_roots(environ={"VOD_APP_MEDIA_ROOTS": f"/ok/=/mnt/ok;{spec}"})
+    assert [str(r) for r in env_roots] == ["/ok=/mnt/ok"] and env_problems[0].startswith("VOD_APP_MEDIA_ROOTS: ")
 
 
 def test_machine_roots_from_the_environment_and_flags() -> None:
@@ -208,6 +210,8 @@ def test_the_windows_media_root_option_goes_to_the_environment(monkeypatch: pyte
     assert problems == [] and {str(r) for r in roots} == {"/a=/mnt/a", "/srv/archive=/mnt/archive", "/x=https://h/x"}
     assert _media_roots_to_environ(["--media-root", "/srv/a=smb://nas/a"]) is None
     assert "smb" in capsys.readouterr().err
+    assert _media_roots_to_environ(["--media-root"]) is None  # no value: an error, not a window without roots
+    assert "needs FROM=TO" in capsys.readouterr().err
 
 
 def test_url_to_url_keeps_the_remainder_as_written() -> None:
@@ -227,4 +231,8 @@ def test_an_option_lookalike_in_a_query_is_only_part_of_the_url() -> None:
 
     url = "http://127.0.0.1:8080/a.mkv?:sout=file/ts:/tmp/x&:input-slave=screen://"
     media_from_source(Instance(), url)
-    assert calls == [("media_new", (url,))]  # one MRL, no option: libvlc reads none from a URL's text
+    # One MRL (the relay's, playback/http_relay.py, carrying the query as is), no option: libvlc
+    # reads none from a URL's text.
+    assert [name for name, _args in calls] == ["media_new"] and len(calls[0][1]) == 1
+    mrl = str(calls[0][1][0])
+    assert mrl.startswith("http://127.0.0.1:") and mrl.endswith("/http/127.0.0.1:8080/a.mkv?:sout=file/ts:/tmp/x&:input-slave=screen://")

@@ -63,3 +63,52 @@ def test_nobody_listening_and_refused_urls() -> None:
     found = check_server(f"http://127.0.0.1:{port}/a.mkv", timeout=2)
     assert found.kind == "unreachable" and "refused" in found.detail.lower()
     assert check_server("https://ana:pw@127.0.0.1/a.mkv").kind == "refused_url"  # never even asked
+
+
+@pytest.mark.parametrize("location", ["file:///etc/passwd", "v4l2:///dev/video0", "udp://@:5599", "http://u:p@127.0.0.1/a.mkv"])
+def test_a_redirect_out_of_http_is_a_refused_url(raw_server, location: str) -> None:  # noqa: ANN001
+    """The check sees what the player's relay sees: a redirect it would not follow names the URL."""
+    sock, seen = raw_server
+    port = sock.getsockname()[1]
+    t = _answer_once(sock, f"HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".encode(), seen)
+    found = check_server(f"http://127.0.0.1:{port}/a.mkv", timeout=3)
+    t.join(3)
+    assert (found.kind, found.host, found.path) == ("refused_url", f"127.0.0.1:{port}", "/a.mkv")
+    assert location.split(":", 1)[0] in found.detail and not found.transient
+
+
+def test_a_redirect_within_http_is_followed(raw_server) -> None:  # noqa: ANN001
+    sock, seen = raw_server
+    port = sock.getsockname()[1]
+
+    def serve() -> None:
+        for reply in ("HTTP/1.1 302 Found\r\nLocation: /moved/b.mkv\r\nContent-Length: 0\r\n\r\n", "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"):
+            conn, _ = sock.accept()
+            with conn:
+                seen.append(conn.recv(4096))
+                conn.sendall(reply.encode())
+
+    t = threading.Thread(target=serve, daemon=True)
+    t.start()
+    found = check_server(f"http://127.0.0.1:{port}/a.mkv", timeout=3)
+    t.join(3)
+    assert (found.kind, found.status, found.path) == ("not_found", 404, "/a.mkv")  # the original URL's path
+    assert seen[1].startswith(b"GET /moved/b.mkv HTTP/1.1")
+
+
+def test_a_redirect_to_a_non_ascii_path_is_followed_percent_encoded(raw_server) -> None:  # noqa: ANN001
+    sock, seen = raw_server
+    port = sock.getsockname()[1]
+
+    def serve() -> None:
+        for reply in ("HTTP/1.1 302 Found\r\nLocation: /Vortrag-ü.mkv\r\nContent-Length: 0\r\n\r\n", "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"):
+            conn, _ = sock.accept()
+            with conn:
+                seen.append(conn.recv(4096))
+                conn.sendall(reply.encode("utf-8"))
+
+    t = threading.Thread(target=serve, daemon=True)
+    t.start()
+    found = check_server(f"http://127.0.0.1:{port}/a.mkv", timeout=3)
+    t.join(3)
+    assert found.kind == "ok" and seen[1].startswith(b"GET /Vortrag-%C3%BC.mkv HTTP/1.1")

@@ -11,9 +11,6 @@ goes the normal way (``open_catalog``), which says why or migrates after a backu
 
 from __future__ import annotations
 
-import base64
-import datetime as dt
-import json
 import re
 import sqlite3
 import urllib.parse
@@ -21,19 +18,16 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from vod_app.catalog import list_filters as lists
 from vod_app.catalog.errors import CatalogError
-from vod_app.catalog.list_filters import filter_sql
+from vod_app.catalog.list_filters import PERSON_SQL
 from vod_app.catalog.schema_versions import SCHEMA_HEAD
 from vod_app.catalog.sqlite_files import BUSY_TIMEOUT_MS, recognise
-from vod_app.domain.languages import without_region
 from vod_app.domain.records import Page, RecordingSummary
 from vod_app.domain.search_filters import SearchFilters
-from vod_app.domain.texts import TextMap, pick_text
+from vod_app.domain.texts import TextMap
 
 SEEDED_KEY = "builtin_catalog_seeded"  # catalog/builtin.py: the built-in catalog was loaded once
-_NO_DATE = "0001-01-01"
-_RECENT_KEY = f"coalesce(s.date, '{_NO_DATE}')"  # as written in the index ix_sessions_recent
-_PERSON_SQL = "coalesce((SELECT id FROM people WHERE name = :person), (SELECT id FROM people WHERE name = '' AND id = 1))"
 # Only the plain form of a file URL (what app_paths().database_url() and --db PATH give); a driver,
 # a query string or an escape goes through SQLAlchemy's own parsing on the normal path.
 _PLAIN_SQLITE_URL = re.compile(r"^sqlite:///(?P<path>[^?#%]+)$")
@@ -45,26 +39,6 @@ def plain_sqlite_path(url: str) -> Path | None:
     if found is None or found["path"] == ":memory:":
         return None
     return Path(found["path"])
-
-
-def _encode_cursor(values: Iterable[Any]) -> str:
-    return base64.urlsafe_b64encode(json.dumps(list(values)).encode()).decode()
-
-
-def _decode_cursor(cursor: str | None, n: int) -> list[Any] | None:
-    if not cursor:
-        return None
-    try:
-        values = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-    except (ValueError, TypeError):
-        return None
-    return values if isinstance(values, list) and len(values) == n else None
-
-
-def _date(value: Any) -> dt.date | None:
-    if value is None or value == _NO_DATE:
-        return None
-    return dt.date.fromisoformat(str(value))
 
 
 class FirstPageReader:
@@ -132,7 +106,7 @@ class FirstPageReader:
 
     def preferences(self) -> dict[str, str]:
         """This person's preferences (their row, else the unnamed person 1 their first write claims)."""
-        rows = self.conn.execute(f"SELECT key, value FROM preferences WHERE person_id = {_PERSON_SQL}", {"person": self.person})
+        rows = self.conn.execute(f"SELECT key, value FROM preferences WHERE person_id = {PERSON_SQL}", {"person": self.person})
         return dict(rows.fetchall())
 
     def recent_recordings(
@@ -143,109 +117,20 @@ class FirstPageReader:
         prefs: Sequence[str] = ("en",),
     ) -> Page[RecordingSummary]:
         """``CatalogRepository.recent_recordings``: real sessions newest first, then the samples."""
-        after = _decode_cursor(cursor, 4)
-        start_sample = int(bool(after[0])) if after is not None else 0
-        rows: list[Any] = []
-        for sample in (0, 1):
-            if sample < start_sample or len(rows) > limit:
-                continue
-            rows += self._recent_rows(sample, after[1:] if after is not None and sample == start_sample else None,
-                                      limit + 1 - len(rows), filters)
-        more = len(rows) > limit
-        rows = rows[:limit]
-        stexts = self._texts("session", (r[2] for r in rows))
-        etexts = self._texts("event", (r[9] for r in rows if r[9] is not None))
-        share, items = self._share, []
-        for rid, ruid, sid, suid, d, dur, langs, source, sample, eid, _pos, rtitle, wpos, thumb, is_new in rows:
-            title = pick_text(stexts.get(sid, {}), prefs)[1]
-            items.append(RecordingSummary(
-                recording_id=rid, recording_uid=ruid, session_id=sid, session_uid=suid,
-                date=share(("date", d), lambda k: _date(k[1])),
-                event_title=share(pick_text(etexts.get(eid, {}), prefs)[1]) if eid is not None else "",
-                title=title if not rtitle else f"{title} — {rtitle}", duration_ms=dur,
-                languages=share(("langs", langs), lambda k: tuple(k[1].split())), source=source,
-                is_sample=bool(sample), position_ms=wpos or 0, thumbnail=thumb, is_new=bool(is_new),
-            ))
-        next_cursor = None
-        if more and rows:
-            last = rows[-1]
-            next_cursor = _encode_cursor([int(bool(last[8])), str(last[4]), last[2], -last[10]])
-        return Page(tuple(items), next_cursor)
-
-    def _recent_rows(self, sample: int, after: list[Any] | None, limit: int, filters: SearchFilters) -> list[Any]:
-        params: dict[str, Any] = {"limit": limit, "sample": sample, "person": self.person}
-        where = filter_sql(filters, params)
-        if after is not None:
-            where += f" AND {_RECENT_KEY} <= :cd AND ({_RECENT_KEY}, s.id, -r.position) < (:cd, :cs, :cp)"
-            params.update(cd=after[0], cs=after[1], cp=after[2])
-        sql = f"""
-            SELECT r.id, r.uid, s.id, s.uid, {_RECENT_KEY} AS d, r.duration_ms, s.languages,
-                   r.source, s.is_sample, s.event_id, r.position, r.title, w.position_ms, r.thumbnail,
-                   EXISTS(SELECT 1 FROM feed_items AS fi WHERE fi.session_uid = s.uid AND fi.is_new) AS is_new
-            FROM sessions AS s
-            JOIN recordings AS r ON r.session_id = s.id
-            LEFT JOIN watch_state AS w ON w.recording_uid = r.uid AND w.person_id = {_PERSON_SQL}
-            WHERE s.is_sample = :sample {where}
-            ORDER BY {_RECENT_KEY} DESC, s.id DESC, -r.position DESC
-            LIMIT :limit"""
-        return self.conn.execute(sql, params).fetchall()
+        return lists.recent_page(self._fetch, self._texts, self._share, self.person, limit, cursor, filters, prefs)
 
     def continue_watching(self, limit: int = 20, prefs: Sequence[str] = ("en",)) -> list[RecordingSummary]:
         """``CatalogRepository.continue_watching``: partly watched, most recently watched first."""
-        sql = f"""
-            SELECT r.id, r.uid, s.id, s.uid, s.date, r.duration_ms, s.languages, r.source, s.is_sample,
-                   s.event_id, w.position_ms, r.title
-            FROM watch_state AS w
-            JOIN recordings AS r ON r.uid = w.recording_uid
-            JOIN sessions AS s ON s.id = r.session_id
-            WHERE w.person_id = {_PERSON_SQL} AND w.position_ms > 0 AND NOT w.completed
-            ORDER BY w.last_watched_at DESC LIMIT :limit"""
-        rows = self.conn.execute(sql, {"limit": limit, "person": self.person}).fetchall()
-        stexts = self._texts("session", (r[2] for r in rows))
-        etexts = self._texts("event", (r[9] for r in rows if r[9] is not None))
-        return [
-            RecordingSummary(
-                recording_id=rid, recording_uid=ruid, session_id=sid, session_uid=suid, date=_date(d),
-                event_title=pick_text(etexts.get(eid, {}), prefs)[1] if eid is not None else "",
-                title=pick_text(stexts.get(sid, {}), prefs)[1] + (f" — {rtitle}" if rtitle else ""),
-                duration_ms=dur, languages=tuple(langs.split()), source=source, is_sample=bool(sample), position_ms=pos,
-            )
-            for rid, ruid, sid, suid, d, dur, langs, source, sample, eid, pos, rtitle in rows
-        ]
+        return lists.continue_watching(self._fetch, self._texts, self.person, limit, prefs)
+
+    def _fetch(self, sql: str, params: dict[str, Any]) -> list[Any]:
+        return self.conn.execute(sql, params).fetchall()
 
     def events(self, prefs: Sequence[str] = ("en",), year: int | None = None) -> list[tuple[str, str]]:
-        sql, params = "SELECT id, uid FROM events", {}
-        if year is not None:
-            sql += f""" WHERE id IN (SELECT s.event_id FROM sessions AS s
-                        WHERE {_RECENT_KEY} >= :y0 AND {_RECENT_KEY} < :y1)"""
-            params = {"y0": f"{year:04d}-01-01", "y1": f"{year + 1:04d}-01-01"}
-        rows = self.conn.execute(sql, params).fetchall()
-        texts = self._texts("event", (r[0] for r in rows))
-        return sorted(((uid, pick_text(texts.get(eid, {}), prefs)[1] or uid) for eid, uid in rows), key=lambda e: e[1].casefold())
+        return lists.events(self._fetch, self._texts, prefs, year)
 
     def years(self, event_uid: str | None = None) -> list[int]:
-        if event_uid is not None:
-            sql = """SELECT DISTINCT substr(s.date, 1, 4) FROM sessions AS s
-                     WHERE s.event_id = (SELECT id FROM events WHERE uid = :event_uid) AND s.date IS NOT NULL"""
-            rows = [r[0] for r in self.conn.execute(sql, {"event_uid": event_uid})]
-        else:
-            sql = f"""
-                WITH RECURSIVE y(d) AS (
-                  SELECT max({_RECENT_KEY}) FROM sessions AS s
-                  UNION ALL
-                  SELECT (SELECT max({_RECENT_KEY}) FROM sessions AS s WHERE {_RECENT_KEY} < substr(y.d, 1, 4))
-                  FROM y WHERE y.d > '{_NO_DATE}'
-                )
-                SELECT substr(d, 1, 4) FROM y WHERE d > '{_NO_DATE}'"""
-            rows = [r[0] for r in self.conn.execute(sql)]
-        return sorted({int(y) for y in rows if y and y.isdigit()}, reverse=True)
+        return lists.years(self._fetch, event_uid)
 
     def languages(self) -> list[str]:
-        sql = """
-            WITH RECURSIVE l(lang) AS (
-              SELECT min(lang) FROM session_languages
-              UNION ALL
-              SELECT (SELECT min(lang) FROM session_languages WHERE lang > l.lang) FROM l WHERE l.lang IS NOT NULL
-            )
-            SELECT lang FROM l WHERE lang IS NOT NULL"""
-        return sorted({without_region(r[0]) or r[0] for r in self.conn.execute(sql)})
+        return lists.languages(self._fetch)

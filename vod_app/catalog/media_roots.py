@@ -15,7 +15,6 @@ from vod_app.domain.media_locations import (
     MediaRoot,
     MediaRoots,
     is_url,
-    machine_roots,
     make_root,
     url_problem,
 )
@@ -70,5 +69,9 @@ def catalog_roots(conn: Connection) -> list[MediaRoot]:
 
 
 def media_roots(conn: Connection, machine: list[MediaRoot] | None = None) -> MediaRoots:
-    """This machine's roots (``VOD_APP_MEDIA_ROOTS`` / ``--media-root`` unless given) and the catalog's."""
-    return MediaRoots(machine_roots()[0] if machine is None else machine, catalog_roots(conn))
+    """This machine's roots (``vod_app.paths.this_machine_roots`` unless given) and the catalog's."""
+    if machine is None:
+        from vod_app.paths import this_machine_roots
+
+        machine = this_machine_roots()[0]
+    return MediaRoots(machine, catalog_roots(conn))

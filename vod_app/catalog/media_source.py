@@ -30,3 +30,9 @@ def media_source(
             return None
         uid, relocated, source = row
         return uid, relocated or media_roots(s, machine_roots).resolve(source).location
+
+
+def repository_media_source(repo: object, recording_id: int) -> tuple[str, str] | None:
+    """:func:`media_source` with a repository's catalog, device and this machine's roots (the
+    player's first read, the thumbnails' worker)."""
+    return media_source(repo.catalog, recording_id, repo.device, repo.machine_roots)  # type: ignore[attr-defined]

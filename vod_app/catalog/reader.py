@@ -6,7 +6,6 @@ load them for a whole page of owners in one query and pick the language with dom
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -14,25 +13,11 @@ from sqlalchemy import Connection, literal, select
 
 from vod_app.catalog import models as m
 from vod_app.catalog.database import Catalog
-from vod_app.domain.media_locations import machine_roots
+
+# The lists' shared SQL pieces live in catalog/list_filters.py (also read before SQLAlchemy loads).
+from vod_app.catalog.list_filters import NO_DATE, PERSON_SQL, RECENT_KEY, date_or_none  # noqa: F401 - re-exported
+from vod_app.domain.media_locations import MediaRoot
 from vod_app.domain.texts import TextMap
-
-NO_DATE = "0001-01-01"
-# The sort key of "recent" lists, written exactly as the expression index ix_sessions_recent
-# (migration 0001) so SQLite walks that index instead of sorting every row: with a bound parameter in
-# place of the literal the index does not match, and each page scanned and sorted the whole catalog.
-RECENT_KEY = f"coalesce(s.date, '{NO_DATE}')"
-
-
-def date_or_none(value: Any) -> dt.date | None:
-    if value is None or value == NO_DATE:
-        return None
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-
-
-# The person whose positions the lists show, by name and without a write (a read-only catalog lists
-# too): their row, else the unnamed person 1 that their first write will claim (catalog/people.py).
-PERSON_SQL = "coalesce((SELECT id FROM people WHERE name = :person), (SELECT id FROM people WHERE name = '' AND id = 1))"
 
 
 class CatalogReader:
@@ -46,10 +31,17 @@ class CatalogReader:
         self.catalog = catalog
         self.person = person or current_person()
         self.device = device or current_device()
-        self.machine_roots = machine_roots()[0]  # VOD_APP_MEDIA_ROOTS / --media-root (docs/deployment.md)
         # One object per distinct value for what repeats across list rows (language tuples, event
         # titles, dates): the recent list can hold 100,000 summaries.
         self._shared: dict[object, Any] = {}
+
+    @property
+    def machine_roots(self) -> list[MediaRoot]:
+        """This machine's media roots (media-roots.txt, VOD_APP_MEDIA_ROOTS, --media-root;
+        docs/deployment.md), read at each use: a change saved in the window applies at the next play."""
+        from vod_app.paths import this_machine_roots
+
+        return this_machine_roots()[0]
 
     def _share(self, key: object, make: Any = None) -> Any:
         value = self._shared.get(key)

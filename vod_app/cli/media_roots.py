@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import os
 
-from vod_app.cli.output import UserError
+from vod_app.cli.output import UserError, warn
 from vod_app.domain.media_locations import MACHINE_ROOTS_ENV, machine_roots
+from vod_app.paths import machine_root_problems
 
 
 def use_media_root_args(specs: list[str] | None) -> None:
     """Check this machine's roots (a bad one is one line on stderr, exit 1) and pass the flags on
-    through the environment, which the repository reads (as ``--user`` does with VOD_APP_USER)."""
+    through the environment, which the repository reads (as ``--user`` does with VOD_APP_USER).
+    A bad item already in VOD_APP_MEDIA_ROOTS or media-roots.txt is a warning: it is left out, the
+    rest applies."""
+    for problem in machine_root_problems():
+        warn(problem)
     _roots, problems = machine_roots(specs, environ={})
     if problems:
         raise UserError(problems[0])

@@ -217,21 +217,31 @@ def parse_root_spec(spec: str, origin: str = "machine") -> MediaRoot:
     return make_root(prefix.strip(), target.strip(), origin)
 
 
-def machine_roots(specs: list[str] | None = None, environ: dict[str, str] | None = None) -> tuple[list[MediaRoot], list[str]]:
-    """This machine's roots from ``VOD_APP_MEDIA_ROOTS`` (``FROM=TO`` items separated by ``;`` or
-    new lines; set by ``--media-root``) plus ``specs``: (roots, problems). A later item for the same
-    prefix replaces an earlier one."""
+SAVED_ROOTS_FILE = "media-roots.txt"  # in the config folder: File → Media folders on this computer…
+
+
+def machine_roots(
+    specs: list[str] | None = None, environ: dict[str, str] | None = None, saved: str = ""
+) -> tuple[list[MediaRoot], list[str]]:
+    """This machine's roots: ``saved`` (the text of ``media-roots.txt``: one ``FROM=TO`` a line, ``#``
+    comments), then ``VOD_APP_MEDIA_ROOTS`` (items separated by ``;`` or new lines; set by
+    ``--media-root``), then ``specs``: (roots, problems). A later item for the same prefix replaces
+    an earlier one."""
     env = os.environ if environ is None else environ
-    items = [*re.split(r"[;\n]", env.get(MACHINE_ROOTS_ENV, "")), *(specs or [])]
+    items = [(f"{SAVED_ROOTS_FILE} line {n}", line) for n, line in enumerate(saved.splitlines(), 1) if not line.lstrip().startswith("#")]
+    items += [(MACHINE_ROOTS_ENV, i) for i in re.split(r"[;\n]", env.get(MACHINE_ROOTS_ENV, ""))]
+    items += [("--media-root", i) for i in specs or []]
     roots: dict[str, MediaRoot] = {}
     problems = []
-    for item in items:
+    for source, item in items:
         if not item.strip():
+            if source == "--media-root":  # the flag given without its value
+                problems.append("--media-root: needs FROM=TO (e.g. /srv/archive/=/mnt/archive/)")
             continue
         try:
             root = parse_root_spec(item)
         except ValueError as exc:
-            problems.append(f"{MACHINE_ROOTS_ENV}/--media-root: {exc}")
+            problems.append(f"{source}: {exc}")
             continue
         roots[root.prefix] = root
     return list(roots.values()), problems

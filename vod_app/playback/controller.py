@@ -70,7 +70,11 @@ class PlayerController(VlcPlayerCore):  # implements Player (playback/player.py)
                 self._fail(describe_problem(source, problem))
                 return False
 
-        media = media_from_source(h.instance, source)
+        try:
+            media = media_from_source(h.instance, source)
+        except OSError as exc:  # the media relay could not listen on 127.0.0.1 (playback/http_relay.py)
+            self._fail(describe_problem(source, f"the app's media relay could not start ({exc})"))
+            return False
         # Options built here from numbers, never strings from data.
         if start_ms > 0:
             media.add_option(f":start-time={start_ms / 1000:.3f}")

@@ -1,9 +1,9 @@
-"""Why a network recording did not play: asks its server once, the way libvlc would.
+"""Why a network recording did not play: asks its server once, the way the player's relay would.
 
 libvlc 3 reports every failure to open an http(s) input as the same "EncounteredError". One small
 request (``GET`` of the first byte) tells the cases apart: no server at all, a server that does not
-answer, a missing file (404), refused access, a server error, or a server that is fine (then the
-media itself is at fault). Plain stdlib, no Qt: called off the GUI thread (ui/network_playback.py).
+answer, a missing file (404), refused access, a server error, a redirect the relay refuses (to
+another scheme), or a server that is fine (then the media itself is at fault). Plain stdlib, no Qt: called off the GUI thread (ui/network_playback.py).
 """
 
 from __future__ import annotations
@@ -39,32 +39,36 @@ def _host(parts: object) -> str:
 
 
 def check_server(url: str, timeout: float = TIMEOUT_S) -> ServerCheck:
-    """One request to the server of ``url``; never raises. Redirects count as ``ok`` (libvlc follows them)."""
+    """One request to the server of ``url``; never raises.
+
+    Redirects are followed as the player's relay follows them (playback/http_relay.py): within
+    http(s), and one to another scheme is ``refused_url``. Host and path are those of ``url``.
+    """
     # Here, not at the top: http.client brings ssl and email (~15 ms) onto the player page's import.
     import http.client
     import socket
     import ssl
 
+    from vod_app.playback.http_relay import RefusedRedirect, open_upstream
+
     parts = urlsplit(url)
     host, path = _host(parts), parts.path or "/"
     if url_problem(url) is not None:
         return ServerCheck("refused_url", host, path)
-    target = path + (f"?{parts.query}" if parts.query else "")
-    cls = http.client.HTTPSConnection if parts.scheme.lower() == "https" else http.client.HTTPConnection
-    conn = cls(parts.hostname or "", parts.port, timeout=timeout)
     try:
-        conn.request("GET", target, headers={"Range": "bytes=0-0", "User-Agent": "vod-app", "Connection": "close"})
-        status = conn.getresponse().status
+        conn, resp, _final = open_upstream(url, "GET", {"Range": "bytes=0-0", "User-Agent": "vod-app"}, None, timeout)
+        status = resp.status
+        conn.close()
+    except RefusedRedirect as exc:
+        return ServerCheck("refused_url", host, path, detail=str(exc))
     except TimeoutError:
         return ServerCheck("timeout", host, path)
     except ssl.SSLError as exc:
         return ServerCheck("unreachable", host, path, detail=f"TLS: {exc.reason or exc}")
     except socket.gaierror as exc:
         return ServerCheck("unreachable", host, path, detail=exc.strerror or str(exc))
-    except (OSError, http.client.HTTPException) as exc:
+    except (OSError, http.client.HTTPException, ValueError) as exc:  # ValueError: a non-ASCII redirect
         return ServerCheck("unreachable", host, path, detail=getattr(exc, "strerror", None) or str(exc) or type(exc).__name__)
-    finally:
-        conn.close()
     if status < 400:
         return ServerCheck("ok", host, path, status)
     if status in (404, 410):

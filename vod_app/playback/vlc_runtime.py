@@ -161,11 +161,15 @@ def media_from_source(instance: Any, source: str) -> Any:
     """A libvlc Media for a local path or file:// URL (media_new_path) or an http(s) URL (media_new).
 
     `media_new` would treat a local name such as `Session 1: Opening.mkv` as a URL and never play
-    it, hence the split. No option from data is ever added to the media.
+    it, hence the split. No option from data is ever added to the media. An http(s) URL reaches
+    libvlc as a URL of the app's loopback relay (playback/http_relay.py), which follows the server's
+    redirects itself, within http(s): libvlc would follow one to any scheme (file:, v4l2:, udp:...).
     """
     path = local_path(source)
     if path is None:
-        return instance.media_new(source)
+        from vod_app.playback.http_relay import relay_url  # noqa: PLC0415 - http.client, ssl: on first use
+
+        return instance.media_new(relay_url(source))
     return instance.media_new_path(os.fspath(Path(path)))
 
 

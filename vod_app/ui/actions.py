@@ -31,6 +31,7 @@ class Actions(QObject):
         self.add_folder = act(self.tr("Add &folder…"), "Ctrl+Shift+O")
         self.subscribe_feed = act(self.tr("&Subscribe to feed…"))
         self.refresh_feeds = act(self.tr("&Refresh feeds"))
+        self.media_roots = act(self.tr("&Media folders on this computer…"))
         self.quit = act(self.tr("&Quit"), S.Quit, "Ctrl+Q")
         # Edit: undo/redo of session edits and removals (texts follow the undo stack)
         self.undo = act(self.tr("&Undo"), S.Undo)

@@ -63,7 +63,7 @@ class RecordingDelegate(QStyledItemDelegate):
             pm = QPixmap()
             if QPixmapCache.find(rec.thumbnail, pm) or (pm.load(rec.thumbnail) and QPixmapCache.insert(rec.thumbnail, pm)):
                 return pm
-        return self.thumbnails.pixmap(rec.source, rec.duration_ms) if self.thumbnails else None
+        return self.thumbnails.pixmap(rec.source, rec.duration_ms, rec.recording_id) if self.thumbnails else None
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         return QSize(option.rect.width() or 600, THUMB_H + 12)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,10 +21,7 @@ from vod_app.domain.search_filters import SearchFilters
 from vod_app.tasks import TaskRunner
 from vod_app.ui.actions import Actions
 from vod_app.ui.browse_page import BrowsePage
-from vod_app.ui.feed_dialogs import FeedFlow
-from vod_app.ui.folder_dialogs import ImportSummaryDialog
 from vod_app.ui.formatting import plural_fallback
-from vod_app.ui.import_flow import ImportFlow
 from vod_app.ui.list_reads import ContinueWatching, recent_read_ahead
 from vod_app.ui.menus import build_menus, connect_actions
 from vod_app.ui.models import RecordingListModel, SearchResultsModel
@@ -37,8 +35,11 @@ from vod_app.ui.session_editing import install_session_editing
 from vod_app.ui.thumbnails import ThumbnailCache
 from vod_app.ui.writes import WriteQueue, WriteStatus, saved_writes
 
-if TYPE_CHECKING:  # the protocol's module (and its track records) is not needed for the first paint
+if TYPE_CHECKING:  # not needed for the first paint: the protocol's module, the import and feed dialogs
     from vod_app.playback.player import Player
+    from vod_app.ui.feed_dialogs import FeedFlow
+    from vod_app.ui.folder_dialogs import ImportSummaryDialog
+    from vod_app.ui.import_flow import ImportFlow
 
 
 class Services:
@@ -70,8 +71,6 @@ class MainWindow(QMainWindow):
         self.writes = WriteQueue(services.users, runner, saved_writes(services.users), self)
         self.write_status = WriteStatus(self.writes, self.statusBar())
         prefs.writer = self.writes.preference
-        self.imports = ImportFlow(self, services, runner, prefs)
-        self.feed_flow = FeedFlow(self, services.feeds, runner) if services.feeds is not None else None
         self.history = NavigationHistory()
         self._last_query = ""
 
@@ -250,7 +249,7 @@ class MainWindow(QMainWindow):
                 return
             positions = {r.uid: self.services.users.position(r.uid) for r in detail.recordings}
             self.session_page.show_detail(detail, positions)
-            if self.feed_flow is not None:
+            if detail.uid.startswith("feed-") and self.feed_flow is not None:
                 self.feed_flow.session_opened(detail.uid)
             if place.query:
                 self.session_page.show_moments(self.services.repo.cue_moments(detail.session_id, place.query))
@@ -289,7 +288,7 @@ class MainWindow(QMainWindow):
 
     def _replay(self, place: Place, leaving: Place | None) -> None:
         if place.page == "player" and place.recording_id is not None:
-            item = self._play_item(place.recording_id)
+            item = self.playing.item(place.recording_id)
             if item is not None:
                 if leaving is None or leaving.page != "player":
                     self.stack.setCurrentWidget(self.player)
@@ -322,9 +321,6 @@ class MainWindow(QMainWindow):
 
     # --- playback ---
 
-    def _play_item(self, recording_id: int) -> PlayItem | None:
-        return self.playing.item(recording_id)
-
     def play_recording(self, recording_id: int, start_ms: int | None = None, captions_language: str | None = None) -> None:
         """Play a recording: libvlc starts first, the page fills meanwhile (ui/playing.py)."""
         self.playing.play(recording_id, start_ms, captions_language)
@@ -355,13 +351,17 @@ class MainWindow(QMainWindow):
         self.actions_.fullscreen.setChecked(False)
         self.actions_.leave_fullscreen.setEnabled(False)
 
-    # --- imports ---
+    # --- imports and feeds: their dialogs' modules on first use ---
 
-    def import_catalog_dialog(self) -> None:
-        self.imports.import_catalog_dialog()
+    @cached_property
+    def imports(self) -> ImportFlow:
+        from vod_app.ui.import_flow import ImportFlow
+        return ImportFlow(self, self.services, self.runner, self.prefs)
 
-    def add_folder_dialog(self) -> None:
-        self.imports.add_folder_dialog()
+    @cached_property
+    def feed_flow(self) -> FeedFlow | None:
+        from vod_app.ui.feed_dialogs import FeedFlow
+        return FeedFlow(self, self.services.feeds, self.runner) if self.services.feeds is not None else None
 
     def import_path(self, path: Path) -> None:
         """Import a catalog file or a folder off the GUI thread (ui/import_flow.py)."""

@@ -34,6 +34,7 @@ def build_menus(window: Any) -> None:
     m.addAction(a.add_folder)
     m.addAction(a.subscribe_feed)
     m.addAction(a.refresh_feeds)
+    m.addAction(a.media_roots)
     m.addSeparator()
     m.addAction(a.quit)
     m = mb.addMenu(QCoreApplication.translate("MainWindow", "&View"))
@@ -70,13 +71,15 @@ def connect_actions(window: Any) -> None:
     a.forward.triggered.connect(self.go_forward)
     a.home.triggered.connect(self.go_home)
     a.find.triggered.connect(self.focus_search)
-    a.import_catalog.triggered.connect(self.import_catalog_dialog)
-    a.add_folder.triggered.connect(self.add_folder_dialog)
-    a.subscribe_feed.setEnabled(self.feed_flow is not None)
-    a.refresh_feeds.setEnabled(self.feed_flow is not None)
-    if self.feed_flow is not None:
-        a.subscribe_feed.triggered.connect(self.feed_flow.subscribe_dialog)
-        a.refresh_feeds.triggered.connect(self.feed_flow.refresh)
+    a.import_catalog.triggered.connect(lambda: self.imports.import_catalog_dialog())  # ImportFlow on first use
+    a.add_folder.triggered.connect(lambda: self.imports.add_folder_dialog())
+    a.media_roots.triggered.connect(lambda: _media_roots_dialog(self))
+    feeds = self.services.feeds is not None  # FeedFlow (ui/feed_dialogs.py) on first use
+    a.subscribe_feed.setEnabled(feeds)
+    a.refresh_feeds.setEnabled(feeds)
+    if feeds:
+        a.subscribe_feed.triggered.connect(lambda: self.feed_flow.subscribe_dialog())
+        a.refresh_feeds.triggered.connect(lambda: self.feed_flow.refresh())
     a.fullscreen.triggered.connect(self.toggle_fullscreen)
     a.leave_fullscreen.triggered.connect(self.leave_fullscreen)
     a.shortcuts.triggered.connect(lambda: show_shortcuts(window))
@@ -187,3 +190,9 @@ def about_text() -> str:
         ),
     ]
     return "\n".join(lines)
+
+
+def _media_roots_dialog(window: Any) -> None:
+    from vod_app.ui.media_roots_dialog import open_media_roots  # its module when it opens
+
+    open_media_roots(window)

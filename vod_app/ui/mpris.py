@@ -284,8 +284,8 @@ class MprisService(QObject):
         return title
 
     def _art_url(self, source: str) -> str:
-        # ThumbnailCache names its files from the source; a thumbnail not made yet is simply left out.
-        file_for = getattr(self.thumbnails, "_file_for", None)
+        # ThumbnailCache names its files from the file played; a thumbnail not made yet is left out.
+        file_for = getattr(self.thumbnails, "file_for", None)
         if file_for is None:
             return ""
         path = file_for(source)

@@ -34,11 +34,10 @@ class Playing:
         return item if path is None else replace(item, recording=replace(item.recording, source=path))
 
     def _source(self, recording_id: int) -> str | None:
-        from vod_app.catalog.media_source import media_source
+        from vod_app.catalog.media_source import repository_media_source
 
-        repo = self.window.services.repo
         try:
-            found = media_source(repo.catalog, recording_id, repo.device, repo.machine_roots)
+            found = repository_media_source(self.window.services.repo, recording_id)
         except Exception:  # noqa: BLE001 - the play item's read says what is wrong
             return None
         return None if found is None else self.relocating.get(found[0], found[1])

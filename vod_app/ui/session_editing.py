@@ -9,14 +9,16 @@ a change runs, Undo/Redo wait (they are disabled) so two changes never race on t
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from vod_app.tasks import TaskRunner
-from vod_app.ui.folder_dialogs import SessionEditDialog, SessionEditValues
+
+if TYPE_CHECKING:  # the dialogs' module when Edit… opens, not before the first paint
+    from vod_app.ui.folder_dialogs import SessionEditDialog, SessionEditValues
 
 
 def _sessions_edit():  # noqa: ANN202 - catalog/sessions_edit.py (SQLAlchemy) on first use, not before the first paint
@@ -166,6 +168,8 @@ class SessionEditing(QObject):
             return _sessions_edit().session_fields(self.catalog, session_id), self.events()
 
         def loaded(result: tuple[Any, list[tuple[str, str]]]) -> None:
+            from vod_app.ui.folder_dialogs import SessionEditDialog
+
             fields, events = result
             dlg = SessionEditDialog(fields.title, fields.date, fields.event_uid, events, self.window)
             dlg.accepted.connect(lambda: self.apply(session_id, dlg.values()))

@@ -6,12 +6,18 @@ painted most recently (what is on screen now) to the runner's own ``thumbnails``
 time: a frame grab takes up to 5 s, and scrolling past 100,000 rows used to queue one per row painted
 on the pool that also runs search and writes. When one is ready the views repaint, which asks again
 for whatever is visible by then. Images live in ``QPixmapCache`` (bounded; Qt's default 10 MB).
+
+A row's stored location may not be a file on this machine: the worker then asks ``locate`` where the
+recording plays from (this device's "Locate…" relocation, else the media roots: the same rule as the
+player's, ``catalog/media_source.py``) and grabs the frame there. A location that is still an http(s)
+URL gets no thumbnail: no network traffic just to decorate a list.
 """
 
 from __future__ import annotations
 
 import os
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -38,11 +44,26 @@ def _file_for(folder: Path, source: str) -> Path:
     return folder / f"{key}.png"
 
 
-def _thumbnail_job(source: str, folder: Path, duration_ms: int | None, generate: bool) -> QImage | None:
+def _is_url(location: str) -> bool:
+    return location.startswith(("http://", "https://"))
+
+
+def _thumbnail_job(
+    source: str,
+    folder: Path,
+    duration_ms: int | None,
+    generate: bool,
+    locate: Callable[[int], str | None] | None = None,
+    recording_id: int | None = None,
+) -> QImage | None:
     """The thumbnail of ``source`` from the cache folder, or grabbed now when ``generate``: worker side.
 
     QImage, not QPixmap: only QImage may be made outside the GUI thread.
     """
+    if locate is not None and recording_id is not None and (_is_url(source) or not os.path.exists(source)):
+        source = locate(recording_id) or source
+    if _is_url(source):
+        return None
     dest = _file_for(folder, source)
     if not dest.exists():
         if not generate:
@@ -66,7 +87,9 @@ class ThumbnailCache(QObject):
         self.folder = folder
         self.runner = runner
         self.enabled = enabled  # False: no thumbnails (only ones already in memory)
-        self._wanted: OrderedDict[str, int | None] = OrderedDict()  # source -> duration, oldest first
+        # Where a recording plays from, when its stored location is not a file here (asked on the worker).
+        self.locate: Callable[[int], str | None] | None = None
+        self._wanted: OrderedDict[str, tuple[int | None, int | None]] = OrderedDict()  # source -> (duration, recording), oldest first
         self._in_flight: set[str] = set()
         self._failed: set[str] = set()
         self._timer = QTimer(self)
@@ -78,16 +101,24 @@ class ThumbnailCache(QObject):
     def _key(source: str) -> str:
         return "vod-thumb:" + source
 
-    def pixmap(self, source: str, duration_ms: int | None) -> QPixmap | None:
+    def file_for(self, source: str) -> Path:
+        """Where the thumbnail of the file ``source`` is kept (MPRIS's artUrl), made or not."""
+        return _file_for(self.folder, source)
+
+    def retry_failed(self) -> None:
+        """Ask again for thumbnails that failed (this machine's media roots changed)."""
+        self._failed.clear()
+
+    def pixmap(self, source: str, duration_ms: int | None, recording_id: int | None = None) -> QPixmap | None:
         """The cached thumbnail, or None (then noted for the next dispatch). Cheap: called from paint."""
-        if source.startswith(("http://", "https://")):
-            return None  # no network traffic just to decorate a list
+        if _is_url(source) and (self.locate is None or recording_id is None):
+            return None  # no network traffic just to decorate a list (a media root may map it to a file)
         pm = QPixmap()
         if QPixmapCache.find(self._key(source), pm):
             return pm
         if not self.enabled or source in self._failed or source in self._in_flight:
             return None  # disabled (tests, bench): no work at all, nothing arrives after a window closed
-        self._wanted[source] = duration_ms
+        self._wanted[source] = (duration_ms, recording_id)
         self._wanted.move_to_end(source)
         while len(self._wanted) > MAX_WANTED:
             self._wanted.popitem(last=False)  # painted longest ago: scrolled past
@@ -97,7 +128,7 @@ class ThumbnailCache(QObject):
 
     def _dispatch(self) -> None:
         while self._wanted and len(self._in_flight) < MAX_IN_FLIGHT:
-            source, duration = self._wanted.popitem(last=True)  # painted last: on screen now
+            source, (duration, recording_id) = self._wanted.popitem(last=True)  # painted last: on screen now
             self._in_flight.add(source)
             self.runner.submit(
                 _thumbnail_job,
@@ -108,6 +139,8 @@ class ThumbnailCache(QObject):
                 folder=self.folder,
                 duration_ms=duration,
                 generate=True,
+                locate=self.locate,
+                recording_id=recording_id,
             )
         # The rest were painted earlier; the repaint after each ready thumbnail asks again for what
         # is visible by then.
