@@ -67,6 +67,7 @@ def build_window(
 
     from vod_app import interpreter, startup
     from vod_app.paths import app_paths
+    from vod_app.playback.player_maker import PlayerMaker
     from vod_app.tasks import TaskRunner
     from vod_app.ui.main_window import MainWindow, Services
     from vod_app.ui.thumbnails import ThumbnailCache
@@ -91,22 +92,12 @@ def build_window(
     if headless_playback is None:
         headless_playback = QGuiApplication.platformName() not in ("xcb", "windows", "cocoa")
 
-    def make_controller():  # noqa: ANN202 - libvlc's, on the player page's first use
-        from vod_app.playback.controller import PlayerController
-
-        return PlayerController(headless=headless_playback)
-
+    make_controller = PlayerMaker(headless_playback)  # libvlc's, on the player page's first use
     thumbs = ThumbnailCache(paths.thumbnails_dir, runner, enabled=thumbnails)
     thumbs.locate = lambda recording_id: _located(services, recording_id)
     window = MainWindow(services, player, runner, prefs, thumbs, make_controller=make_controller)
     if player is None:
-
-        def prepare_libvlc() -> None:  # on a worker, before the idle warm-up builds the controller
-            from vod_app.playback.vlc_runtime import prepare_instance
-
-            prepare_instance(headless_playback)  # libvlc_new off the GUI thread
-
-        window.pages.prepare = prepare_libvlc
+        window.pages.prepare = make_controller.prepare  # libvlc's Instance on a worker, before the warm-up
     if pending is not None:
         startup.attach(window, pending, runner)
     else:
