@@ -14,17 +14,16 @@ a worker thread.
 
 Chapters: `libvlc_media_player_get_full_chapter_descriptions` waits for the input's lock (up to
 ~60 ms measured on the GUI thread while the input opens). It runs on a worker (`read_chapters_aside`),
-and a retired player is stopped and released only once such a read has returned.
+answered into the Handles (no Qt object on the worker), and a retired player is stopped and
+released only once such a read has returned.
 """
 
 from __future__ import annotations
 
 import atexit
-import contextlib
 import ctypes
 import threading
 import time
-import weakref
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -58,7 +57,6 @@ class EventBridge(QObject):
     vout = Signal(int, int)
     es_changed = Signal(int, int)  # generation, 1 when a stream was added
     title_changed = Signal(int)
-    chapters_read = Signal(int, int, object)  # generation, read number, [RawChapter] (read_chapters_aside)
 
 
 _stopping_lock = threading.Lock()
@@ -115,6 +113,7 @@ class Handles:
         self.stopping: list[threading.Thread] = []  # players being stopped + released off-thread
         self.readers: list[threading.Thread] = []  # chapter reads on self.player (read_chapters_aside)
         self.reads = 0  # chapter reads started: a later one's answer replaces an earlier one's
+        self.chapter_answers: list[tuple[int, int, list[Any]]] = []  # (generation, read number, chapters)
 
     def release_media(self) -> None:
         if self.media is not None:
@@ -213,24 +212,22 @@ def attach_events(h: Handles, bridge: EventBridge) -> None:
             h.event_types.append(et)
 
 
-def read_chapters_aside(h: Handles, bridge: EventBridge) -> None:
-    """Read the current player's chapters on a worker thread; the answer comes back through
-    ``bridge.chapters_read`` (queued to the GUI thread) with the generation and read number."""
+def read_chapters_aside(h: Handles) -> None:
+    """Read the current player's chapters on a worker thread into ``h.chapter_answers`` with the
+    generation and read number; the GUI thread collects them (VlcPlayerCore's chapters timer). The
+    worker holds no Qt object: a wrapper freed on a worker deadlocks against the GUI thread."""
     player, vlc = h.player, h.vlc
     if player is None or h.released:
         return
     h.reads += 1
-    generation, number, to = h.generation, h.reads, weakref.ref(bridge)
+    generation, number = h.generation, h.reads
 
     def read() -> None:
         try:
             raw = read_chapters(vlc, player)
         except Exception:  # noqa: BLE001 - as "no chapters": the catalog's chapters still show
             raw = []
-        receiver = to()
-        if receiver is not None:
-            with contextlib.suppress(RuntimeError):  # the controller (and its bridge) is gone
-                receiver.chapters_read.emit(generation, number, raw)
+        h.chapter_answers.append((generation, number, raw))
 
     worker = threading.Thread(target=read, name="vlc-chapters", daemon=True)
     h.readers = [t for t in h.readers if t.is_alive()] + [worker]

@@ -72,7 +72,6 @@ class VlcPlayerCore(QObject):
         self._bridge.vout.connect(self._on_vout, queued)
         self._bridge.es_changed.connect(self._on_es_changed, queued)
         self._bridge.title_changed.connect(self._on_title_changed, queued)
-        self._bridge.chapters_read.connect(self._on_chapters_read, queued)
 
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(POLL_INTERVAL_MS)
@@ -84,6 +83,9 @@ class VlcPlayerCore(QObject):
         self._start_timer = QTimer(self)  # polls for a retired player to release the video window
         self._start_timer.setInterval(WINDOW_WAIT_MS)
         self._start_timer.timeout.connect(self._try_deferred_start)
+        self._chapters_timer = QTimer(self)  # collects the chapter reads made on workers
+        self._chapters_timer.setInterval(5)
+        self._chapters_timer.timeout.connect(self._take_chapters)
 
         self._create_player()
         # Stop libvlc before the interpreter tears down the objects its callbacks use (at exit,
@@ -246,17 +248,22 @@ class VlcPlayerCore(QObject):
         self._read_chapters()
 
     def _read_chapters(self) -> None:
-        read_chapters_aside(self._handles, self._bridge)  # on a worker: libvlc may make it wait
+        read_chapters_aside(self._handles)  # on a worker: libvlc may make it wait for the input
+        self._chapters_timer.start()
 
-    @Slot(int, int, object)
-    def _on_chapters_read(self, generation: int, number: int, raw: list[Any]) -> None:
-        if not self._current(generation) or number < self._chapters_read:
-            return
-        self._chapters_read = number
-        chapters = normalise_chapters(raw, self._length or None)
-        if chapters != self._chapters:
-            self._chapters = chapters
-            self.chapters_changed.emit()
+    @Slot()
+    def _take_chapters(self) -> None:
+        h = self._handles
+        if not any(t.is_alive() for t in h.readers):  # before taking the answers: none comes after
+            self._chapters_timer.stop()
+        answers = [h.chapter_answers.pop(0) for _ in range(len(h.chapter_answers))]
+        for generation, number, raw in answers:
+            if self._current(generation) and number > self._chapters_read:
+                self._chapters_read = number
+                chapters = normalise_chapters(raw, self._length or None)
+                if chapters != self._chapters:
+                    self._chapters = chapters
+                    self.chapters_changed.emit()
 
     def _problem_message(self) -> str:
         source = self._source or ""
