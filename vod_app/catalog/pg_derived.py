@@ -65,7 +65,6 @@ DERIVED_COLUMNS = (
 
 #: index name -> (table, what its definition must contain, what it serves, migration)
 INDEXES = {
-    "ix_texts_tsv": ("texts", "USING gin (tsv)", "search in titles and descriptions", "0001"),
     "ix_cues_tsv": ("cues", "USING gin (tsv)", "search in captions", "0001"),
     "ix_texts_title_tsv": ("texts", "USING gin (title_tsv)", "the title tier of search", "0010"),
     "pk_speaker_terms": ("speaker_terms", "(term, speaker_id)", "search by speaker name", "0008"),
@@ -77,6 +76,7 @@ INDEXES = {
     ),
     "pk_media_roots": ("media_roots", "(prefix)", "media roots", "0009"),
     "pk_text_terms": ("text_terms", "(id)", "search in descriptions, many matches (newest first)", "0011"),
+    "ix_text_terms_terms": ("text_terms", "USING gin (terms)", "search in descriptions", "0011"),
     "ix_media_roots_catalog": ("media_roots", "(catalog)", "re-importing a catalog's media roots", "0009"),
 }
 

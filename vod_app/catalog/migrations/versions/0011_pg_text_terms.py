@@ -9,6 +9,9 @@ stored inline uncompressed in a table of its own (a row under PostgreSQL's 2 KB 
 neither compressed nor moved): the same walk, ~33 ms (the same column in ``texts``, compressed in
 line, ~94 ms). Positions are needed for phrases (``'whole' <-> 'of'``): on a stripped vector
 a phrase matches when its words are all there, so search tests ``texts.tsv`` again on the rows found.
+Its GIN index finds a description tier's matches to rank: a prefix (``'mob':*``) makes PostgreSQL
+test each row the index gives, ~1 µs a row here against ~11 µs in ``texts.tsv`` (out of line, read
+in index order).
 
 A trigger on ``texts`` keeps it in step with every insert and every change of a title, description
 or language (``tsv`` is generated from those); a deleted text's row goes with it (foreign key,
@@ -51,6 +54,10 @@ def upgrade() -> None:
         "CONSTRAINT fk_text_terms_id_texts FOREIGN KEY (id) REFERENCES texts (id) ON DELETE CASCADE)"
     )
     op.execute("INSERT INTO text_terms (id, terms) SELECT id, strip(tsv) FROM texts ORDER BY id")
+    op.execute("CREATE INDEX ix_text_terms_terms ON text_terms USING gin (terms)")
+    # Search reads texts.tsv by id only now (ranking, phrases): its GIN index (0001) is dropped, which
+    # keeps an import's index work as it was (one GIN index of each text's lexemes).
+    op.execute("DROP INDEX IF EXISTS ix_texts_tsv")
     op.execute(TRIGGER_FUNCTION)
     op.execute(TRIGGER)
     op.execute("ANALYZE text_terms")
@@ -59,6 +66,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
+    op.execute("CREATE INDEX IF NOT EXISTS ix_texts_tsv ON texts USING gin (tsv)")
     op.execute("DROP TRIGGER IF EXISTS tr_texts_terms ON texts")
     op.execute("DROP FUNCTION IF EXISTS vod_text_terms()")
     op.execute("DROP TABLE IF EXISTS text_terms")
