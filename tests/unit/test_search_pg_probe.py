@@ -34,3 +34,12 @@ def test_the_probe_says_huge_only_when_sure(hits, read, rows, huge) -> None:  # 
 )
 def test_phrases_become_and_for_the_stripped_vectors(parsed: str, anded: str) -> None:
     assert search_pg._PHRASE_OP.sub("&", parsed) == anded
+
+
+def test_a_parse_another_implies_is_dropped() -> None:
+    both = ["'return' & 'and' & 'rei':*", "'return' & 'rei':*"]
+    assert search_pg._absorbed(both) == ["'return' & 'rei':*"]
+    assert search_pg._absorbed(["'droit' & 'hum':*", "'droits' & 'hum':*"]) == ["'droit' & 'hum':*", "'droits' & 'hum':*"]
+    phrase = ["'whole' <-> 'of' <-> 'gov':*", "'whole' <2> 'gov':*"]
+    assert search_pg._absorbed(phrase) == phrase  # phrases are left alone
+    assert search_pg._absorbed(["'a' & 'b'", "'a' & 'b'"]) == ["'a' & 'b'", "'a' & 'b'"]  # (DISTINCT upstream)
