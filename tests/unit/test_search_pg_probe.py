@@ -16,7 +16,8 @@ from vod_app.catalog import search_pg
         (5, 2_000, 1_200_000.0, True),  # ~3,000 in all, seen 5 times: sure enough
         (4, 2_000, 1_200_000.0, False),  # ~2,400 but seen 4 times: ranked, which counts up to the cap itself
         (0, 2_000, 1_200_000.0, False),
-        (50, 2_000, 60_000.0, False),  # ~1,500 in all: ranked
+        (50, 2_000, 60_000.0, True),  # ~1,500 in all: within a factor 2 of the cap, walked (the same cost)
+        (30, 2_000, 60_000.0, False),  # ~900 in all: ranked
         (40, 1_500, 1_500.0, False),  # a small table read whole: the count itself
         (search_pg.PG_RANK_CAP, 1_999, 1_999.0, True),
     ],
