@@ -86,9 +86,9 @@ _TEXT_SCORE = {0: "ts_rank(t.title_tsv, q.tsq, 1)", 1: "ts_rank('{0, 0, 0.1, 1.0
 # Past this many matches ranking reads every match's vector (ts_rank): newest first instead.
 PG_RANK_CAP = 2_500
 # Text hits of one tier: titles through title_tsv (tier 0, migration 0010: title postings only), then
-# titles and descriptions through tsv less the title matches (tier 1). Ranked on the index's matches;
-# the snippets (ts_headline re-parses a description: the costly part) only for the rows kept.
-_TIER_MATCH = {0: "t.title_tsv @@ q.tsq", 1: "t.tsv @@ q.tsq AND NOT t.title_tsv @@ q.tsq"}
+# titles and descriptions through text_terms (0011) less the title matches (tier 1). Ranked on the
+# index's matches; the snippets (ts_headline re-parses a description: the costly part) only for the
+# rows kept.
 # Where the newest rows of a huge set are walked (a backward scan of the primary key testing each
 # row): the titles in texts (title_tsv is small and in line); the descriptions in text_terms (0011:
 # tsv without positions, in line: ~4x cheaper a row than texts.tsv, which is out of line). The walk
@@ -135,28 +135,30 @@ FROM n LEFT JOIN (hit JOIN texts AS t ON t.id = hit.id
   JOIN sessions AS s ON s.id = CASE t.owner_kind WHEN 'session' THEN t.owner_id ELSE p.session_id END) ON TRUE
 ORDER BY hit.score DESC, t.id
 """
+# Titles (tier 0) unless the probe shows very many: all the matches from title_tsv's GIN index (in
+# line: ~1-2 µs a title), ranked when fewer than the cap, else newest first, in one statement (the
+# ranking that reached the cap, then the bitmap again for the newest, read the index twice).
+_TITLE_HITS = """
+WITH q AS (SELECT ({tsq}) AS tsq),
+m AS MATERIALIZED (SELECT w.id FROM q, texts AS w WHERE w.title_tsv @@ q.tsq),
+n AS (SELECT count(*) AS n FROM m),
+hit AS (
+  SELECT t.id, CASE WHEN n.n < :cap THEN {score} ELSE 0 END AS score, n.n < :cap AS ranked
+  FROM q, n, m JOIN texts AS t ON t.id = m.id
+  {joins}
+  WHERE t.owner_kind IN ('session', 'panel') {filters}
+  ORDER BY score DESC, CASE WHEN n.n < :cap THEN t.id ELSE -t.id END
+  LIMIT :limit
+)
+SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid, hit.score, NULL AS snip, t.id, n.n
+FROM n LEFT JOIN (hit JOIN texts AS t ON t.id = hit.id
+  LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
+  JOIN sessions AS s ON s.id = CASE t.owner_kind WHEN 'session' THEN t.owner_id ELSE p.session_id END) ON TRUE
+ORDER BY hit.score DESC, CASE WHEN hit.ranked THEN t.id ELSE -t.id END
+"""
 # tsquery phrase operators (<->, <2>): a stripped vector (text_terms) has no positions, and PostgreSQL
 # does not match a phrase on it: its words ANDed find a superset, tsv the phrase itself.
 _PHRASE_OP = re.compile(r"<(?:-|\d+)>")
-_TEXT_HITS = """
-WITH q AS (SELECT ({tsq}) AS tsq),
-hit AS (
-  SELECT t.id, {score} AS score
-  FROM q, {source}
-  {joins}
-  WHERE {match} AND t.owner_kind IN ('session', 'panel') {filters}
-  {order}
-  LIMIT :limit
-)
-SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid, hit.score,
-       NULL AS snip, t.id
-FROM hit
-JOIN texts AS t ON t.id = hit.id
-LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
-JOIN sessions AS s ON s.id = CASE t.owner_kind WHEN 'session' THEN t.owner_id ELSE p.session_id END
-{order_out}
-"""
-
 _CUE_HITS = """
 WITH q AS (SELECT ({tsq}) AS tsq),
 hit AS (
@@ -323,24 +325,21 @@ def _tier_rows(conn, tier: int, q: str, params: dict[str, object], filters: str,
         # before being walked.
         hits, read, rows = _probe(conn, table, column, qw, n := 5 * n)
     estimate = hits * rows / max(read, 1)
-    if not _probably_huge(hits, read, rows, n):
-        # The matches (up to the cap) from the GIN index of title_tsv, or of text_terms (in line: the
-        # index's recheck of a prefix reads ~1 µs a row there, ~11 µs in texts.tsv out of line).
-        match = _TIER_MATCH[tier] if tier == 0 else "NOT t.title_tsv @@ q.tsq" + (
-            " AND (t.tsv @@ q.tsq) IS TRUE" if qw != q else "")
-        sql = _RANKED_HITS.format(tsq=_Q, table=table, column=column, qcol="tsq" if tier == 0 else "tsw",
-                                  match=match, filters=filters, score=_TEXT_SCORE[tier],
-                                  joins=_FILTER_JOINS if re.search(r"\bs\.", filters) else "")
+    huge = _probably_huge(hits, read, rows, n)
+    joins = _FILTER_JOINS if re.search(r"\bs\.", filters) else ""
+    if tier == 0 and not (huge and estimate >= BITMAP_MAX_MATCHES):
+        sql = _TITLE_HITS.format(tsq=_Q, score=_TEXT_SCORE[0], filters=filters, joins=joins)
+        got = conn.execute(text(sql), {**params, "limit": need * 3, "cap": PG_RANK_CAP}).all()
+        return _keep(_prefer_lang([r[:11] for r in got if r[10] is not None], ui_lang), seen, need)
+    if not huge:
+        # The matches (up to the cap) from the GIN index of text_terms (in line: the index's recheck
+        # of a prefix reads ~1 µs a row there, ~11 µs in texts.tsv out of line).
+        match = "NOT t.title_tsv @@ q.tsq" + (" AND (t.tsv @@ q.tsq) IS TRUE" if qw != q else "")
+        sql = _RANKED_HITS.format(tsq=_Q, table=table, column=column, qcol="tsw", match=match, filters=filters,
+                                  score=_TEXT_SCORE[tier], joins=joins)
         got = conn.execute(text(sql), {**params, "qw": qw, "limit": need * 3, "cap": PG_RANK_CAP}).all()
         if got[0][11] < PG_RANK_CAP:
             return _keep(_prefer_lang([r[:11] for r in got if r[10] is not None], ui_lang), seen, need)
-    if tier == 0 and estimate < BITMAP_MAX_MATCHES:
-        # Few titles in all: the GIN bitmap then a top-N sort (``id + 0``: no index gives that
-        # order) costs less than walking ~1/density rows.
-        sql = _TEXT_HITS.format(tsq=_Q, source="texts AS t", match=_TIER_MATCH[tier], filters=filters, score="0",
-                                order="ORDER BY t.id + 0 DESC", order_out="ORDER BY t.id DESC",
-                                joins=_FILTER_JOINS if re.search(r"\bs\.", filters) else "")
-        return _keep(_prefer_lang(conn.execute(text(sql), {**params, "limit": need * 3}).all(), ui_lang), seen, need)
     return _newest_rows(conn, tier, q, qw, params, filters, need, seen, ui_lang)
 
 
