@@ -44,3 +44,16 @@ def test_a_parse_another_implies_is_dropped() -> None:
     phrase = ["'whole' <-> 'of' <-> 'gov':*", "'whole' <2> 'gov':*"]
     assert search_pg._absorbed(phrase) == phrase  # phrases are left alone
     assert search_pg._absorbed(["'a' & 'b'", "'a' & 'b'"]) == ["'a' & 'b'", "'a' & 'b'"]  # (DISTINCT upstream)
+
+
+@pytest.mark.parametrize(
+    ("q", "key"),
+    [
+        ("( 'disast' & 'risk' & 'red':* ) | ( 'disaster' & 'risk' & 'red':* )", "( 'disast' & 'risk' ) | ( 'disaster' & 'risk' )"),
+        ("( 'mob':* )", "( 'mob':* )"),  # nothing else to look up
+        ("( ( 'b':* & 'c' ) & 'x' )", "( ( 'b':* & 'c' ) & 'x' )"),  # nested: left alone
+        ("( 'whole' <-> 'gov':* & 'x' )", "( 'whole' <-> 'gov':* & 'x' )"),
+    ],
+)
+def test_the_index_reads_whole_words_and_the_prefix_is_tested_on_their_rows(q: str, key: str) -> None:
+    assert search_pg._key_terms(q) == key

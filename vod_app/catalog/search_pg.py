@@ -118,8 +118,8 @@ _FILTER_JOINS = """LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.
 # under the cap; else one row of NULLs with n: the set is huge. (A capped count then the ranked
 # query built the same GIN bitmap twice: 'disaster' & 'risk' & 'red':*, ~45 ms each.)
 _RANKED_HITS = """
-WITH q AS (SELECT ({tsq}) AS tsq, CAST(:qw AS tsquery) AS tsw),
-m AS MATERIALIZED (SELECT w.id FROM q, {table} AS w WHERE w.{column} @@ q.{qcol} LIMIT :cap),
+WITH q AS (SELECT ({tsq}) AS tsq, CAST(:qw AS tsquery) AS tsw, CAST(:qk AS tsquery) AS tsk),
+m AS MATERIALIZED (SELECT w.id FROM q, {table} AS w WHERE w.{column} @@ q.tsk {recheck} LIMIT :cap),
 n AS (SELECT count(*) AS n FROM m),
 hit AS (
   SELECT t.id, {score} AS score
@@ -335,9 +335,14 @@ def _tier_rows(conn, tier: int, q: str, params: dict[str, object], filters: str,
         # The matches (up to the cap) from the GIN index of text_terms (in line: the index's recheck
         # of a prefix reads ~1 µs a row there, ~11 µs in texts.tsv out of line).
         match = "NOT t.title_tsv @@ q.tsq" + (" AND (t.tsv @@ q.tsq) IS TRUE" if qw != q else "")
-        sql = _RANKED_HITS.format(tsq=_Q, table=table, column=column, qcol="tsw", match=match, filters=filters,
-                                  score=_TEXT_SCORE[tier], joins=joins)
-        got = conn.execute(text(sql), {**params, "qw": qw, "limit": need * 3, "cap": PG_RANK_CAP}).all()
+        qk = _key_terms(qw)
+        if qk != qw:  # the index reads the other words only when they are few enough (the probe's rows)
+            k_hits, k_read, k_rows = _probe(conn, table, column, qk, n)
+            qk = qk if k_hits * k_rows / max(k_read, 1) <= KEY_TERMS_MAX else qw
+        sql = _RANKED_HITS.format(tsq=_Q, table=table, column=column, match=match, filters=filters,
+                                  score=_TEXT_SCORE[tier], joins=joins,
+                                  recheck="AND (w.terms @@ q.tsw) IS TRUE" if qk != qw else "")
+        got = conn.execute(text(sql), {**params, "qw": qw, "qk": qk, "limit": need * 3, "cap": PG_RANK_CAP}).all()
         if got[0][11] < PG_RANK_CAP:
             return _keep(_prefer_lang([r[:11] for r in got if r[10] is not None], ui_lang), seen, need)
     return _newest_rows(conn, tier, q, qw, params, filters, need, seen, ui_lang)
@@ -384,6 +389,26 @@ def _parsed(conn, tsq: str) -> str | None:  # noqa: ANN001
     when every configuration drops every word (stop words only)."""
     parses = _absorbed(sorted(r[0] for r in conn.execute(text(_PARSES), {"tsq": tsq}).all()))
     return " | ".join(f"( {p} )" for p in parses) if parses else None
+
+
+# A short prefix ANDed with whole words ('disaster' & 'risk' & 'red':*) costs the GIN index every
+# posting of every word it begins (104,000 rows for 'red':*, ~55 ms at 100,000 sessions); the whole
+# words alone give 800 rows in 3 ms, and the prefix is tested on those rows (text_terms, in line,
+# ~2 µs a row). Used when the probe estimates at most KEY_TERMS_MAX rows for the words alone.
+KEY_TERMS_MAX = 5_000
+
+
+def _key_terms(q: str) -> str:
+    """``q`` with the prefixes (``:*``) left out of each AND of single terms that has other terms."""
+    def branch(b: str) -> str:
+        inner = b.strip()
+        inner = inner[2:-2] if inner.startswith("( ") and inner.endswith(" )") else inner
+        if any(op in inner for op in ("|", "!", "<", "(", ")")):
+            return b
+        terms = inner.split(" & ")
+        whole = [t for t in terms if not t.endswith(":*")]
+        return "( " + " & ".join(whole) + " )" if whole and len(whole) < len(terms) else b
+    return " | ".join(branch(b) for b in q.split(" | "))
 
 
 def _absorbed(parses: list[str]) -> list[str]:
