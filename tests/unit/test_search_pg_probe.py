@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from vod_app.catalog import search_pg
+from vod_app.catalog import search_pg, search_pg_sql
 
 
 @pytest.mark.parametrize(
@@ -34,16 +34,16 @@ def test_the_probe_says_huge_only_when_sure(hits, read, rows, huge) -> None:  # 
     ],
 )
 def test_phrases_become_and_for_the_stripped_vectors(parsed: str, anded: str) -> None:
-    assert search_pg._PHRASE_OP.sub("&", parsed) == anded
+    assert search_pg_sql._PHRASE_OP.sub("&", parsed) == anded
 
 
 def test_a_parse_another_implies_is_dropped() -> None:
     both = ["'return' & 'and' & 'rei':*", "'return' & 'rei':*"]
-    assert search_pg._absorbed(both) == ["'return' & 'rei':*"]
-    assert search_pg._absorbed(["'droit' & 'hum':*", "'droits' & 'hum':*"]) == ["'droit' & 'hum':*", "'droits' & 'hum':*"]
+    assert search_pg_sql._absorbed(both) == ["'return' & 'rei':*"]
+    assert search_pg_sql._absorbed(["'droit' & 'hum':*", "'droits' & 'hum':*"]) == ["'droit' & 'hum':*", "'droits' & 'hum':*"]
     phrase = ["'whole' <-> 'of' <-> 'gov':*", "'whole' <2> 'gov':*"]
-    assert search_pg._absorbed(phrase) == phrase  # phrases are left alone
-    assert search_pg._absorbed(["'a' & 'b'", "'a' & 'b'"]) == ["'a' & 'b'", "'a' & 'b'"]  # (DISTINCT upstream)
+    assert search_pg_sql._absorbed(phrase) == phrase  # phrases are left alone
+    assert search_pg_sql._absorbed(["'a' & 'b'", "'a' & 'b'"]) == ["'a' & 'b'", "'a' & 'b'"]  # (DISTINCT upstream)
 
 
 @pytest.mark.parametrize(
@@ -56,4 +56,4 @@ def test_a_parse_another_implies_is_dropped() -> None:
     ],
 )
 def test_the_index_reads_whole_words_and_the_prefix_is_tested_on_their_rows(q: str, key: str) -> None:
-    assert search_pg._key_terms(q) == key
+    assert search_pg_sql._key_terms(q) == key
