@@ -752,11 +752,13 @@
     </message>
     <message>
         <location filename="../../vod_app/ui/media_roots_dialog.py" line="80"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="151"/>
         <source>In the catalog</source>
         <translation>En el catálogo</translation>
     </message>
     <message>
         <location filename="../../vod_app/ui/media_roots_dialog.py" line="80"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="151"/>
         <source>On this computer</source>
         <translation>En este equipo</translation>
     </message>
@@ -776,17 +778,17 @@
         <translation>No se pudo leer {file} ({error}); Guardar lo conserva como {backup}.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="155"/>
-        <source>Row {row}: {problem}</source>
-        <translation>Fila {row}: {problem}</translation>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="162"/>
+        <source>Row {row}, {column}: “{value}” is not an absolute folder or an http(s) address that can be used ({detail})</source>
+        <translation>Fila {row}, {column}: «{value}» no es una carpeta absoluta ni una dirección http(s) que se pueda usar ({detail})</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="160"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="168"/>
         <source>{file} could not be written: {error}</source>
         <translation>No se pudo escribir {file}: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="176"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="184"/>
         <source>Media folders saved</source>
         <translation>Carpetas de medios guardadas</translation>
     </message>

@@ -752,11 +752,13 @@
     </message>
     <message>
         <location filename="../../vod_app/ui/media_roots_dialog.py" line="80"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="151"/>
         <source>In the catalog</source>
         <translation>Dans le catalogue</translation>
     </message>
     <message>
         <location filename="../../vod_app/ui/media_roots_dialog.py" line="80"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="151"/>
         <source>On this computer</source>
         <translation>Sur cet ordinateur</translation>
     </message>
@@ -776,17 +778,17 @@
         <translation>{file} n’a pas pu être lu ({error})&#xa0;; Enregistrer le garde sous le nom {backup}.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="155"/>
-        <source>Row {row}: {problem}</source>
-        <translation>Ligne {row}&#xa0;: {problem}</translation>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="162"/>
+        <source>Row {row}, {column}: “{value}” is not an absolute folder or an http(s) address that can be used ({detail})</source>
+        <translation>Ligne {row}, {column}&#xa0;: «&#xa0;{value}&#xa0;» n’est pas un dossier absolu ni une adresse http(s) utilisable ({detail})</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="160"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="168"/>
         <source>{file} could not be written: {error}</source>
         <translation>{file} n’a pas pu être écrit&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="176"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="184"/>
         <source>Media folders saved</source>
         <translation>Dossiers de médias enregistrés</translation>
     </message>

@@ -1,5 +1,5 @@
 """`vod-app db check` on PostgreSQL: what only the migrations create (search vectors and their GIN
-indexes, 0001/0010; speakers' name terms, 0008; media roots, 0009), damaged or gone, is reported
+indexes, 0001/0010; speakers' name terms, 0008; media roots, 0009; text_terms, 0011), damaged or gone, is reported
 with what it breaks and how to repair it (vod_app/catalog/pg_derived.py, docs/deployment.md)."""
 
 from __future__ import annotations
@@ -146,3 +146,25 @@ def test_the_command_lists_them_and_says_what_to_do(catalog: Catalog, tmp_path: 
     # db recover is for SQLite files only: a server is repaired as docs/deployment.md says
     assert "db recover" not in out.stderr
     assert "docs/deployment.md" in out.stderr
+
+
+def test_text_terms_kept_by_the_trigger_lost_and_repaired(catalog: Catalog) -> None:
+    """0011: text_terms follows every insert, change and delete of texts; a lost trigger or rows are reported."""
+    with catalog.engine.connect() as conn:
+        tid = conn.execute(text("SELECT id FROM texts WHERE description <> '' ORDER BY id DESC LIMIT 1")).scalar_one()
+    damage(catalog, f"UPDATE texts SET description = 'Glaciers and zebras' WHERE id = {tid}")
+    with catalog.engine.connect() as conn:
+        assert conn.execute(text(f"SELECT terms::text FROM text_terms WHERE id = {tid}")).scalar_one().count("zebra") == 1
+        assert conn.execute(text("SELECT count(*) FROM texts t LEFT JOIN text_terms x ON x.id = t.id "
+                                 "WHERE x.terms IS DISTINCT FROM strip(t.tsv)")).scalar_one() == 0
+    assert check_postgres(catalog) == []
+    damage(catalog, "ALTER TABLE texts DISABLE TRIGGER tr_texts_terms", f"DELETE FROM text_terms WHERE id = {tid}")
+    problems = check_postgres(catalog)
+    assert "migration 0011" in one(problems, "trigger tr_texts_terms on texts is missing or disabled")
+    assert "UPDATE texts SET title = title" in one(problems, "1 of the newest 1000 texts have no text_terms row")
+    assert len(problems) == 2, problems
+    damage(catalog, "ALTER TABLE texts ENABLE TRIGGER tr_texts_terms", "UPDATE texts SET title = title")  # the repairs
+    assert check_postgres(catalog) == []
+    damage(catalog, f"DELETE FROM texts WHERE id = {tid}")  # a deleted text's terms go with it
+    with catalog.engine.connect() as conn:
+        assert conn.execute(text(f"SELECT count(*) FROM text_terms WHERE id = {tid}")).scalar_one() == 0

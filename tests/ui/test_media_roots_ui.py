@@ -51,7 +51,7 @@ def test_a_folder_saved_in_the_window_applies_at_the_next_play_and_a_wrong_row_i
     dialog.add_row("/srv/archive/", "rtsp://cam.example.org/")  # not a folder, not http(s)
     dialog.save()
     assert dialog.isVisible() and dialog.problems.isVisible()
-    assert "Row 1" in dialog.problems.text() and "rtsp" in dialog.problems.text()
+    assert "Row 1, On this computer" in dialog.problems.text() and "rtsp" in dialog.problems.text()
     saved = app_paths().media_roots_file
     assert not saved.exists()  # nothing written while a row is wrong
 

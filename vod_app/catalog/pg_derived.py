@@ -3,7 +3,8 @@
 Search on a server reads structures that nothing but the migrations creates: the stored ``tsvector``
 columns (0001: ``texts.tsv``, ``cues.tsv``; 0010: ``texts.title_tsv``) with their GIN indexes,
 ``speaker_terms`` (0008: the folded words of each speaker's name, in byte order) and the
-``media_roots`` table (0009). ``alembic_version`` says nothing about whether they are still there: a
+``media_roots`` table (0009), ``text_terms`` (0011: each text's lexemes without positions, kept by a
+trigger). ``alembic_version`` says nothing about whether they are still there: a
 column dropped by hand, an index lost in a partial restore, a configuration re-created since the
 vectors were stored all leave the version at head and search quietly finding less. Each problem
 says what is wrong, what it breaks and how to repair it (docs/deployment.md, "Backups and checks").
@@ -64,7 +65,6 @@ DERIVED_COLUMNS = (
 
 #: index name -> (table, what its definition must contain, what it serves, migration)
 INDEXES = {
-    "ix_texts_tsv": ("texts", "USING gin (tsv)", "search in titles and descriptions", "0001"),
     "ix_cues_tsv": ("cues", "USING gin (tsv)", "search in captions", "0001"),
     "ix_texts_title_tsv": ("texts", "USING gin (title_tsv)", "the title tier of search", "0010"),
     "pk_speaker_terms": ("speaker_terms", "(term, speaker_id)", "search by speaker name", "0008"),
@@ -75,10 +75,12 @@ INDEXES = {
         "0008",
     ),
     "pk_media_roots": ("media_roots", "(prefix)", "media roots", "0009"),
+    "pk_text_terms": ("text_terms", "(id)", "search in descriptions, many matches (newest first)", "0011"),
+    "ix_text_terms_terms": ("text_terms", "USING gin (terms)", "search in descriptions", "0011"),
     "ix_media_roots_catalog": ("media_roots", "(catalog)", "re-importing a catalog's media roots", "0009"),
 }
 
-TABLES = ("texts", "cues", "speakers", "speaker_terms", "media_roots")
+TABLES = ("texts", "cues", "speakers", "speaker_terms", "media_roots", "text_terms")
 SAMPLE_ROWS = 1000  # stored vectors compared with their definition: the newest rows of each table
 REPAIR = "docs/deployment.md, 'Backups and checks'"
 
@@ -121,6 +123,38 @@ def derived_problems(s: Session) -> list[str]:
         problems += _speaker_term_problems(s)
     if "media_roots" in tables:
         problems += _media_root_problems(s)
+    if {"texts", "text_terms"} <= tables:
+        problems += _text_terms_problems(s)
+    return problems
+
+
+def _text_terms_problems(s: Session) -> list[str]:
+    """text_terms (0011): kept by the trigger tr_texts_terms; each row strip(texts.tsv)."""
+    problems = []
+    trigger = s.execute(
+        text("SELECT count(*) FROM pg_trigger WHERE tgrelid = to_regclass('texts') AND tgname = 'tr_texts_terms' "
+             "AND tgenabled <> 'D'")
+    ).scalar_one()
+    if not trigger:
+        problems.append(
+            "the trigger tr_texts_terms on texts is missing or disabled (migration 0011): new and changed texts are "
+            f"not found among many matches; migration 0011's TRIGGER_FUNCTION and TRIGGER put it back ({REPAIR})"
+        )
+    try:
+        with s.begin_nested():
+            stale = s.execute(
+                text(
+                    f"SELECT count(*) FROM (SELECT id, tsv FROM texts ORDER BY id DESC LIMIT {SAMPLE_ROWS}) t "
+                    "LEFT JOIN text_terms x ON x.id = t.id WHERE x.terms IS DISTINCT FROM strip(t.tsv)"
+                )
+            ).scalar_one()
+    except DBAPIError:  # texts.tsv gone: reported by the column checks
+        return problems
+    if stale:
+        problems.append(
+            f"{stale} of the newest {SAMPLE_ROWS} texts have no text_terms row or a different one: search among many "
+            f"matches misses them; UPDATE texts SET title = title computes them again ({REPAIR})"
+        )
     return problems
 
 

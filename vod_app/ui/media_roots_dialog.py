@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vod_app.domain.media_locations import parse_root_spec
+from vod_app.domain.media_locations import make_root
 
 HEADER = "# vod-app: this computer's media roots, one FROM=TO a line (File → Media folders on this computer…)\n"
 
@@ -148,11 +148,19 @@ class MediaRootsDialog(QDialog):
 
     def save(self) -> None:
         problems = []
+        columns = (self.tr("In the catalog"), self.tr("On this computer"))
         for n, (prefix, target) in enumerate(self.rows(), 1):
             try:
-                parse_root_spec(f"{prefix}={target}")
+                make_root(prefix, target)
             except ValueError as exc:
-                problems.append(self.tr("Row {row}: {problem}").format(row=n, problem=exc))
+                try:  # which column: the catalog's side checked alone, with a valid replacement
+                    make_root(prefix, "/x")
+                    column, value = columns[1], target
+                except ValueError:
+                    column, value = columns[0], prefix
+                problems.append(self.tr(
+                    "Row {row}, {column}: “{value}” is not an absolute folder or an http(s) address that can be used ({detail})"
+                ).format(row=n, column=column, value=value, detail=exc))
         if not problems:
             try:
                 write_rows(self.path, self.rows(), keep_old=self.unreadable)
