@@ -245,6 +245,8 @@ def test_counts_use_english_plurals(home: Path, tmp_path: Path) -> None:
 def test_help_says_that_no_command_opens_the_window(home: Path) -> None:
     out = " ".join(run("--help", home=home, check=True).stdout.split())
     assert "with no command to open the window" in out and "none of them opens the window" in out
+    for option in ("--open SESSION", "vod://LINK", "--headless-playback", "--version", "--diagnose"):
+        assert option in out, option  # the window's own options are listed too
 
 
 def test_a_media_file_with_any_known_suffix_is_probed_not_read_as_text(home: Path, tmp_path: Path) -> None:

@@ -44,6 +44,10 @@ def build_parser_and_handlers() -> tuple[argparse.ArgumentParser, dict[str, Hand
             "the window; the commands below work in the terminal only and none of them opens the window."
         ),
         epilog=(
+            "The window: vod-app [--db URL] [--user NAME] [--media-root FROM=TO] [--open SESSION | vod://LINK] "
+            "[--headless-playback] (--open: a session id as 'vod-app recent --json' shows it, or a vod:// link "
+            "to a moment; --headless-playback: dummy audio and video outputs). vod-app --version; "
+            "vod-app --diagnose (a report for bug reports). "
             "Exit status: 0 ok, 1 a user error (one line on stderr), 2 a usage error. A search query that "
             "starts with a dash is text to look for: vod-app search -2017 (or vod-app search -- -2017)."
         ),
