@@ -144,7 +144,7 @@ def test_audio_track_switch_is_remembered_for_the_next_recording(qtbot, window) 
     assert window.player.choose_audio_language("fr")
     qtbot.waitUntil(lambda: window.controller.current_audio_track() == window.player.audio.currentData(), timeout=5_000)
     assert window.prefs.audio_language == "fr"
-    window.runner.wait(5_000)
+    assert window.writes.wait(5_000)  # every write made so far, queued ones too (runner.wait sees only the running one)
     assert window.services.users.preference("audio_language") == "fr"
     other = next(r.recording_id for r in map(window.recent_model.record, range(window.recent_model.rowCount()))
                  if r.is_sample)  # a sample session replaying the same file
@@ -159,7 +159,7 @@ def test_resume_offers_to_continue_where_it_stopped(qtbot, window) -> None:
     wait_playing(qtbot, window, 55_500)
     with qtbot.waitSignal(window.player.position_saved, timeout=5_000):
         window.go_back()  # leaving the player saves the position
-    window.runner.wait(5_000)
+    assert window.writes.wait(5_000)  # every write made so far, queued ones too (runner.wait sees only the running one)
     assert 55_000 <= window.services.users.position(REC_UID) < 70_000
     window.play_recording(rid)
     wait_playing(qtbot, window)

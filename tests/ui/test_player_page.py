@@ -37,6 +37,7 @@ def test_continue_watching_starts_at_the_saved_position_without_asking(qtbot, wi
     wait_playing(qtbot, window, 40_500)
     with qtbot.waitSignal(window.player.position_saved, timeout=5_000):
         window.go_back()
+    assert window.writes.wait(5_000)  # the position write, queued or running
     window.runner.wait(5_000)
     window.actions_.home.trigger()
     model = window.continue_model
