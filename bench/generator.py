@@ -200,7 +200,9 @@ def _vocabulary(lang: str, rng: random.Random, tail: int) -> _Language:
 class Catalog:
     """The synthetic catalog for ``sessions`` sessions, reproducible from ``seed``."""
 
-    def __init__(self, sessions: int = 100_000, seed: int = 20170418, *, pool: int = 8000, tail: int = 40_000) -> None:
+    def __init__(self, sessions: int = 100_000, seed: int = 20170418, *, pool: int = 8000, tail: int = 40_000,
+                 panels: int = PANELS_PER_SESSION) -> None:
+        self.panels = max(1, min(panels, PANELS_PER_SESSION))  # fewer panels: a smaller catalog (bench/pg_large.py)
         self.sessions = sessions
         self.seed = seed
         rng = random.Random(seed)
@@ -257,7 +259,7 @@ class Catalog:
         year = ev["year"]
         date = f"{year:04d}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         panels = []
-        for n in range(1, PANELS_PER_SESSION + 1):
+        for n in range(1, self.panels + 1):
             panels.append(
                 {
                     "id": f"{sid}-p{n}",
@@ -269,6 +271,7 @@ class Catalog:
             )
         opening = {"en": "Opening", "fr": "Ouverture", "es": "Apertura"}
         closing = {"en": "Questions and closing", "fr": "Questions et clôture", "es": "Preguntas y clausura"}
+        debate = {"en": "Discussion", "fr": "Débat", "es": "Debate"}
         chapters = []
         for k, (start, kind) in enumerate(CHAPTERS):
             end = CHAPTERS[k + 1][0] if k + 1 < len(CHAPTERS) else DURATION_MS
@@ -276,6 +279,8 @@ class Catalog:
                 chapters.append({"start_ms": start, "end_ms": end, "title": opening})
             elif kind == "closing":
                 chapters.append({"start_ms": start, "end_ms": end, "title": closing})
+            elif kind > len(panels):
+                chapters.append({"start_ms": start, "end_ms": end, "title": debate})
             else:
                 p = panels[kind - 1]
                 chapters.append({"start_ms": start, "end_ms": end, "title": p["title"], "panel": p["id"]})
@@ -292,7 +297,7 @@ class Catalog:
                     "id": f"{sid}-rec",
                     "media": MEDIA,
                     "duration_ms": DURATION_MS,
-                    "panels": [{"panel": panels[n - 1]["id"], "start_ms": a, "end_ms": b} for n, a, b in PANEL_RANGES],
+                    "panels": [{"panel": panels[n - 1]["id"], "start_ms": a, "end_ms": b} for n, a, b in PANEL_RANGES if n <= len(panels)],
                     "chapters": chapters,
                     "audio_tracks": [
                         {"language": "en", "label": "English"},

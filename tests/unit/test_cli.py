@@ -281,3 +281,23 @@ def test_binary_garbage_is_named_not_quoted(home: Path, tmp_path: Path, name: st
     assert proc.returncode == 1 and proc.stdout == "" and proc.stderr.count("\n") == 1
     expected = f"not {kind} file: binary data, not text" if kind else "binary data, not text"
     assert expected in proc.stderr and all(ch == "\n" or " " <= ch <= "~" for ch in proc.stderr), proc.stderr
+
+
+def test_catalog_and_person_options_work_after_the_command_too(home: Path, tmp_path: Path) -> None:
+    # `vod-app search x --db URL` used to search the default catalog for the words "--db URL x" and say
+    # "no results"; `vod-app db check --db URL` was a usage error. Both places name the same catalog now.
+    other = tmp_path / "other.sqlite3"
+    url = f"sqlite:///{other}"
+    before = json.loads(run("--db", url, "search", "global compact", "--json", home=home, check=True).stdout)
+    after = json.loads(run("search", "global compact", "--json", "--db", url, home=home, check=True).stdout)
+    assert before == after and before and other.exists()
+    assert run("db", "check", "--db", url, home=home, check=True).stdout == run("--db", url, "db", "check", home=home, check=True).stdout
+    # The value after the command wins; a missing value is a usage error naming the option.
+    missing = run("recent", "--db", url, "--db", f"sqlite:///{tmp_path}/nowhere/x.db", home=home)
+    assert missing.returncode == 1 and "nowhere" in missing.stderr
+    bad = run("search", "x", "--db", home=home)
+    assert bad.returncode == 2 and "--db" in bad.stderr
+    # --user's value is not the command word: a dash-led query after it is still a query.
+    proc = run("--user", "ana", "search", "-2017", "--json", home=home)
+    assert proc.returncode == 0 and isinstance(json.loads(proc.stdout), list), proc.stderr
+    assert run("notes", "list", "--user", "", home=home).returncode == 1

@@ -52,14 +52,48 @@ def build_parser_and_handlers() -> tuple[argparse.ArgumentParser, dict[str, Hand
             "starts with a dash is text to look for: vod-app search -2017 (or vod-app search -- -2017)."
         ),
     )
-    p.add_argument("--db", metavar="URL", help="catalog database as a SQLAlchemy URL (default: VOD_APP_DB or the user data folder)")
-    p.add_argument("--user", metavar="NAME", help="whose positions, bookmarks and preferences (default: VOD_APP_USER or the login name)")
-    p.add_argument("--media-root", metavar="FROM=TO", action="append", help="on this machine, open media under FROM at TO (repeatable; adds to VOD_APP_MEDIA_ROOTS)")
+    _add_global_options(p, "")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     handlers: dict[str, Handler] = {}
     for group in GROUPS:
         handlers.update(group.register(sub))
+    _add_after_command(sub)
     return p, handlers
+
+
+_GLOBAL_OPTIONS = (
+    ("--db", "db", {"metavar": "URL", "help": "catalog database as a SQLAlchemy URL (default: VOD_APP_DB or the user data folder)"}),
+    ("--user", "user", {"metavar": "NAME", "help": "whose positions, bookmarks and preferences (default: VOD_APP_USER or the login name)"}),
+    ("--media-root", "media_root", {"metavar": "FROM=TO", "action": "append",
+                                    "help": "on this machine, open media under FROM at TO (repeatable; adds to VOD_APP_MEDIA_ROOTS)"}),
+)
+_AFTER = "after_command_"
+
+
+def _add_global_options(parser: argparse.ArgumentParser, prefix: str) -> None:
+    for flag, dest, kwargs in _GLOBAL_OPTIONS:
+        if prefix:  # after the command: its own dest, merged in run() (a subparser's values replace the top's)
+            parser.add_argument(flag, dest=prefix + dest, default=argparse.SUPPRESS, **kwargs)
+        else:
+            parser.add_argument(flag, dest=dest, **kwargs)
+
+
+def _add_after_command(sub: argparse._SubParsersAction) -> None:
+    """``vod-app search x --db URL`` and ``vod-app notes list --user ana`` as well as before the command."""
+    for parser in set(sub.choices.values()):
+        nested = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        for action in nested:
+            _add_after_command(action)
+        if not nested:
+            _add_global_options(parser, _AFTER)
+
+
+def _merge_after_command(args: argparse.Namespace) -> None:
+    for _flag, dest, _kwargs in _GLOBAL_OPTIONS:
+        if hasattr(args, _AFTER + dest):
+            after = getattr(args, _AFTER + dest)
+            delattr(args, _AFTER + dest)
+            setattr(args, dest, (getattr(args, dest) or []) + after if dest == "media_root" else after)
 
 
 
@@ -70,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str]) -> int:
     parser, handlers = build_parser_and_handlers()
     args = parser.parse_args(normalise_search_argv(argv))  # exits 2 on a usage error
+    _merge_after_command(args)
     if args.command is None:
         parser.print_usage(sys.stderr)
         return 2

@@ -5,16 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 # The search command's own options: (name, takes a value). Everything else after "search" is query text.
-_SEARCH_OPTIONS = {"--lang": True, "--event": True, "--year": True, "--limit": True, "--json": False, "-h": False, "--help": False}
+_SEARCH_OPTIONS = {"--lang": True, "--event": True, "--year": True, "--limit": True, "--json": False, "-h": False, "--help": False,
+                   "--db": True, "--user": True, "--media-root": True}
+#: The options before the command that take a value (vod_app/cli/__init__.py).
+_GLOBAL_WITH_VALUE = ("--db", "--user", "--media-root")
 
 
 def _command_index(argv: Sequence[str]) -> int | None:
-    """Index of the command word (the first positional, skipping --db's value)."""
+    """Index of the command word (the first positional, skipping the global options' values)."""
     skip = False
     for index, arg in enumerate(argv):
         if skip:
             skip = False
-        elif arg == "--db":
+        elif arg in _GLOBAL_WITH_VALUE:
             skip = True
         elif not arg.startswith("-"):
             return index
