@@ -27,26 +27,26 @@ from vod_app.catalog.search import (
     MIN_PREFIX_CHARS,
     SearchFilters,
     _one_per_moment,
-    _prefer_lang,
     _session_titles,
     _to_date,
     snippet_html,
 )
+from vod_app.catalog.search_pg_narrowing import PgNarrowing
+from vod_app.catalog.search_pg_snippets import _HEADLINE_OPTS, _cue_snippets, _text_snippets
 from vod_app.catalog.search_pg_sql import (
-    _FILTER_JOINS,
-    _PHRASE_OP,
     _Q,
-    _RANKED_HITS,
-    _TIER_PROBE,
-    _TIER_WALK,
-    _TITLE_HITS,
-    _WALK_HITS,
     CONFIGS,
-    KEY_TERMS_MAX,
-    _key_terms,
     _match_count,
     _parsed,
     _probe,
+)
+from vod_app.catalog.search_pg_tiers import (
+    BITMAP_MAX_MATCHES,
+    PG_RANK_CAP,
+    PROBE_ROWS,
+    _probably_huge,
+    _Tier,
+    _tier_rows,
 )
 from vod_app.catalog.search_snippets import with_snippets
 from vod_app.catalog.speaker_search import speaker_hits
@@ -55,10 +55,6 @@ from vod_app.domain.records import SearchHit
 _TOKEN = re.compile(r"[^\W_]+")
 # The query parsed with every configuration, ORed: one constant tsquery, so the GIN index serves it.
 _TSQ = " || ".join(f"to_tsquery('{c}', :tsq)" for c in CONFIGS)
-# ts_headline marks with the same control characters as FTS5's snippet() (snippet_html turns them
-# into <b>): they cannot occur in stored text shown to people.
-_HEADLINE_OPTS = "StartSel=\x02, StopSel=\x03, MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…, ShortWord=2"
-
 
 def build_tsquery(query: str, *, prefix: bool = True) -> str | None:
     """The tsquery text for what a person typed, or None when nothing is searchable.
@@ -89,12 +85,6 @@ def build_tsquery(query: str, *, prefix: bool = True) -> str | None:
     return " & ".join(parts)
 
 
-# Titles ranked on the title alone (title_tsv, in line: ~1 µs a row; ranking on tsv read each match's
-# out-of-line vector, ~11 µs), as SQLite's titles_fts; descriptions on the whole vector (title weight
-# A, description B).
-_TEXT_SCORE = {0: "ts_rank(t.title_tsv, q.tsq, 1)", 1: "ts_rank('{0, 0, 0.1, 1.0}', t.tsv, q.tsq, 1)"}
-# Past this many matches ranking reads every match's vector (ts_rank): newest first instead.
-PG_RANK_CAP = 2_500
 # Text hits of one tier: titles through title_tsv (tier 0, migration 0010: title postings only), then
 # titles and descriptions through text_terms (0011) less the title matches (tier 1). Ranked on the
 # index's matches; the snippets (ts_headline re-parses a description: the costly part) only for the
@@ -125,6 +115,7 @@ class PostgresSearch:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
+        self._narrowing = PgNarrowing()  # search as you type: the previous keystroke's rows
 
     def search(
         self,
@@ -167,8 +158,10 @@ class PostgresSearch:
             q = params["q"] = _parsed(conn, tsq)
             if q is None:
                 return hits[:limit]
+            inherited = self._narrowing.begin()
             for tier in (0, 1):
-                fresh = _tier_rows(conn, tier, q, params, " ".join(text_where), limit - len(hits), seen, ui_lang)
+                t = _Tier(tier, q, inherited, self._narrowing)
+                fresh = _tier_rows(conn, tier, t, params, " ".join(text_where), limit - len(hits), seen, ui_lang)
                 snips = _text_snippets(conn, q, [r[10] for r in fresh[: max(0, made - len(hits))]])
                 for kind, owner_id, lang, title, sid, suid, date, puid, score, _none, tid in fresh:
                     hits.append(
@@ -252,136 +245,11 @@ class PostgresSearch:
         return [(rid, start, lang or "", snippet_html(snip or "")) for rid, start, lang, snip in rows]
 
 
-def _tier_rows(conn, tier: int, q: str, params: dict[str, object], filters: str, need: int,  # noqa: ANN001
-               seen: set[tuple[str, int]], ui_lang: str) -> list[tuple]:
-    """Up to ``need`` rows (one per owner, the viewer's language preferred, none of ``seen``) of a
-    tier: ranked, or a huge set's newest first (:func:`_newest_rows`)."""
-    table, column, n = _TIER_PROBE[tier]
-    qw = _PHRASE_OP.sub("&", q) if table == "text_terms" else q
-    hits, read, rows = _probe(conn, table, column, qw, n)
-    if 0 < hits < PROBE_SURE and read == n:
-        # Seen, but too few times to be sure: 5 times the rows (~3-5 ms). 'return' & 'rei':* (~3,900
-        # descriptions in 1.2 million, one in the newest 2,000) was ranked up to the cap (60-90 ms)
-        # before being walked.
-        hits, read, rows = _probe(conn, table, column, qw, n := 5 * n)
-    estimate = hits * rows / max(read, 1)
-    huge = _probably_huge(hits, read, rows, n)
-    joins = _FILTER_JOINS if re.search(r"\bs\.", filters) else ""
-    if tier == 0 and not (huge and estimate >= BITMAP_MAX_MATCHES):
-        sql = _TITLE_HITS.format(tsq=_Q, score=_TEXT_SCORE[0], filters=filters, joins=joins)
-        got = conn.execute(text(sql), {**params, "limit": need * 3, "cap": PG_RANK_CAP}).all()
-        return _keep(_prefer_lang([r[:11] for r in got if r[10] is not None], ui_lang), seen, need)
-    if not huge:
-        # The matches (up to the cap) from the GIN index of text_terms (in line: the index's recheck
-        # of a prefix reads ~1 µs a row there, ~11 µs in texts.tsv out of line).
-        match = "NOT t.title_tsv @@ q.tsq" + (" AND (t.tsv @@ q.tsq) IS TRUE" if qw != q else "")
-        qk = _key_terms(qw)
-        if qk != qw:  # the index reads the other words only when they are few enough (the probe's rows)
-            k_hits, k_read, k_rows = _probe(conn, table, column, qk, n)
-            qk = qk if k_hits * k_rows / max(k_read, 1) <= KEY_TERMS_MAX else qw
-        sql = _RANKED_HITS.format(tsq=_Q, table=table, column=column, match=match, filters=filters,
-                                  score=_TEXT_SCORE[tier], joins=joins,
-                                  recheck="AND (w.terms @@ q.tsw) IS TRUE" if qk != qw else "")
-        got = conn.execute(text(sql), {**params, "qw": qw, "qk": qk, "limit": need * 3, "cap": PG_RANK_CAP}).all()
-        if got[0][11] < PG_RANK_CAP:
-            return _keep(_prefer_lang([r[:11] for r in got if r[10] is not None], ui_lang), seen, need)
-    return _newest_rows(conn, tier, q, qw, params, filters, need, seen, ui_lang)
-
-
-def _newest_rows(conn, tier: int, q: str, qw: str, params: dict[str, object], filters: str, need: int,  # noqa: ANN001
-                 seen: set[tuple[str, int]], ui_lang: str) -> list[tuple]:
-    """A huge set's newest rows, walking the primary key backwards (_WALK_HITS) in chunks of about
-    the owners still needed: a word of one language matches one text per owner, and asking for 3
-    rows an owner (its three languages) walked 3 times the rows. A chunk ends inside the last
-    owner's texts at most (they are written together, ids in a row): the next owner must be seen
-    first."""
-    table, column, check = _TIER_WALK[tier]
-    if qw != q:
-        check += " AND t.tsv @@ q.tsq"
-    rows: list[tuple] = []
-    found, chunk, before = 0, need + 2, None
-    while True:
-        sql = _WALK_HITS.format(tsq=_Q, table=table, column=column, check=check, filters=filters,
-                                before="" if before is None else "AND w.id < :before")
-        got = conn.execute(text(sql), {**params, "qw": qw, "limit": chunk, "before": before}).all()
-        found += len(got)
-        rows += [r[:11] for r in got if r[11]]
-        owners = len({(r[0], r[1]) for r in rows} - seen)
-        if len(got) < chunk or owners > need:
-            break
-        # The next chunk: about what the owners still needed take at this chunk's yield.
-        before = got[-1][10]
-        chunk = min(max(chunk, int((need + 1 - owners) * found / max(owners, 1)) + 3), 20_000)
-    return _keep(_prefer_lang(rows, ui_lang), seen, need)
-
-
-def _keep(rows: list[tuple], seen: set[tuple[str, int]], need: int) -> list[tuple]:
-    fresh = []
-    for row in rows:
-        if (row[0], row[1]) not in seen and len(fresh) < need:
-            seen.add((row[0], row[1]))
-            fresh.append(row)
-    return fresh
-
-
-def _headlines(conn, table: str, lang_col: str, col: str, q: str, ids: list[int]) -> dict[int, str]:  # noqa: ANN001
-    """ts_headline of the rows shown only (it re-parses the whole text: the costly part of a search)."""
-    if not ids:
-        return {}
-    rows = conn.execute(
-        text(f"SELECT x.id, ts_headline(vod_ts_config(x.{lang_col}), x.{col}, {_Q}, :hl) FROM {table} AS x "
-             "WHERE x.id = ANY(:ids)"),
-        {"q": q, "hl": _HEADLINE_OPTS, "ids": list(ids)},
-    ).all()
-    return dict(rows)
-
-
-def _text_snippets(conn, q: str, ids: list[int]) -> dict[int, str]:  # noqa: ANN001
-    """Description snippets (HTML) of these texts rows; a description without a match (a title hit) starts it."""
-    return {tid: snippet_html(snip if "\x02" in (snip or "") else _plain_start(snip))
-            for tid, snip in _headlines(conn, "texts", "lang", "description", q, ids).items()}
-
-
-def _cue_snippets(conn, q: str, ids: list[int]) -> dict[int, str]:  # noqa: ANN001
-    return {cid: snippet_html(snip or "") for cid, snip in _headlines(conn, "cues", "language", "text", q, ids).items()}
-
-
-def _plain_start(snip: str | None) -> str:
-    """ts_headline without a match in the description (a title hit) starts the description: keep ~16 words."""
-    words = (snip or "").split()
-    return " ".join(words[:16]) + ("…" if len(words) > 16 else "")
-
-
-# Newest first among many matches: walking the primary key backwards tests each row's vector until
-# enough match: its cost follows 1/density. The GIN bitmap then a top-N sort costs in proportion to the
-# matches: cheaper only when they are few in all. The newest rows (a probe: 400 titles or 2,000
-# text_terms rows, 1-2 ms at 100,000 sessions) give the density, the table's size the matches:
-# 'pacte' & 'mondial':* (~900 matches at 5,000 sessions) 24 ms by the bitmap vs 93 ms walking;
-# 'pacto' & 'mundial':* (~30,000 at 100,000 sessions) 679 vs 84 ms; 'mig':* (dense) 10 ms walking vs
-# 650 ms. A probe that saw PROBE_SURE matches is trusted for "huge"; one that saw fewer is not
-# (a few hits in 2,000 rows may be 600 or 3,000 in all): the capped count decides, which builds the
-# whole GIN bitmap (110-300 ms for 'labour' & 'mob':* at 100,000 sessions: the 200-row probe of
-# texts.tsv was too small to be sure, and ~4x dearer a row than text_terms).
-PROBE_ROWS, PROBE_SURE, BITMAP_MAX_MATCHES = 200, 5, 5_000
-
-
-def _probably_huge(hits: int, read: int, rows: float, n: int) -> bool:
-    """What a probe of the newest ``n`` rows says: ``hits`` of the ``read`` rows matched, in a table of
-    ``rows``. Fewer rows than ``n``: the whole table was read, the count is exact. Else huge when
-    at least PROBE_SURE matched and the density gives half PG_RANK_CAP or more in all (between half
-    the cap and the cap, walking and ranking cost about the same, and a ranking that reaches the cap
-    has cost both: 'return' & 'reinte':*, ~1,900 estimated, 3,032 in all); anything else is ranked,
-    which finds out itself when the set is huge after all (_RANKED_HITS' ``n``)."""
-    if read < n:
-        return hits >= PG_RANK_CAP
-    return hits >= PROBE_SURE and hits * rows / max(read, 1) >= PG_RANK_CAP / 2
-
-
 def _huge_and_newest(conn, table: str, column: str, n: int, q: str) -> tuple[bool, bool]:  # noqa: ANN001
     """For captions: whether the match set is huge (>= PG_RANK_CAP), and whether its newest rows
     are found by walking the primary key backwards (else the GIN bitmap): the probe, then, when
     it does not say huge, the capped count (the GIN index)."""
-    hits, read, rows = _probe(conn, table, column, q, n)
+    hits, read, rows, _top = _probe(conn, table, column, q, n)
     huge = _probably_huge(hits, read, rows, n) or (read >= n and _match_count(conn, table, column, q, PG_RANK_CAP) >= PG_RANK_CAP)
     return huge, hits * rows / max(read, 1) >= BITMAP_MAX_MATCHES
 

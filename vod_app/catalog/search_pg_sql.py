@@ -28,25 +28,31 @@ _WALK_HITS = """
 WITH q AS (SELECT ({tsq}) AS tsq, CAST(:qw AS tsquery) AS tsw)
 SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid, 0 AS score, NULL AS snip, t.id,
        (t.owner_kind IN ('session', 'panel') {filters} AND {check}) AS ok
-FROM q, (SELECT w.id FROM q, {table} AS w WHERE w.{column} @@ q.tsw {before} ORDER BY w.id DESC LIMIT :limit) AS c
+FROM q, ({source}) AS c
 JOIN texts AS t ON t.id = c.id
 LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
 LEFT JOIN sessions AS s ON s.id = CASE t.owner_kind WHEN 'session' THEN t.owner_id ELSE p.session_id END
 ORDER BY t.id DESC
 """
+# The walk's rows: the newest matches below ``before``, or a narrowed keystroke's candidates
+# (search_pg_narrowing.candidates_sql, all of them tested).
+_WALK_SOURCE = "SELECT w.id FROM q, {table} AS w WHERE w.{column} @@ q.tsw {before} ORDER BY w.id DESC LIMIT :limit"
 _TIER_PROBE = {0: ("texts", "title_tsv", 400), 1: ("text_terms", "terms", 2_000)}
 # The panel and session of each match, joined before the ranking only for the filters (event, year):
 # without them every match's two lookups came before the sort ('smugg':*, 2,362 titles: 12 of 30 ms).
 _FILTER_JOINS = """LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
   JOIN sessions AS s ON s.id = CASE t.owner_kind WHEN 'session' THEN t.owner_id ELSE p.session_id END"""
 # A tier ranked when its matches are fewer than PG_RANK_CAP, in one statement: ``m``, the matches
-# up to the cap (the GIN bitmap), their number ``n``, and the ranked hits among them only when n is
-# under the cap; else one row of NULLs with n: the set is huge. (A capped count then the ranked
+# up to the cap (the GIN bitmap, or a narrowed keystroke's candidates), their number ``n``, and the
+# ranked hits among them only when n is under the cap; else one row of NULLs with n: the set is huge.
+# Both this and _TITLE_HITS give the ids of ``m`` (one row, up to ``:keep``) for the next keystroke
+# (search_pg_narrowing.Known). (A capped count then the ranked
 # query built the same GIN bitmap twice: 'disaster' & 'risk' & 'red':*, ~45 ms each.)
+_RANKED_MATCHES = "SELECT w.id FROM q, {table} AS w WHERE w.{column} @@ q.tsk {recheck} LIMIT :cap"
 _RANKED_HITS = """
 WITH q AS (SELECT ({tsq}) AS tsq, CAST(:qw AS tsquery) AS tsw, CAST(:qk AS tsquery) AS tsk),
-m AS MATERIALIZED (SELECT w.id FROM q, {table} AS w WHERE w.{column} @@ q.tsk {recheck} LIMIT :cap),
-n AS (SELECT count(*) AS n FROM m),
+m AS MATERIALIZED ({matches}),
+n AS (SELECT count(*) AS n, CASE WHEN count(*) <= :keep THEN COALESCE(array_agg(id), '{{}}') END AS ids FROM m),
 hit AS (
   SELECT t.id, {score} AS score
   FROM q, n, m JOIN texts AS t ON t.id = m.id
@@ -55,7 +61,8 @@ hit AS (
   ORDER BY score DESC, t.id
   LIMIT :limit
 )
-SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid, hit.score, NULL AS snip, t.id, n.n
+SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid, hit.score, NULL AS snip, t.id, n.n,
+       CASE WHEN row_number() OVER () = 1 THEN n.ids END AS ids
 FROM n LEFT JOIN (hit JOIN texts AS t ON t.id = hit.id
   LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
   JOIN sessions AS s ON s.id = CASE t.owner_kind WHEN 'session' THEN t.owner_id ELSE p.session_id END) ON TRUE
@@ -63,20 +70,34 @@ ORDER BY hit.score DESC, t.id
 """
 # Titles (tier 0) unless the probe shows very many: all the matches from title_tsv's GIN index (in
 # line: ~1-2 µs a title), ranked when fewer than the cap, else newest first, in one statement (the
-# ranking that reached the cap, then the bitmap again for the newest, read the index twice).
+# ranking that reached the cap, then the bitmap again for the newest, read the index twice). Only one
+# branch runs (its condition on ``n`` is a one-time filter); the newest-first one joins the matches to
+# texts newest first and stops at the limit (joining all of them before the sort: 16 of 42 ms for
+# 'whole-of-gover', ~5,000 titles). ``{matches}``: the GIN index, or a narrowed keystroke's candidates.
+_TITLE_MATCHES = "SELECT w.id FROM q, texts AS w WHERE w.title_tsv @@ q.tsq"
 _TITLE_HITS = """
 WITH q AS (SELECT ({tsq}) AS tsq),
-m AS MATERIALIZED (SELECT w.id FROM q, texts AS w WHERE w.title_tsv @@ q.tsq),
-n AS (SELECT count(*) AS n FROM m),
-hit AS (
-  SELECT t.id, CASE WHEN n.n < :cap THEN {score} ELSE 0 END AS score, n.n < :cap AS ranked
-  FROM q, n, m JOIN texts AS t ON t.id = m.id
+m AS MATERIALIZED ({matches}),
+n AS (SELECT count(*) AS n, CASE WHEN count(*) <= :keep THEN COALESCE(array_agg(id), '{{}}') END AS ids FROM m),
+ranked AS (
+  SELECT t.id, {score} AS score, TRUE AS ranked
+  FROM q, m JOIN texts AS t ON t.id = m.id
   {joins}
-  WHERE t.owner_kind IN ('session', 'panel') {filters}
-  ORDER BY score DESC, CASE WHEN n.n < :cap THEN t.id ELSE -t.id END
+  WHERE (SELECT n FROM n) < :cap AND t.owner_kind IN ('session', 'panel') {filters}
+  ORDER BY score DESC, t.id
   LIMIT :limit
-)
-SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid, hit.score, NULL AS snip, t.id, n.n
+),
+newest AS (
+  SELECT t.id, CAST(0 AS real) AS score, FALSE AS ranked
+  FROM (SELECT id FROM m ORDER BY id DESC) AS mm JOIN texts AS t ON t.id = mm.id
+  {joins}
+  WHERE (SELECT n FROM n) >= :cap AND t.owner_kind IN ('session', 'panel') {filters}
+  ORDER BY t.id DESC
+  LIMIT :limit
+),
+hit AS (SELECT * FROM ranked UNION ALL SELECT * FROM newest)
+SELECT t.owner_kind, t.owner_id, t.lang, t.title, s.id, s.uid, s.date, p.uid, hit.score, NULL AS snip, t.id, n.n,
+       CASE WHEN row_number() OVER () = 1 THEN n.ids END AS ids
 FROM n LEFT JOIN (hit JOIN texts AS t ON t.id = hit.id
   LEFT JOIN panels AS p ON t.owner_kind = 'panel' AND p.id = t.owner_id
   JOIN sessions AS s ON s.id = CASE t.owner_kind WHEN 'session' THEN t.owner_id ELSE p.session_id END) ON TRUE
@@ -123,16 +144,16 @@ def _absorbed(parses: list[str]) -> list[str]:
     return [p for p in parses if not (p in terms and any(o != p and o in terms and terms[o] < terms[p] for o in parses))]
 
 
-def _probe(conn, table: str, column: str, q: str, n: int) -> tuple[int, int, float]:  # noqa: ANN001
+def _probe(conn, table: str, column: str, q: str, n: int) -> tuple[int, int, float, int]:  # noqa: ANN001
     """How many of the newest ``n`` rows of ``table`` match on ``column``, how many rows were read
-    (fewer than ``n``: the whole table), and the table's size (its statistics)."""
-    hits, read, rows = conn.execute(
+    (fewer than ``n``: the whole table), the table's size (its statistics), and its newest id."""
+    hits, read, rows, top = conn.execute(
         text(f"SELECT count(*) FILTER (WHERE {column} @@ {_Q}), count(*), "
-             f"(SELECT reltuples FROM pg_class WHERE oid = '{table}'::regclass) "
-             f"FROM (SELECT {column} FROM {table} ORDER BY id DESC LIMIT :n) AS x"),
+             f"(SELECT reltuples FROM pg_class WHERE oid = '{table}'::regclass), max(id) "
+             f"FROM (SELECT id, {column} FROM {table} ORDER BY id DESC LIMIT :n) AS x"),
         {"q": q, "n": n},
     ).one()
-    return hits, read, max(float(rows or 0), float(read))
+    return hits, read, max(float(rows or 0), float(read)), int(top or 0)
 
 
 def _match_count(conn, table: str, column: str, q: str, cap: int) -> int:  # noqa: ANN001
