@@ -286,3 +286,69 @@ def test_without_postgresql_only_sqlite_runs_and_says_so_and_ci_fails(tmp_path: 
     assert alone.stdout.count("only SQLite ran") == 1 and "1 passed" in alone.stdout
     ci = subprocess.run(args, capture_output=True, text=True, env={**env, "CI": "true"}, cwd=ROOT, timeout=300)
     assert ci.returncode != 0 and "CI: PostgreSQL must run too" in ci.stdout + ci.stderr
+
+
+def test_rows_written_after_an_import_get_ids_of_their_own(pg_url: str, tmp_path: Path) -> None:
+    """Imports took ids as max(id) + 1 in memory and left PostgreSQL's sequences at 1: the session
+    editor's new event then hit an id the import had used, its override (a SQLite-only upsert) did
+    not compile, and two people importing at once computed the same ids (migration 0012)."""
+    import datetime as dt
+    import shutil
+    import threading
+
+    from tests.reliability.catalogs import generated_catalog, write_catalog
+    from vod_app.catalog.folder import import_folder
+    from vod_app.catalog.sessions_edit import edit_session, remove_session, restore_session, session_fields
+    from vod_app.playback.probe import probe_media
+
+    catalog = open_catalog(pg_url)
+    try:
+        import_catalog_file(catalog, DATA / "catalog.json")
+        folder = tmp_path / "talks"
+        folder.mkdir()
+        shutil.copy(DATA / "media" / "idm2017-panel-2-3.mkv", folder / "Opening plenary.mkv")
+        assert import_folder(catalog, folder, probe=probe_media).sessions_added == 1
+        with catalog.read() as s:
+            sid = s.execute(text("SELECT id FROM sessions WHERE uid LIKE 'folder%'")).scalar_one()
+        edit_session(catalog, sid, title="Opening of the summit", date=dt.date(2016, 9, 19), new_event_title="UN Summit 2016")
+        fields = session_fields(catalog, sid)
+        assert fields.title == "Opening of the summit" and fields.override and fields.override["date"] == "2016-09-19"
+        edit_session(catalog, sid, title="Opening", date=None, event_uid=fields.event_uid)  # the override again: an update
+        assert session_fields(catalog, sid).override["title"] == "Opening"
+        removed = remove_session(catalog, sid)
+        restore_session(catalog, removed)
+        assert session_fields(catalog, sid).title == "Opening"
+
+        # Two imports at once (two people, one server): both land, no id is shared.
+        docs = [write_catalog(tmp_path / f"{e}.json", generated_catalog(60, edition=e)) for e in ("a", "b")]
+        for doc, prefix in zip(docs, ("gen-a-", "gen-b-"), strict=True):  # distinct session ids per person
+            doc.write_text(doc.read_text("utf-8").replace('"gen-', f'"{prefix}'), "utf-8")
+        errors: list[BaseException] = []
+
+        def run(doc: Path) -> None:
+            try:
+                import_catalog_file(catalog, doc)
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=run, args=(d,)) for d in docs]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(120)
+        assert errors == []
+        with catalog.read() as s:
+            assert s.execute(text("SELECT count(*) FROM sessions WHERE uid LIKE 'gen-%'")).scalar_one() == 120
+    finally:
+        catalog.dispose()
+    # A catalog imported before 0012 (its sequences at 1) is mended by the upgrade.
+    engine = create_engine(pg_url)
+    with engine.begin() as conn:
+        for seq in ("events_id_seq", "texts_id_seq", "sessions_id_seq"):
+            conn.execute(text(f"SELECT setval('{seq}', 1, false)"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0011'"))
+    assert vod("--db", pg_url, "db", "upgrade", home=tmp_path).returncode == 0
+    with engine.begin() as conn:
+        eid = conn.execute(text("INSERT INTO events (uid) VALUES ('after-0012') RETURNING id")).scalar_one()
+        assert eid > conn.execute(text("SELECT max(id) FROM events WHERE uid <> 'after-0012'")).scalar_one()
+    engine.dispose()

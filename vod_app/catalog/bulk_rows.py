@@ -10,8 +10,12 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select
 
 from vod_app.catalog import models as m
+from vod_app.catalog.dialects import serialise_content_writes
 
 BATCH_ROWS = 20_000
+# PostgreSQL ids are taken from each table's sequence in blocks: small first (an import of one session),
+# growing 4x up to the largest (a 100,000-session import: ~400 round trips).
+ID_BLOCK_FIRST, ID_BLOCK_MAX = 16, 16_384
 # Children are inserted parents-first so foreign keys hold at every flush.
 _TABLES_IN_ORDER = (
     m.Session,
@@ -49,19 +53,41 @@ class BulkRows:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self._next_id = {
-            t: (conn.execute(select(func.coalesce(func.max(t.id), 0))).scalar_one() + 1)
-            for t in (m.Session, m.Panel, m.Recording, m.RecordingPanel, m.Chapter, m.AudioTrack, m.CaptionTrack, m.Cue, m.LocalizedText, m.Event,
-                      m.Speaker, m.Intervention)
-        }
+        serialise_content_writes(conn)  # before anything is read: another import may be writing
+        tables = (m.Session, m.Panel, m.Recording, m.RecordingPanel, m.Chapter, m.AudioTrack, m.CaptionTrack, m.Cue, m.LocalizedText,
+                  m.Event, m.Speaker, m.Intervention)
+        # SQLite: max(id) + 1 onwards, in memory (the import holds the write lock from its first read).
+        # PostgreSQL: blocks of the tables' own sequences, so that other writers (another import, a row
+        # the session editor adds) never get the same ids (migration 0012).
+        self._sequences = conn.dialect.name == "postgresql"
+        self._next_id: dict[type, int] = {}
+        self._reserved: dict[type, list[int]] = {t: [] for t in tables}
+        self._block: dict[type, int] = dict.fromkeys(tables, ID_BLOCK_FIRST)
+        if not self._sequences:
+            self._next_id = {t: conn.execute(select(func.coalesce(func.max(t.id), 0))).scalar_one() + 1 for t in tables}
         self._buffers: dict[type, list[dict[str, Any]]] = {t: [] for t in _TABLES_IN_ORDER}
         self._buffered = 0
         self._suspended: dict[str, str] = {}  # FTS insert triggers dropped until finish(): name -> SQL
 
     def _new_id(self, table: type) -> int:
+        if self._sequences:
+            reserved = self._reserved[table]
+            if not reserved:
+                reserved.extend(self._reserve(table))
+            return reserved.pop()
         i = self._next_id[table]
         self._next_id[table] = i + 1
         return i
+
+    def _reserve(self, table: type) -> list[int]:
+        """The next ids of ``table``'s sequence, newest last popped first (so ids grow as rows are made)."""
+        n = self._block[table]
+        self._block[table] = min(n * 4, ID_BLOCK_MAX)
+        name = table.__tablename__  # type: ignore[attr-defined]
+        ids = self.conn.exec_driver_sql(
+            f"SELECT nextval(pg_get_serial_sequence('{name}', 'id')) FROM generate_series(1, {int(n)})"
+        ).scalars().all()
+        return sorted(ids, reverse=True)
 
     def _buffer(self, table: type, row: dict[str, Any]) -> None:
         self._buffers[table].append(row)

@@ -25,6 +25,7 @@ from sqlalchemy import func, select, update
 
 from vod_app.catalog import models as m
 from vod_app.catalog.database import Catalog
+from vod_app.catalog.dialects import serialise_content_writes
 from vod_app.catalog.folder_files import Sidecars, file_stamp, find_sidecars, scan
 from vod_app.catalog.folder_records import ProbeLike, recording_for, session_for
 from vod_app.catalog.folder_sessions import plan_sessions
@@ -200,6 +201,7 @@ def import_folder(
 
     with catalog.write() as s:
         conn = s.connection()
+        serialise_content_writes(conn)
         for sid in stale:
             delete_session_rows(conn, sid)
         sessions = _apply_person_edits(conn, folder, sessions, report)

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from vod_app.catalog import models as m
 from vod_app.catalog.database import Catalog, CatalogError
+from vod_app.catalog.dialects import upsert_insert
 
 TITLE_MAX = 2000
 
@@ -111,7 +111,7 @@ def _set_override(conn: Connection, uid: str, fields: dict[str, Any] | None) -> 
     if not fields:
         conn.execute(delete(m.SessionOverride).where(m.SessionOverride.session_uid == uid))
         return
-    stmt = sqlite_insert(m.SessionOverride).values(session_uid=uid, fields=fields, updated_at=m.utcnow())
+    stmt = upsert_insert(conn.dialect.name)(m.SessionOverride).values(session_uid=uid, fields=fields, updated_at=m.utcnow())
     conn.execute(stmt.on_conflict_do_update(index_elements=["session_uid"], set_={"fields": fields, "updated_at": m.utcnow()}))
 
 
@@ -224,7 +224,7 @@ def remove_session(catalog: Catalog, session_id: int) -> RemovedSession:
         sources = tuple(r["source"] for r in rows["recordings"])
         delete_session_rows(conn, session_id)
         for src in sources:
-            stmt = sqlite_insert(m.ExcludedFile).values(source=src, session_uid=uid, excluded_at=m.utcnow())
+            stmt = upsert_insert(conn.dialect.name)(m.ExcludedFile).values(source=src, session_uid=uid, excluded_at=m.utcnow())
             conn.execute(stmt.on_conflict_do_update(index_elements=["source"], set_={"session_uid": uid}))
     return RemovedSession(uid, title, sources, rows)
 

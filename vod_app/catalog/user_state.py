@@ -10,20 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from vod_app.catalog import models as m
 from vod_app.catalog.database import UNREACHABLE, Catalog
+from vod_app.catalog.dialects import upsert_insert
 from vod_app.domain.records import BookmarkRecord
 
 
 def _insert_for(catalog: Catalog) -> Any:
     """The dialect's INSERT with ON CONFLICT (SQLite and PostgreSQL both have it), chosen once."""
-    if catalog.engine.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        return pg_insert
-    return sqlite_insert
+    return upsert_insert(catalog.engine.dialect.name)
 
 
 TOMBSTONE_DAYS = 30
