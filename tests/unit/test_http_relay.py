@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -90,3 +91,19 @@ def test_relay_urls_keep_the_path_and_query_and_need_the_token() -> None:
         assert len(relay.token) >= 32 and relay.token != other.token and relay.port != other.port
     finally:
         relay.stop()
+
+
+@pytest.mark.parametrize(
+    ("header", "url"),
+    [
+        # http.client reads a header's bytes as latin-1: a server's UTF-8 arrives as mojibake.
+        ("http://bücher.example/ét?q=ñ".encode().decode("latin-1"), "http://xn--bcher-kva.example/%C3%A9t?q=%C3%B1"),
+        ("https://bücher.example:8443/a b".encode().decode("latin-1"), "https://xn--bcher-kva.example:8443/a%20b"),  # as browsers send it
+        ("/other/plain.mkv", "/other/plain.mkv"),
+        ("http://host.example/caf\xe9", "http://host.example/caf%C3%A9"),  # latin-1 bytes, not UTF-8
+    ],
+)
+def test_a_redirect_to_a_non_ascii_host_goes_to_its_punycode_name(header: str, url: str) -> None:
+    from vod_app.playback.http_relay import redirect_location
+
+    assert redirect_location(header) == url

@@ -31,7 +31,7 @@ import socket
 import ssl
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from vod_app.domain.media_locations import url_problem
 
@@ -59,6 +59,27 @@ _URI_ATTR = re.compile(r'URI=(?:"([^"]*)"?|([^,\s]*))', re.IGNORECASE)
 def _ascii(text: str, encoding: str) -> str:
     """``text`` with its non-ASCII characters percent-encoded (as ``encoding`` bytes): http.client sends ASCII."""
     return _NON_ASCII.sub(lambda m: quote(m.group(0).encode(encoding, "replace"), safe=""), text)
+
+
+def redirect_location(raw: str) -> str:
+    """A Location header as a URL http.client can send: http.client reads headers as latin-1, so a
+    server's UTF-8 is decoded back; a non-ASCII host name becomes its IDNA (punycode) form, as DNS
+    knows it (percent-encoded, bücher.example was a 502); path and query are percent-encoded, as
+    browsers do (spaces too). Bytes that are not UTF-8 are taken as latin-1."""
+    text = raw.strip()
+    with contextlib.suppress(UnicodeError):
+        text = text.encode("latin-1").decode("utf-8")
+    if not _NON_ASCII.search(text) and " " not in text:
+        return text  # as sent (urlunsplit would rewrite 'v4l2:///dev/video0' in the refusal's message)
+    parts = urlsplit(text)
+    netloc = parts.netloc
+    if _NON_ASCII.search(netloc):
+        with contextlib.suppress(UnicodeError):
+            netloc = netloc.encode("idna").decode("ascii")
+    def wire(part: str) -> str:
+        return _ascii(part, "utf-8").replace(" ", "%20")
+
+    return urlunsplit((parts.scheme, wire(netloc), wire(parts.path), wire(parts.query), wire(parts.fragment)))
 
 
 class RefusedRedirect(Exception):
@@ -121,9 +142,7 @@ def open_upstream(
         if resp.status not in REDIRECT_STATUSES or not location:
             return conn, resp, url
         conn.close()
-        # Non-ASCII in a Location (read as latin-1 by http.client) percent-encoded, as browsers do.
-        location = _ascii(location.strip(), "latin-1")
-        following = urljoin(url, location).split("#", 1)[0]
+        following = urljoin(url, redirect_location(location)).split("#", 1)[0]
         problem = url_problem(following)
         if problem:
             raise RefusedRedirect(f"{url[:200]} redirected to {following[:200]!r}, not followed: {problem}")
