@@ -121,7 +121,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/main_window.py" line="199"/>
+        <location filename="../../vod_app/ui/main_window.py" line="202"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>

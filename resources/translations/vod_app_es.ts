@@ -604,22 +604,22 @@
         <translation>Qt y libvlc están bajo la LGPL: puede sustituirlos por sus propias compilaciones. En el paquete instalado, las bibliotecas de Qt son archivos separados en /opt/vod-app/_internal/PySide6/Qt/lib: ponga en su lugar su compilación de la misma versión de Qt. libvlc es la del sistema (el paquete libvlc5): instale otra compilación. Las demás bibliotecas de /opt/vod-app/_internal y sus licencias figuran en /usr/share/doc/vod-app/copyright.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="66"/>
+        <location filename="../../vod_app/ui/main_window.py" line="67"/>
         <source>Video on demand</source>
         <translation>Vídeo a la carta</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="147"/>
-        <location filename="../../vod_app/ui/main_window.py" line="159"/>
-        <location filename="../../vod_app/ui/main_window.py" line="238"/>
-        <location filename="../../vod_app/startup.py" line="309"/>
-        <location filename="../../vod_app/startup.py" line="313"/>
+        <location filename="../../vod_app/ui/main_window.py" line="150"/>
+        <location filename="../../vod_app/ui/main_window.py" line="162"/>
+        <location filename="../../vod_app/ui/list_reads.py" line="55"/>
+        <location filename="../../vod_app/startup.py" line="321"/>
+        <location filename="../../vod_app/startup.py" line="327"/>
         <source>The catalog could not be read: {error}</source>
         <extracomment>What the start page reads before the ORM has loaded (FirstPageReader has the same methods).</extracomment>
         <translation>No se pudo leer el catálogo: {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/main_window.py" line="199"/>
+        <location filename="../../vod_app/ui/main_window.py" line="202"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -627,12 +627,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="203"/>
+        <location filename="../../vod_app/ui/main_window.py" line="206"/>
         <source>Search failed: {error}</source>
         <translation>Error en la búsqueda: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="312"/>
+        <location filename="../../vod_app/ui/main_window.py" line="310"/>
         <source>The session could not be loaded: {error}</source>
         <translation>No se pudo cargar la sesión: {error}</translation>
     </message>
@@ -697,7 +697,7 @@
         <translation>No se importó nada. {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="379"/>
+        <location filename="../../vod_app/ui/main_window.py" line="377"/>
         <source>vod-app</source>
         <translation>vod-app</translation>
     </message>
@@ -752,13 +752,13 @@
     </message>
     <message>
         <location filename="../../vod_app/ui/media_roots_dialog.py" line="80"/>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="151"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="163"/>
         <source>In the catalog</source>
         <translation>En el catálogo</translation>
     </message>
     <message>
         <location filename="../../vod_app/ui/media_roots_dialog.py" line="80"/>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="151"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="163"/>
         <source>On this computer</source>
         <translation>En este equipo</translation>
     </message>
@@ -778,17 +778,47 @@
         <translation>No se pudo leer {file} ({error}); Guardar lo conserva como {backup}.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="162"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="152"/>
+        <source>empty, too long or with control characters</source>
+        <translation>vacío, demasiado largo o con caracteres de control</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="153"/>
+        <source>neither an absolute path nor an http(s) address</source>
+        <translation>ni una ruta absoluta ni una dirección http(s)</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="154"/>
+        <source>only http and https addresses with a host name, without a user name or password</source>
+        <translation>solo direcciones http y https con un nombre de host, sin nombre de usuario ni contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="155"/>
+        <source>an address with a query (“?…”) is not a folder</source>
+        <translation>una dirección con una consulta («?…») no es una carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="156"/>
+        <source>“.” or “..” in the path</source>
+        <translation>«.» o «..» en la ruta</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="157"/>
+        <source>a whole file system: name a folder</source>
+        <translation>un sistema de archivos entero: indique una carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="174"/>
         <source>Row {row}, {column}: “{value}” is not an absolute folder or an http(s) address that can be used ({detail})</source>
         <translation>Fila {row}, {column}: «{value}» no es una carpeta absoluta ni una dirección http(s) que se pueda usar ({detail})</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="168"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="180"/>
         <source>{file} could not be written: {error}</source>
         <translation>No se pudo escribir {file}: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="184"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="196"/>
         <source>Media folders saved</source>
         <translation>Carpetas de medios guardadas</translation>
     </message>
@@ -1096,18 +1126,18 @@
         <translation>Interviene: {name}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_tracks.py" line="46"/>
-        <location filename="../../vod_app/ui/player_tracks.py" line="111"/>
+        <location filename="../../vod_app/ui/player_tracks.py" line="59"/>
+        <location filename="../../vod_app/ui/player_tracks.py" line="124"/>
         <source>Track {n}</source>
         <translation>Pista {n}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_tracks.py" line="113"/>
+        <location filename="../../vod_app/ui/player_tracks.py" line="126"/>
         <source>{language} (in the video file)</source>
         <translation>{language} (en el archivo de vídeo)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_tracks.py" line="127"/>
+        <location filename="../../vod_app/ui/player_tracks.py" line="140"/>
         <source>Off</source>
         <translation>Desactivados</translation>
     </message>
@@ -1241,17 +1271,18 @@
 <context>
     <name>RecordingListModel</name>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="144"/>
+        <location filename="../../vod_app/ui/models.py" line="191"/>
         <source>Sample content</source>
+        <extracomment>A page read aside for longer than this is read on the GUI thread when the view asks for it. Reads the page after ``cursor`` aside (on a worker) and hands it (None: failed) to the callback on the GUI thread.</extracomment>
         <translation>Contenido de ejemplo</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="146"/>
+        <location filename="../../vod_app/ui/models.py" line="193"/>
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="160"/>
+        <location filename="../../vod_app/ui/models.py" line="207"/>
         <source>{title}, {date}, {duration}</source>
         <translation>{title}, {date}, {duration}</translation>
     </message>
@@ -1259,32 +1290,32 @@
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="245"/>
+        <location filename="../../vod_app/ui/models.py" line="292"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="245"/>
+        <location filename="../../vod_app/ui/models.py" line="292"/>
         <source>Panel</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="245"/>
+        <location filename="../../vod_app/ui/models.py" line="292"/>
         <source>Caption</source>
         <translation>Subtítulo</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="245"/>
+        <location filename="../../vod_app/ui/models.py" line="292"/>
         <source>My note</source>
         <translation>Mi nota</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="246"/>
+        <location filename="../../vod_app/ui/models.py" line="293"/>
         <source>Speaker</source>
         <translation>Interviniente</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="249"/>
+        <location filename="../../vod_app/ui/models.py" line="296"/>
         <source>at {time}</source>
         <translation>en {time}</translation>
     </message>

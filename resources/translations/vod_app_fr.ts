@@ -604,22 +604,22 @@
         <translation>Qt et libvlc sont sous LGPL&#xa0;: vous pouvez les remplacer par vos propres compilations. Dans le paquet installé, les bibliothèques Qt sont des fichiers séparés dans /opt/vod-app/_internal/PySide6/Qt/lib&#xa0;: mettez à leur place votre compilation de la même version de Qt. libvlc est celle du système (le paquet libvlc5)&#xa0;: installez-en une autre compilation. Les autres bibliothèques de /opt/vod-app/_internal et leurs licences sont listées dans /usr/share/doc/vod-app/copyright.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="66"/>
+        <location filename="../../vod_app/ui/main_window.py" line="67"/>
         <source>Video on demand</source>
         <translation>Vidéo à la demande</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="147"/>
-        <location filename="../../vod_app/ui/main_window.py" line="159"/>
-        <location filename="../../vod_app/ui/main_window.py" line="238"/>
-        <location filename="../../vod_app/startup.py" line="309"/>
-        <location filename="../../vod_app/startup.py" line="313"/>
+        <location filename="../../vod_app/ui/main_window.py" line="150"/>
+        <location filename="../../vod_app/ui/main_window.py" line="162"/>
+        <location filename="../../vod_app/ui/list_reads.py" line="55"/>
+        <location filename="../../vod_app/startup.py" line="321"/>
+        <location filename="../../vod_app/startup.py" line="327"/>
         <source>The catalog could not be read: {error}</source>
         <extracomment>What the start page reads before the ORM has loaded (FirstPageReader has the same methods).</extracomment>
         <translation>Impossible de lire le catalogue&#xa0;: {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../vod_app/ui/main_window.py" line="199"/>
+        <location filename="../../vod_app/ui/main_window.py" line="202"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -627,12 +627,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="203"/>
+        <location filename="../../vod_app/ui/main_window.py" line="206"/>
         <source>Search failed: {error}</source>
         <translation>Échec de la recherche&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="312"/>
+        <location filename="../../vod_app/ui/main_window.py" line="310"/>
         <source>The session could not be loaded: {error}</source>
         <translation>Impossible de charger la session&#xa0;: {error}</translation>
     </message>
@@ -697,7 +697,7 @@
         <translation>Rien n’a été importé. {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/main_window.py" line="379"/>
+        <location filename="../../vod_app/ui/main_window.py" line="377"/>
         <source>vod-app</source>
         <translation>vod-app</translation>
     </message>
@@ -752,13 +752,13 @@
     </message>
     <message>
         <location filename="../../vod_app/ui/media_roots_dialog.py" line="80"/>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="151"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="163"/>
         <source>In the catalog</source>
         <translation>Dans le catalogue</translation>
     </message>
     <message>
         <location filename="../../vod_app/ui/media_roots_dialog.py" line="80"/>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="151"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="163"/>
         <source>On this computer</source>
         <translation>Sur cet ordinateur</translation>
     </message>
@@ -778,17 +778,47 @@
         <translation>{file} n’a pas pu être lu ({error})&#xa0;; Enregistrer le garde sous le nom {backup}.</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="162"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="152"/>
+        <source>empty, too long or with control characters</source>
+        <translation>vide, trop long ou avec des caractères de contrôle</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="153"/>
+        <source>neither an absolute path nor an http(s) address</source>
+        <translation>ni un chemin absolu ni une adresse http(s)</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="154"/>
+        <source>only http and https addresses with a host name, without a user name or password</source>
+        <translation>seulement des adresses http et https avec un nom d’hôte, sans nom d’utilisateur ni mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="155"/>
+        <source>an address with a query (“?…”) is not a folder</source>
+        <translation>une adresse avec une requête (« ?… ») n’est pas un dossier</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="156"/>
+        <source>“.” or “..” in the path</source>
+        <translation>« . » ou « .. » dans le chemin</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="157"/>
+        <source>a whole file system: name a folder</source>
+        <translation>un système de fichiers entier : indiquez un dossier</translation>
+    </message>
+    <message>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="174"/>
         <source>Row {row}, {column}: “{value}” is not an absolute folder or an http(s) address that can be used ({detail})</source>
         <translation>Ligne {row}, {column}&#xa0;: «&#xa0;{value}&#xa0;» n’est pas un dossier absolu ni une adresse http(s) utilisable ({detail})</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="168"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="180"/>
         <source>{file} could not be written: {error}</source>
         <translation>{file} n’a pas pu être écrit&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/media_roots_dialog.py" line="184"/>
+        <location filename="../../vod_app/ui/media_roots_dialog.py" line="196"/>
         <source>Media folders saved</source>
         <translation>Dossiers de médias enregistrés</translation>
     </message>
@@ -1096,18 +1126,18 @@
         <translation>Intervenant&#xa0;: {name}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_tracks.py" line="46"/>
-        <location filename="../../vod_app/ui/player_tracks.py" line="111"/>
+        <location filename="../../vod_app/ui/player_tracks.py" line="59"/>
+        <location filename="../../vod_app/ui/player_tracks.py" line="124"/>
         <source>Track {n}</source>
         <translation>Piste {n}</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_tracks.py" line="113"/>
+        <location filename="../../vod_app/ui/player_tracks.py" line="126"/>
         <source>{language} (in the video file)</source>
         <translation>{language} (dans le fichier vidéo)</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/player_tracks.py" line="127"/>
+        <location filename="../../vod_app/ui/player_tracks.py" line="140"/>
         <source>Off</source>
         <translation>Désactivés</translation>
     </message>
@@ -1241,17 +1271,18 @@
 <context>
     <name>RecordingListModel</name>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="144"/>
+        <location filename="../../vod_app/ui/models.py" line="191"/>
         <source>Sample content</source>
+        <extracomment>A page read aside for longer than this is read on the GUI thread when the view asks for it. Reads the page after ``cursor`` aside (on a worker) and hands it (None: failed) to the callback on the GUI thread.</extracomment>
         <translation>Contenu d’exemple</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="146"/>
+        <location filename="../../vod_app/ui/models.py" line="193"/>
         <source>New</source>
         <translation>Nouveau</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="160"/>
+        <location filename="../../vod_app/ui/models.py" line="207"/>
         <source>{title}, {date}, {duration}</source>
         <translation>{title}, {date}, {duration}</translation>
     </message>
@@ -1259,32 +1290,32 @@
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="245"/>
+        <location filename="../../vod_app/ui/models.py" line="292"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="245"/>
+        <location filename="../../vod_app/ui/models.py" line="292"/>
         <source>Panel</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="245"/>
+        <location filename="../../vod_app/ui/models.py" line="292"/>
         <source>Caption</source>
         <translation>Sous-titre</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="245"/>
+        <location filename="../../vod_app/ui/models.py" line="292"/>
         <source>My note</source>
         <translation>Ma note</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="246"/>
+        <location filename="../../vod_app/ui/models.py" line="293"/>
         <source>Speaker</source>
         <translation>Intervenant</translation>
     </message>
     <message>
-        <location filename="../../vod_app/ui/models.py" line="249"/>
+        <location filename="../../vod_app/ui/models.py" line="296"/>
         <source>at {time}</source>
         <translation>à {time}</translation>
     </message>

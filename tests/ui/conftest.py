@@ -3,10 +3,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -63,3 +65,24 @@ def fake_window(make_window):  # noqa: ANN001, ANN201
     from vod_app.playback.fake_player import FakePlayer
 
     return make_window(player=FakePlayer())
+
+
+@pytest.fixture
+def interface_language(tmp_path: Path):  # noqa: ANN201
+    """Install the app's translation for a language, as app.main() does (compiled from the .ts)."""
+    installed: list[QTranslator] = []
+
+    def install(lang: str) -> None:
+        if lang == "en":
+            return
+        qm = tmp_path / f"vod_app_{lang}.qm"
+        ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / f"vod_app_{lang}.ts"
+        subprocess.run([str(Path(sys.executable).with_name("pyside6-lrelease")), str(ts), "-qm", str(qm)], check=True, capture_output=True)
+        translator = QTranslator()
+        assert translator.load(QLocale(lang), "vod_app", "_", str(tmp_path))
+        assert QCoreApplication.installTranslator(translator)
+        installed.append(translator)
+
+    yield install
+    for translator in installed:
+        QCoreApplication.removeTranslator(translator)

@@ -106,3 +106,18 @@ def test_an_unreadable_media_roots_txt_is_said_and_kept_when_the_dialog_saves(qt
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
     assert saved.with_name("media-roots.txt.bak").read_bytes() == b"\xff\xfe/srv/a=/mnt/a\n"  # nothing lost
     assert "/srv/b/=/mnt/b/" in saved.read_text("utf-8")
+
+
+def test_a_wrong_row_is_explained_in_the_viewers_language(qtbot, fake_window, interface_language) -> None:  # noqa: ANN001
+    interface_language("fr")
+    fake_window.actions_.media_roots.trigger()
+    dialog = fake_window.media_roots_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    dialog.add_row("/srv/archive/", "rtsp://cam.example.org/")
+    dialog.add_row("/srv/../etc", "/mnt/x")
+    dialog.save()
+    said = dialog.problems.text()
+    assert "Ligne 1" in said and "seulement des adresses http et https" in said, said
+    assert "« . » ou « .. » dans le chemin" in said, said
+    assert "is refused" not in said and "segments" not in said  # the domain check's English is not shown
+    dialog.reject()

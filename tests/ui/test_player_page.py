@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QRect, Qt, QTranslator
+from PySide6.QtCore import QLocale, QRect, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QToolButton, QWidget
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,27 +105,6 @@ def test_caption_hit_opens_the_player_with_captions_in_the_hits_language(qtbot, 
         and window.controller.current_subtitle_track() == window.controller.subtitle_track_of_file(source),
         timeout=5_000,
     )
-
-
-@pytest.fixture
-def interface_language(tmp_path: Path):  # noqa: ANN201
-    """Install the app's translation for a language, as app.main() does (compiled from the .ts)."""
-    installed: list[QTranslator] = []
-
-    def install(lang: str) -> None:
-        if lang == "en":
-            return
-        qm = tmp_path / f"vod_app_{lang}.qm"
-        ts = ROOT / "resources" / "translations" / f"vod_app_{lang}.ts"
-        subprocess.run([str(LRELEASE), str(ts), "-qm", str(qm)], check=True, capture_output=True)
-        translator = QTranslator()
-        assert translator.load(QLocale(lang), "vod_app", "_", str(tmp_path))
-        assert QCoreApplication.installTranslator(translator)
-        installed.append(translator)
-
-    yield install
-    for translator in installed:
-        QCoreApplication.removeTranslator(translator)
 
 
 def clipped_controls(page: QWidget, window: QWidget) -> list[str]:

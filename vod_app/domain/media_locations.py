@@ -91,6 +91,19 @@ class Resolution:
     root: MediaRoot | None  # the root applied, None when the location is used as stored
 
 
+class RootProblem(ValueError):
+    """Why a media root's side cannot be used: ``reason`` is one of ROOT_REASONS (a window translates
+    it), the message says it in English with the value (the commands print it)."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+#: RootProblem.reason values.
+ROOT_REASONS = ("unusable", "not-absolute", "refused-url", "query", "dots", "whole-file-system")
+
+
 def _kind(value: str) -> str:
     """'url', 'windows' or 'posix'; raises ValueError for anything else."""
     if is_url(value):
@@ -99,24 +112,24 @@ def _kind(value: str) -> str:
         return "windows"
     if value.startswith("/"):
         return "posix"
-    raise ValueError(f"{value!r} is neither an absolute path nor an http(s) URL")
+    raise RootProblem(f"{value!r} is neither an absolute path nor an http(s) URL", "not-absolute")
 
 
 def _check_side(value: str, what: str) -> str:
     if not value or len(value) > MAX_LOCATION or re.search(r"[\x00-\x1f\x7f]", value):
-        raise ValueError(f"the {what} {value[:80]!r} is empty, too long or has control characters")
+        raise RootProblem(f"the {what} {value[:80]!r} is empty, too long or has control characters", "unusable")
     kind = _kind(value)
     if kind == "url":
         problem = url_problem(value)
         if problem:
-            raise ValueError(f"the {what} {value[:80]!r} is refused: {problem}")
+            raise RootProblem(f"the {what} {value[:80]!r} is refused: {problem}", "refused-url")
         if urlsplit(value).query:
-            raise ValueError(f"the {what} {value[:80]!r} has a query ('?...'); a root is a folder")
+            raise RootProblem(f"the {what} {value[:80]!r} has a query ('?...'); a root is a folder", "query")
     segments = _segments(value, kind)
     if any(s in (".", "..") for s in segments):
-        raise ValueError(f"the {what} {value!r} has '.' or '..' segments")
+        raise RootProblem(f"the {what} {value!r} has '.' or '..' segments", "dots")
     if not segments and kind != "url":
-        raise ValueError(f"the {what} {value!r} is a whole file system; name a folder")
+        raise RootProblem(f"the {what} {value!r} is a whole file system; name a folder", "whole-file-system")
     return kind
 
 

@@ -146,6 +146,18 @@ class MediaRootsDialog(QDialog):
                 out.append((cells[0], cells[1]))
         return out
 
+    def _reason(self, exc: ValueError) -> str:
+        """The check's reason in the viewer's language (domain/media_locations.RootProblem)."""
+        reasons = {
+            "unusable": self.tr("empty, too long or with control characters"),
+            "not-absolute": self.tr("neither an absolute path nor an http(s) address"),
+            "refused-url": self.tr("only http and https addresses with a host name, without a user name or password"),
+            "query": self.tr("an address with a query (“?…”) is not a folder"),
+            "dots": self.tr("“.” or “..” in the path"),
+            "whole-file-system": self.tr("a whole file system: name a folder"),
+        }
+        return reasons.get(getattr(exc, "reason", ""), str(exc))
+
     def save(self) -> None:
         problems = []
         columns = (self.tr("In the catalog"), self.tr("On this computer"))
@@ -160,7 +172,7 @@ class MediaRootsDialog(QDialog):
                     column, value = columns[0], prefix
                 problems.append(self.tr(
                     "Row {row}, {column}: “{value}” is not an absolute folder or an http(s) address that can be used ({detail})"
-                ).format(row=n, column=column, value=value, detail=exc))
+                ).format(row=n, column=column, value=value, detail=self._reason(exc)))
         if not problems:
             try:
                 write_rows(self.path, self.rows(), keep_old=self.unreadable)
