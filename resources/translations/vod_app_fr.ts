@@ -795,17 +795,17 @@
     <message>
         <location filename="../../vod_app/ui/media_roots_dialog.py" line="155"/>
         <source>an address with a query (“?…”) is not a folder</source>
-        <translation>une adresse avec une requête (« ?… ») n’est pas un dossier</translation>
+        <translation>une adresse avec une requête (« ?… ») n’est pas un dossier</translation>
     </message>
     <message>
         <location filename="../../vod_app/ui/media_roots_dialog.py" line="156"/>
         <source>“.” or “..” in the path</source>
-        <translation>« . » ou « .. » dans le chemin</translation>
+        <translation>« . » ou « .. » dans le chemin</translation>
     </message>
     <message>
         <location filename="../../vod_app/ui/media_roots_dialog.py" line="157"/>
         <source>a whole file system: name a folder</source>
-        <translation>un système de fichiers entier : indiquez un dossier</translation>
+        <translation>un système de fichiers entier : indiquez un dossier</translation>
     </message>
     <message>
         <location filename="../../vod_app/ui/media_roots_dialog.py" line="174"/>

@@ -118,6 +118,6 @@ def test_a_wrong_row_is_explained_in_the_viewers_language(qtbot, fake_window, in
     dialog.save()
     said = dialog.problems.text()
     assert "Ligne 1" in said and "seulement des adresses http et https" in said, said
-    assert "« . » ou « .. » dans le chemin" in said, said
+    assert "«\u00a0.\u00a0» ou «\u00a0..\u00a0» dans le chemin" in said, said
     assert "is refused" not in said and "segments" not in said  # the domain check's English is not shown
     dialog.reject()
