@@ -132,12 +132,13 @@ def usable(known: Known | None, query: str, *, complete: bool = False) -> Known 
     return known
 
 
-# The rows of a candidates list (unnest: its order, one primary-key lookup each) and those added since
-# (id > top: a short range of the primary key) that match; IS TRUE keeps the planner off the GIN index.
+# The rows added since (id > top: a short range of the primary key) and those of a candidates list
+# (unnest, one primary-key lookup each) that match; IS TRUE keeps the planner off the GIN index.
+# Unordered: the planner may join the other way round on a small table.
 CANDIDATES = (
-    "SELECT w.id FROM q, unnest(CAST(:cand AS integer[])) AS c(id) JOIN {table} AS w ON w.id = c.id "
-    "WHERE c.id <= :ctop AND (w.{column} @@ q.{tsq}) IS TRUE "
-    "UNION ALL SELECT w.id FROM q, {table} AS w WHERE w.id > :ctop AND (w.{column} @@ q.{tsq}) IS TRUE"
+    "(SELECT w.id FROM q, {table} AS w WHERE w.id > :ctop AND (w.{column} @@ q.{tsq}) IS TRUE) "
+    "UNION ALL (SELECT w.id FROM q, unnest(CAST(:cand AS integer[])) AS c(id) JOIN {table} AS w ON w.id = c.id "
+    "WHERE c.id <= :ctop AND (w.{column} @@ q.{tsq}) IS TRUE)"
 )
 
 
@@ -170,3 +171,4 @@ def probe(conn, known: Known, table: str, column: str, q: str, n: int) -> tuple[
     if not ok:
         return None
     return hits, read, max(float(rows or 0), float(read)), int(top or 0)
+
