@@ -72,6 +72,9 @@ def _cluster(base: Path) -> Any:
     cluster = Cluster(server_bin(), base / "cluster")
     cluster.init()
     cluster.start()
+    from bench.postgres import size_server_memory
+
+    size_server_memory(cluster)
     meta.write_text(json.dumps({"port": cluster.port, "base": str(cluster.base)}))
     return cluster
 
