@@ -154,7 +154,7 @@ b AS MATERIALIZED (SELECT count(*) AS read, min(id) AS lo, max(id) AS top
                    FROM (SELECT id FROM {table} ORDER BY id DESC LIMIT :n) AS x)
 SELECT (SELECT count(*) FROM q, b, unnest(CAST(:cand AS integer[])) AS c(id) JOIN {table} AS w ON w.id = c.id
         WHERE c.id >= b.lo AND c.id <= :ctop AND (w.{column} @@ q.tsq) IS TRUE)
-     + (SELECT count(*) FROM q, {table} AS w WHERE w.id > :ctop AND (w.{column} @@ q.tsq) IS TRUE),
+     + (SELECT count(*) FROM q, b, {table} AS w WHERE w.id > :ctop AND w.id >= b.lo AND (w.{column} @@ q.tsq) IS TRUE),
        b.read, (SELECT reltuples FROM pg_class WHERE oid = '{table}'::regclass), b.top, b.lo >= :clo
 FROM b
 """
