@@ -161,7 +161,7 @@ class PostgresSearch:
             inherited = self._narrowing.begin()
             for tier in (0, 1):
                 t = _Tier(tier, q, inherited, self._narrowing)
-                fresh = _tier_rows(conn, tier, t, params, " ".join(text_where), limit - len(hits), seen, ui_lang)
+                fresh = _tier_rows(conn, t, params, " ".join(text_where), limit - len(hits), seen, ui_lang)
                 snips = _text_snippets(conn, q, [r[10] for r in fresh[: max(0, made - len(hits))]])
                 for kind, owner_id, lang, title, sid, suid, date, puid, score, _none, tid in fresh:
                     hits.append(

@@ -24,6 +24,8 @@ import re
 import threading
 import time
 
+from sqlalchemy import text
+
 _TERM = re.compile(r"'([^']+)'(:\*)?")
 _PHRASE_SPLIT = re.compile(r"\s*<(-|\d+)>\s*")
 
@@ -120,14 +122,10 @@ class PgNarrowing:
         with self._lock:
             self._known[key] = known
 
-    def forget(self) -> None:
-        with self._lock:
-            self._known = {}
 
-
-def usable(known: Known | None, query: str, *, complete: bool = False) -> Known | None:
-    """``known`` when it bounds ``query``'s rows (and covers the whole table, if ``complete``)."""
-    if known is None or (complete and not known.complete) or not implies(query, known.query):
+def usable(known: Known | None, query: str) -> Known | None:
+    """``known`` when it bounds ``query``'s rows."""
+    if known is None or not implies(query, known.query):
         return None
     return known
 
@@ -162,8 +160,6 @@ FROM b
 
 def probe(conn, known: Known, table: str, column: str, q: str, n: int) -> tuple[int, int, float, int] | None:  # noqa: ANN001
     """search_pg_sql._probe's answer from ``known``'s candidates, or None when they do not cover the newest ``n`` rows."""
-    from sqlalchemy import text
-
     sql = _PROBE.format(table=table, column=column)
     hits, read, rows, top, ok = conn.execute(
         text(sql), {"q": q, "n": n, "cand": known.ids, "ctop": known.top, "clo": known.lo}

@@ -40,13 +40,16 @@ from vod_app.catalog.search_pg_sql import (
 _TEXT_SCORE = {0: "ts_rank(t.title_tsv, q.tsq, 1)", 1: "ts_rank('{0, 0, 0.1, 1.0}', t.tsv, q.tsq, 1)"}
 # Past this many matches ranking reads every match's vector (ts_rank): newest first instead.
 PG_RANK_CAP = 2_500
+
+
 class _Tier:
     """One tier's search in one keystroke: its table, the previous keystroke's Known set of it (when
     it bounds this one's rows) and what this keystroke leaves for the next (search_pg_narrowing)."""
 
-    __slots__ = ("column", "key", "known", "narrowing", "q", "qw", "table", "top")
+    __slots__ = ("column", "key", "known", "narrowing", "q", "qw", "table", "tier", "top")
 
     def __init__(self, tier: int, q: str, inherited: dict[str, Known], narrowing: PgNarrowing) -> None:
+        self.tier = tier
         self.table, self.column, _n = _TIER_PROBE[tier]
         self.key = "titles" if tier == 0 else "terms"
         self.q = q
@@ -61,21 +64,21 @@ class _Tier:
         return hits, read, rows
 
     def complete(self) -> Known | None:
-        """The Known set of text_terms when it is complete: testing its rows (~3-4 µs each, a primary-key
-        lookup) beats the GIN index ('youth' & 'empl':*: 22 ms, 2,000 candidates ~7 ms)."""
-        known = self.known
-        return known if known is not None and known.complete and len(known.ids) <= KNOWN_MAX else None
+        """The Known set when it is complete (at most KNOWN_MAX rows, as kept): testing its rows (~3-4 µs
+        each, a primary-key lookup) beats text_terms' GIN index ('youth' & 'empl':*: 22 ms, 2,000
+        candidates ~7 ms)."""
+        return self.known if self.known is not None and self.known.complete else None
 
     def keep(self, lo: int, ids: list[int] | None) -> None:
         if ids is not None and len(ids) <= KNOWN_MAX:
             self.narrowing.keep(self.key, Known(self.qw, lo, self.top, ids))
 
 
-def _tier_rows(conn, tier: int, t: _Tier, params: dict[str, object], filters: str, need: int,  # noqa: ANN001
+def _tier_rows(conn, t: _Tier, params: dict[str, object], filters: str, need: int,  # noqa: ANN001
                seen: set[tuple[str, int]], ui_lang: str) -> list[tuple]:
     """Up to ``need`` rows (one per owner, the viewer's language preferred, none of ``seen``) of a
     tier: ranked, or a huge set's newest first (:func:`_newest_rows`)."""
-    q, qw, n = t.q, t.qw, _TIER_PROBE[tier][2]
+    tier, q, qw, n = t.tier, t.q, t.qw, _TIER_PROBE[t.tier][2]
     hits, read, rows = t.probe(conn, n)
     if 0 < hits < PROBE_SURE and read == n:
         # Seen, but too few times to be sure: 5 times the rows (~3-5 ms). 'return' & 'rei':* (~3,900
@@ -91,8 +94,7 @@ def _tier_rows(conn, tier: int, t: _Tier, params: dict[str, object], filters: st
         # tested 12-46 ms, the index 23 ms). Their ids stay known for the next keystroke's walk.
         sql = _TITLE_HITS.format(tsq=_Q, score=_TEXT_SCORE[0], filters=filters, joins=joins, matches=_TITLE_MATCHES)
         got = conn.execute(text(sql), {**params, "limit": need * 3, "cap": PG_RANK_CAP, "keep": KNOWN_MAX}).all()
-        t.keep(0, next((r[12] for r in got if r[12] is not None), None))
-        return _keep(_prefer_lang([r[:11] for r in got if r[10] is not None], ui_lang), seen, need)
+        return _kept_hits(t, got, seen, need, ui_lang)
     if not huge:
         narrowed = t.complete()  # the previous keystroke's whole set: its rows tested, not the GIN index
         cand = {"cand": narrowed.ids, "ctop": narrowed.top} if narrowed else {}
@@ -111,15 +113,20 @@ def _tier_rows(conn, tier: int, t: _Tier, params: dict[str, object], filters: st
         got = conn.execute(text(sql), {**params, **cand, "qw": qw, "qk": qk, "limit": need * 3, "cap": PG_RANK_CAP,
                                        "keep": KNOWN_MAX}).all()
         if got[0][11] < PG_RANK_CAP:
-            t.keep(0, next((r[12] for r in got if r[12] is not None), None))
-            return _keep(_prefer_lang([r[:11] for r in got if r[10] is not None], ui_lang), seen, need)
-    return _newest_rows(conn, tier, t, params, filters, need, seen, ui_lang)
+            return _kept_hits(t, got, seen, need, ui_lang)
+    return _newest_rows(conn, t, params, filters, need, seen, ui_lang)
+
+
+def _kept_hits(t: _Tier, got: list, seen: set[tuple[str, int]], need: int, ui_lang: str) -> list[tuple]:
+    """The rows of _TITLE_HITS or _RANKED_HITS (a whole match set): its ids kept for the next keystroke."""
+    t.keep(0, next((r[12] for r in got if r[12] is not None), None))
+    return _keep(_prefer_lang([r[:11] for r in got if r[10] is not None], ui_lang), seen, need)
 
 
 _NO_TOP = 2**31 - 1  # candidates after the first chunk: the rows added since were tested with it
 
 
-def _newest_rows(conn, tier: int, t: _Tier, params: dict[str, object], filters: str, need: int,  # noqa: ANN001
+def _newest_rows(conn, t: _Tier, params: dict[str, object], filters: str, need: int,  # noqa: ANN001
                  seen: set[tuple[str, int]], ui_lang: str) -> list[tuple]:
     """A huge set's newest rows, walking the primary key backwards (_WALK_HITS) in chunks of about
     the owners still needed: a word of one language matches one text per owner, and asking for 3
@@ -127,12 +134,12 @@ def _newest_rows(conn, tier: int, t: _Tier, params: dict[str, object], filters: 
     owner's texts at most (they are written together, ids in a row): the next owner must be seen
     first. With the previous keystroke's Known set, its candidates are tested first (newest first),
     then the walk goes on below the region it covered, if it has to."""
-    table, column, check = _TIER_WALK[tier]
+    table, column, check = _TIER_WALK[t.tier]
     if t.qw != t.q:
         check += " AND t.tsv @@ q.tsq"
     rows: list[tuple] = []
     found_ids: list[int] = []
-    found, chunk, before = 0, need + 2, None
+    chunk, before = need + 2, None
     known = t.known
     cands, pos, ctop, lo = (known.ids, 0, known.top, known.lo) if known else ([], 0, 0, 0)
     while True:
@@ -148,7 +155,6 @@ def _newest_rows(conn, tier: int, t: _Tier, params: dict[str, object], filters: 
             args = {"limit": chunk, "before": before}
         sql = _WALK_HITS.format(tsq=_Q, source=source, check=check, filters=filters)
         got = conn.execute(text(sql), {**params, **args, "qw": t.qw}).all()
-        found += len(got)
         found_ids += [r[10] for r in got]
         rows += [r[:11] for r in got if r[11]]
         owners = len({(r[0], r[1]) for r in rows} - seen)
@@ -166,7 +172,7 @@ def _newest_rows(conn, tier: int, t: _Tier, params: dict[str, object], filters: 
                 break
             before = got[-1][10]
         # The next chunk of the walk: about the matches the owners still needed take at this yield.
-        chunk = min(max(chunk, int((need + 1 - owners) * found / max(owners, 1)) + 3), 20_000)
+        chunk = min(max(chunk, int((need + 1 - owners) * len(found_ids) / max(owners, 1)) + 3), 20_000)
     t.keep(covered, found_ids)
     return _keep(_prefer_lang(rows, ui_lang), seen, need)
 

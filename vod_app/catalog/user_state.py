@@ -16,12 +16,6 @@ from vod_app.catalog.database import UNREACHABLE, Catalog
 from vod_app.catalog.dialects import upsert_insert
 from vod_app.domain.records import BookmarkRecord
 
-
-def _insert_for(catalog: Catalog) -> Any:
-    """The dialect's INSERT with ON CONFLICT (SQLite and PostgreSQL both have it), chosen once."""
-    return upsert_insert(catalog.engine.dialect.name)
-
-
 TOMBSTONE_DAYS = 30
 
 
@@ -45,7 +39,7 @@ class UserStateRepository:
         self.catalog = catalog
         self.person = person or current_person()
         self.device = device or current_device()
-        self._insert = _insert_for(catalog)
+        self._insert = upsert_insert(catalog.engine.dialect.name)  # the dialect's INSERT … ON CONFLICT, chosen once
         self._pid: int | None = None
         self.on_status: Callable[[str], None] | None = None
         self._pending = None

@@ -71,11 +71,10 @@ _AFTER = "after_command_"
 
 
 def _add_global_options(parser: argparse.ArgumentParser, prefix: str) -> None:
+    """The options; after the command (``prefix``) under a dest of their own, merged in run(): a
+    subparser's values would replace the top parser's."""
     for flag, dest, kwargs in _GLOBAL_OPTIONS:
-        if prefix:  # after the command: its own dest, merged in run() (a subparser's values replace the top's)
-            parser.add_argument(flag, dest=prefix + dest, default=argparse.SUPPRESS, **kwargs)
-        else:
-            parser.add_argument(flag, dest=dest, **kwargs)
+        parser.add_argument(flag, dest=prefix + dest, default=argparse.SUPPRESS if prefix else None, **kwargs)
 
 
 def _add_after_command(sub: argparse._SubParsersAction) -> None:

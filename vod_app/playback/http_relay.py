@@ -72,14 +72,18 @@ def redirect_location(raw: str) -> str:
     if not _NON_ASCII.search(text) and " " not in text:
         return text  # as sent (urlunsplit would rewrite 'v4l2:///dev/video0' in the refusal's message)
     parts = urlsplit(text)
-    netloc = parts.netloc
-    if _NON_ASCII.search(netloc):
-        with contextlib.suppress(UnicodeError):
-            netloc = netloc.encode("idna").decode("ascii")
+
     def wire(part: str) -> str:
         return _ascii(part, "utf-8").replace(" ", "%20")
 
-    return urlunsplit((parts.scheme, wire(netloc), wire(parts.path), wire(parts.query), wire(parts.fragment)))
+    return urlunsplit((parts.scheme, wire(_dns_netloc(parts.netloc)), wire(parts.path), wire(parts.query), wire(parts.fragment)))
+
+
+def _dns_netloc(netloc: str) -> str:
+    """A host name such as bücher.example as DNS knows it (IDNA); unchanged when it cannot be."""
+    with contextlib.suppress(UnicodeError):
+        return netloc.encode("idna").decode("ascii")
+    return netloc
 
 
 class RefusedRedirect(Exception):
@@ -173,9 +177,7 @@ class HttpRelay:
         if url is None:
             return f"{base}/{REFUSED}"
         parts = urlsplit(url)
-        netloc = parts.netloc
-        with contextlib.suppress(UnicodeError):  # a host name such as bücher.example, as DNS knows it
-            netloc = netloc.encode("idna").decode("ascii")
+        netloc = _dns_netloc(parts.netloc)
         query = f"?{_ascii(parts.query, 'utf-8')}" if parts.query else ""
         return f"{base}/{parts.scheme.lower()}/{netloc}{_ascii(parts.path, 'utf-8') or '/'}{query}"
 
